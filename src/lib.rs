@@ -2,3 +2,6 @@
 //! to (`ecolo-desk`), in one library so both sides share the wire types.
 
 pub mod api;
+pub mod cli;
+pub mod client;
+pub mod desk;

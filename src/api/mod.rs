@@ -438,3 +438,13 @@ impl fmt::Display for Problem {
         Ok(())
     }
 }
+
+/// The desk's limits (`GET /v1/limits`), so a client can refuse bad input
+/// before sending anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Limits {
+    pub max_subject_chars: u32,
+    pub max_message_bytes: u64,
+    pub max_attachment_bytes: u64,
+    pub max_attachments_per_message: u32,
+}

@@ -1,0 +1,1 @@
+//! The `ecolo` command line: clap definitions and one module per command group.

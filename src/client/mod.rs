@@ -1,0 +1,1 @@
+//! ApiClient: the one way the command line talks to the desk.

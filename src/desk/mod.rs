@@ -1,0 +1,1 @@
+//! The desk service: HTTP API (axum), SQLite store, auth, admin commands.
