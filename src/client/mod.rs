@@ -1,1 +1,440 @@
 //! ApiClient: the one way the command line talks to the desk.
+//!
+//! It owns the things every request needs and no command should repeat: the
+//! bearer token, timeouts, retries with backoff for requests that are safe to
+//! repeat, turning problem documents into typed errors, and `--verbose`
+//! request lines (never headers or bodies, so never a secret).
+
+mod error;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use reqwest::blocking::{Client, RequestBuilder, Response};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+pub use error::ApiError;
+
+use crate::api::{self, Problem};
+
+/// How often and how patiently a request is repeated.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Total attempts, the first included.
+    pub tries: u32,
+    /// Delay before the second attempt; doubled for each further one.
+    pub base_delay: Duration,
+    /// A Retry-After longer than this is not waited for: the error is shown.
+    pub max_wait: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            tries: 3,
+            base_delay: Duration::from_millis(200),
+            max_wait: Duration::from_secs(10),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Delay after failed attempt number `attempt` (1-based): 200ms, 400ms, 800ms...
+    pub fn backoff(&self, attempt: u32) -> Duration {
+        self.base_delay * 2u32.saturating_pow(attempt.saturating_sub(1))
+    }
+}
+
+/// Whether a request may be sent again after a failure that could have
+/// happened after the desk acted on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// GET, DELETE, or a POST carrying an idempotency key.
+    Safe,
+    /// Only retried when the connection was never made.
+    Unsafe,
+}
+
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct ApiClient {
+    http: Client,
+    base: String,
+    token: Option<String>,
+    verbose: bool,
+    pub retry: RetryPolicy,
+}
+
+impl std::fmt::Debug for ApiClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiClient")
+            .field("base", &self.base)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+/// Checks a desk URL and returns it without a trailing slash.
+pub fn normalize_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let parsed =
+        reqwest::Url::parse(url).map_err(|e| format!("`{url}` is not a valid URL ({e})"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(format!(
+            "`{url}` is not a desk URL: use http://HOST[:PORT] or https://HOST"
+        ));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
+impl ApiClient {
+    /// `base` must come from [`normalize_url`].
+    pub fn new(base: &str, token: Option<String>, verbose: bool) -> Result<ApiClient, ApiError> {
+        let http = Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(None)
+            .user_agent(concat!("ecolo/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ApiError::BadResponse {
+                url: base.to_string(),
+                reason: format!("cannot build the HTTP client: {e}"),
+            })?;
+        Ok(ApiClient {
+            http,
+            base: base.to_string(),
+            token,
+            verbose,
+            retry: RetryPolicy::default(),
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    pub fn has_token(&self) -> bool {
+        self.token.is_some()
+    }
+
+    pub fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let resp = self.send(Method::GET, path, Repeat::Safe, &|rb| {
+            Ok(rb.timeout(REQUEST_TIMEOUT))
+        })?;
+        self.decode(resp)
+    }
+
+    pub fn get_query<T: DeserializeOwned, Q: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        query: &Q,
+    ) -> Result<T, ApiError> {
+        let resp = self.send(Method::GET, path, Repeat::Safe, &|rb| {
+            Ok(rb.query(query).timeout(REQUEST_TIMEOUT))
+        })?;
+        self.decode(resp)
+    }
+
+    /// POST a JSON body. With an idempotency key the request is safe to
+    /// repeat, so it is retried like a GET.
+    pub fn post<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        idempotency_key: Option<&str>,
+    ) -> Result<T, ApiError> {
+        let repeat = if idempotency_key.is_some() {
+            Repeat::Safe
+        } else {
+            Repeat::Unsafe
+        };
+        let resp = self.send(Method::POST, path, repeat, &|rb| {
+            let mut rb = rb.json(body).timeout(REQUEST_TIMEOUT);
+            if let Some(key) = idempotency_key {
+                rb = rb.header(api::IDEMPOTENCY_KEY_HEADER, key);
+            }
+            Ok(rb)
+        })?;
+        self.decode(resp)
+    }
+
+    pub fn patch<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let resp = self.send(Method::PATCH, path, Repeat::Unsafe, &|rb| {
+            Ok(rb.json(body).timeout(REQUEST_TIMEOUT))
+        })?;
+        self.decode(resp)
+    }
+
+    /// DELETE; the answer body (204) is ignored.
+    pub fn delete(&self, path: &str) -> Result<(), ApiError> {
+        self.send(Method::DELETE, path, Repeat::Safe, &|rb| {
+            Ok(rb.timeout(REQUEST_TIMEOUT))
+        })?;
+        Ok(())
+    }
+
+    /// Streams `file` to `POST /v1/attachments`, reading it through `wrap`
+    /// (a progress bar on a terminal). The file is opened anew for each
+    /// attempt, so a retry sends it whole again.
+    pub fn upload(
+        &self,
+        file: &Path,
+        filename: &str,
+        content_type: &str,
+        wrap: &dyn Fn(std::fs::File) -> Box<dyn Read + Send>,
+    ) -> Result<api::Attachment, ApiError> {
+        let resp = self.send(Method::POST, "/v1/attachments", Repeat::Unsafe, &|rb| {
+            let f = std::fs::File::open(file).map_err(|source| ApiError::File {
+                context: format!("cannot read {}", file.display()),
+                source,
+            })?;
+            let len = f
+                .metadata()
+                .map_err(|source| ApiError::File {
+                    context: format!("cannot read {}", file.display()),
+                    source,
+                })?
+                .len();
+            let body = reqwest::blocking::Body::sized(wrap(f), len);
+            Ok(rb
+                .query(&[("filename", filename)])
+                .header(reqwest::header::CONTENT_TYPE, content_type)
+                .body(body))
+        })?;
+        self.decode(resp)
+    }
+
+    /// Streams attachment `id` into `out`; returns the bytes written.
+    pub fn download(&self, id: &str, out: &mut dyn Write) -> Result<u64, ApiError> {
+        let path = format!("/v1/attachments/{}", encode_segment(id));
+        let mut resp = self.send(Method::GET, &path, Repeat::Safe, &|rb| Ok(rb))?;
+        resp.copy_to(out).map_err(|e| {
+            let reason = root_cause(&e);
+            ApiError::Unreachable {
+                url: self.base.clone(),
+                reason: format!("download interrupted: {reason}"),
+            }
+        })
+    }
+
+    fn decode<T: DeserializeOwned>(&self, resp: Response) -> Result<T, ApiError> {
+        let url = resp.url().to_string();
+        let bytes = resp.bytes().map_err(|e| ApiError::Unreachable {
+            url: self.base.clone(),
+            reason: root_cause(&e),
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| ApiError::BadResponse {
+            url,
+            reason: e.to_string(),
+        })
+    }
+
+    /// Sends one request with retries. `build` adds body, headers and
+    /// timeout; it is called again for each attempt.
+    pub fn send(
+        &self,
+        method: Method,
+        path: &str,
+        repeat: Repeat,
+        build: &dyn Fn(RequestBuilder) -> Result<RequestBuilder, ApiError>,
+    ) -> Result<Response, ApiError> {
+        let url = format!("{}{}", self.base, path);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let mut rb = self.http.request(method.clone(), &url);
+            if let Some(token) = &self.token {
+                rb = rb.bearer_auth(token);
+            }
+            let rb = build(rb)?;
+            self.log(format_args!("> {method} {url}"));
+            let started = Instant::now();
+            let last = attempt >= self.retry.tries;
+            match rb.send() {
+                Ok(resp) => {
+                    let status = resp.status();
+                    self.log(format_args!(
+                        "< {} ({} ms)",
+                        status,
+                        started.elapsed().as_millis()
+                    ));
+                    if status.is_success() {
+                        return Ok(resp);
+                    }
+                    let retryable = repeat == Repeat::Safe
+                        && (status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error());
+                    if retryable && !last {
+                        let wait = retry_after(&resp)
+                            .map(Duration::from_secs)
+                            .unwrap_or_default()
+                            .max(self.retry.backoff(attempt));
+                        if wait <= self.retry.max_wait {
+                            self.log(format_args!(
+                                "retrying in {} ms (attempt {} of {})",
+                                wait.as_millis(),
+                                attempt + 1,
+                                self.retry.tries
+                            ));
+                            std::thread::sleep(wait);
+                            continue;
+                        }
+                    }
+                    return Err(error_from(resp));
+                }
+                Err(e) => {
+                    // A connect error means nothing reached the desk, so any
+                    // request may be repeated; a timeout only a safe one.
+                    let retryable = e.is_connect() || (e.is_timeout() && repeat == Repeat::Safe);
+                    if retryable && !last {
+                        let wait = self.retry.backoff(attempt);
+                        self.log(format_args!(
+                            "{}; retrying in {} ms (attempt {} of {})",
+                            root_cause(&e),
+                            wait.as_millis(),
+                            attempt + 1,
+                            self.retry.tries
+                        ));
+                        std::thread::sleep(wait);
+                        continue;
+                    }
+                    if let Some(file_err) = find_io_error(&e) {
+                        if e.is_body() || e.is_request() && !e.is_connect() {
+                            // The body reader failed: a local file problem.
+                            if file_err.kind() != std::io::ErrorKind::BrokenPipe {
+                                return Err(ApiError::File {
+                                    context: "cannot send the file".into(),
+                                    source: std::io::Error::new(
+                                        file_err.kind(),
+                                        file_err.to_string(),
+                                    ),
+                                });
+                            }
+                        }
+                    }
+                    return Err(ApiError::Unreachable {
+                        url: self.base.clone(),
+                        reason: if e.is_timeout() {
+                            "timed out".to_string()
+                        } else {
+                            root_cause(&e)
+                        },
+                    });
+                }
+            }
+        }
+    }
+
+    fn log(&self, line: std::fmt::Arguments<'_>) {
+        if self.verbose {
+            let _ = writeln!(std::io::stderr(), "{line}");
+        }
+    }
+}
+
+fn retry_after(resp: &Response) -> Option<u64> {
+    resp.headers()
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Turns an error answer into the typed error for its status.
+fn error_from(resp: Response) -> ApiError {
+    let status = resp.status();
+    let wait = retry_after(&resp);
+    let text = resp.text().unwrap_or_default();
+    let problem = serde_json::from_str::<Problem>(&text).unwrap_or_else(|_| {
+        let text = text.trim();
+        Problem {
+            kind: "about:blank".into(),
+            title: status.canonical_reason().unwrap_or("error").to_lowercase(),
+            status: status.as_u16(),
+            detail: (!text.is_empty()).then(|| text.chars().take(300).collect()),
+            errors: vec![],
+        }
+    });
+    match status.as_u16() {
+        401 => ApiError::Unauthorized(problem),
+        403 => ApiError::Forbidden(problem),
+        404 => ApiError::NotFound(problem),
+        429 => ApiError::RateLimited {
+            problem,
+            retry_after: wait,
+        },
+        400..=499 => ApiError::Rejected(problem),
+        _ => ApiError::Server(problem),
+    }
+}
+
+/// The innermost cause, e.g. "Connection refused (os error 111)", which says
+/// more than reqwest's "error sending request".
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    cur.to_string()
+}
+
+fn find_io_error<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a std::io::Error> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            return Some(io);
+        }
+        cur = err.source();
+    }
+    None
+}
+
+/// Percent-encodes one path segment (e-mail addresses, token names).
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'@' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles() {
+        let r = RetryPolicy::default();
+        assert_eq!(r.backoff(1), Duration::from_millis(200));
+        assert_eq!(r.backoff(2), Duration::from_millis(400));
+        assert_eq!(r.backoff(3), Duration::from_millis(800));
+    }
+
+    #[test]
+    fn urls_are_checked() {
+        assert_eq!(
+            normalize_url("http://127.0.0.1:8765/").unwrap(),
+            "http://127.0.0.1:8765"
+        );
+        assert!(normalize_url("ftp://x").is_err());
+        assert!(normalize_url("desk.example.com").is_err());
+    }
+
+    #[test]
+    fn segments_are_encoded() {
+        assert_eq!(encode_segment("a b/c@d.e"), "a%20b%2Fc@d.e");
+    }
+}

@@ -1,0 +1,151 @@
+//! `ecolo login`: password (prompted hidden, or from stdin) or an existing
+//! token (`--with-token`, verified with GET /v1/me); stored per profile.
+
+use std::io::Read;
+
+use anyhow::Context;
+
+use crate::api::{LoginRequest, Me, Session, TOKEN_PREFIX};
+use crate::cli::config::{Credential, ProfileConfig};
+use crate::cli::error::{CliError, Result};
+use crate::cli::{prompt, Ctx};
+use crate::client::{normalize_url, ApiClient, ApiError};
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The desk URL comes from --url, ECOLO_URL, the profile, or a prompt.\n\
+Scripts: `ecolo login --url URL --email E --password-stdin < password-file`\n\
+or `echo \"$TOKEN\" | ecolo login --url URL --with-token`."
+)]
+pub struct Args {
+    /// E-mail of the account
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<String>,
+
+    /// Read the password from standard input (first line)
+    #[arg(long, conflicts_with = "with_token")]
+    pub password_stdin: bool,
+
+    /// Read an access token from standard input instead of a password
+    #[arg(long, conflicts_with = "email")]
+    pub with_token: bool,
+}
+
+pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    let url = match ctx.desk_url()? {
+        Some(u) => u,
+        None => {
+            let u = prompt::or_ask(
+                ctx,
+                None,
+                "desk URL",
+                "--url URL (or set ECOLO_URL)",
+                || prompt::text("Desk URL"),
+            )?;
+            normalize_url(&u).map_err(|e| CliError::usage(format!("bad desk URL: {e}")))?
+        }
+    };
+
+    let (token, me) = if args.with_token {
+        let token = read_stdin_line("the token")?;
+        if token.is_empty() {
+            return Err(CliError::usage("--with-token: no token on standard input"));
+        }
+        if !token.starts_with(TOKEN_PREFIX) {
+            return Err(CliError::usage(format!(
+                "--with-token: that is not an ecolo token (they start with `{TOKEN_PREFIX}`)"
+            )));
+        }
+        let client = ApiClient::new(&url, Some(token.clone()), ctx.verbose)?;
+        let me: Me = client.get("/v1/me")?;
+        (token, me)
+    } else {
+        let email = prompt::or_ask(ctx, args.email.clone(), "e-mail", "--email EMAIL", || {
+            prompt::text("E-mail")
+        })?;
+        let password = if args.password_stdin {
+            read_stdin_line("the password")?
+        } else if ctx.can_prompt() {
+            prompt::password("Password")?
+        } else {
+            return Err(prompt::missing(
+                "password",
+                "--password-stdin and the password on standard input",
+            ));
+        };
+        if password.is_empty() {
+            return Err(CliError::usage(
+                "the password is empty (--password-stdin reads the first line of standard input)",
+            ));
+        }
+        let client = ApiClient::new(&url, None, ctx.verbose)?;
+        let session: Session = client
+            .post(
+                "/v1/sessions",
+                &LoginRequest {
+                    email: email.trim().to_string(),
+                    password,
+                },
+                None,
+            )
+            .map_err(|e| match e {
+                ApiError::Unauthorized(_) => ApiError::BadLogin,
+                other => other,
+            })?;
+        (session.token, session.me)
+    };
+
+    // A previous session of this profile is revoked, not left behind alive.
+    if let Some(old) = ctx.store.credential(&ctx.profile)? {
+        if old.token != token {
+            if let Ok(c) = ApiClient::new(&url, Some(old.token), false) {
+                let _ = c.delete("/v1/sessions/current");
+            }
+        }
+    }
+
+    ctx.store.set_profile(
+        &ctx.profile,
+        ProfileConfig {
+            url: Some(url.clone()),
+            email: Some(me.acting_as.email.clone()),
+        },
+    )?;
+    ctx.store
+        .set_credential(&ctx.profile, Credential { token })?;
+
+    let profile_note = if ctx.profile == crate::cli::config::DEFAULT_PROFILE {
+        String::new()
+    } else {
+        format!(" (profile {})", ctx.profile)
+    };
+    ctx.note(format!(
+        "Logged in to {url} as {} <{}>{profile_note}.",
+        me.acting_as.name, me.acting_as.email
+    ))?;
+    if ctx.env_token_set() {
+        ctx.note("Note: ECOLO_TOKEN is set and is used instead of these credentials.")?;
+    }
+    if ctx.json {
+        ctx.print(&super::whoami::Whoami {
+            me,
+            url,
+            profile: ctx.profile.clone(),
+            credentials: crate::cli::ctx::TokenSource::Stored,
+        })?;
+    }
+    Ok(())
+}
+
+/// One line of stdin without its line ending; the secret never goes to argv.
+fn read_stdin_line(what: &str) -> Result<String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .with_context(|| format!("cannot read {what} from standard input"))?;
+    Ok(s.lines()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('\r')
+        .to_string())
+}

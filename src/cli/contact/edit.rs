@@ -1,0 +1,44 @@
+//! `ecolo contact edit`.
+
+use crate::api::{Contact, ContactChange};
+use crate::cli::error::{CliError, Result};
+use crate::cli::{category, Ctx};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The contact's e-mail address
+    #[arg(value_name = "EMAIL")]
+    pub email: String,
+
+    /// New name
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Allow another category (repeat for several)
+    #[arg(long, value_name = "CATEGORY")]
+    pub add_category: Vec<String>,
+
+    /// Take a category away (repeat for several)
+    #[arg(long, value_name = "CATEGORY")]
+    pub remove_category: Vec<String>,
+}
+
+pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    if args.name.is_none() && args.add_category.is_empty() && args.remove_category.is_empty() {
+        return Err(CliError::usage(
+            "nothing to change: pass --name, --add-category or --remove-category",
+        ));
+    }
+    ctx.client()?;
+    let cats = category::fetch(ctx)?;
+    let change = ContactChange {
+        name: args.name.map(|n| n.trim().to_string()),
+        add_categories: category::check_all(&args.add_category, &cats, "--add-category")?,
+        remove_categories: category::check_all(&args.remove_category, &cats, "--remove-category")?,
+    };
+    let contact: Contact = ctx.client()?.patch(&super::path(&args.email), &change)?;
+    if ctx.err_tty && !ctx.json {
+        ctx.note(format!("Changed contact {}.", contact.email))?;
+    }
+    ctx.print(&super::ContactCard(contact))
+}

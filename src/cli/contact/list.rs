@@ -1,0 +1,46 @@
+//! `ecolo contact list`.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::api::Contact;
+use crate::cli::error::Result;
+use crate::cli::output::Table;
+use crate::cli::Ctx;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// `--json`: an array of contacts.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct ContactList(pub Vec<Contact>);
+
+impl fmt::Display for ContactList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut table = Table::new(vec!["EMAIL", "NAME", "CATEGORIES", "MAY E-MAIL"]);
+        for c in &self.0 {
+            let sep = if f.alternate() { "," } else { ", " };
+            table.row(vec![
+                c.email.as_str().into(),
+                c.name.as_str().into(),
+                c.categories.join(sep).into(),
+                c.intake_addresses.join(sep).into(),
+            ]);
+        }
+        if f.alternate() {
+            write!(f, "{table:#}")
+        } else {
+            write!(f, "{table}")
+        }
+    }
+}
+
+pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
+    let contacts: Vec<Contact> = ctx.client()?.get("/v1/contacts")?;
+    if contacts.is_empty() && !ctx.json && ctx.err_tty {
+        ctx.note("No contacts yet; add one with `ecolo contact add`.")?;
+    }
+    ctx.print(&ContactList(contacts))
+}

@@ -1,0 +1,195 @@
+//! The seam between a command and the world: output writers, what is a
+//! terminal, whether we may prompt, the profile, and the ApiClient (built
+//! only when a command needs it, so `--help`-like paths never touch config).
+
+use std::io::{IsTerminal, Write};
+
+use serde::Serialize;
+
+use super::config::{ProfileConfig, Store, DEFAULT_PROFILE};
+use super::error::{CliError, Result};
+use super::GlobalArgs;
+use crate::client::{normalize_url, ApiClient, ApiError};
+
+/// Where the token in use came from; shown by `whoami`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TokenSource {
+    /// `ECOLO_TOKEN`, which beats stored credentials.
+    Env,
+    /// The profile's entry in the credentials file.
+    Stored,
+}
+
+pub struct Ctx {
+    pub out: Box<dyn Write>,
+    pub err: Box<dyn Write>,
+    pub out_tty: bool,
+    pub err_tty: bool,
+    pub stdin_tty: bool,
+    pub json: bool,
+    pub verbose: bool,
+    pub no_input: bool,
+    /// `CI=true` or `CI=1`: never prompt.
+    pub ci: bool,
+    pub profile: String,
+    pub store: Store,
+    url_flag: Option<String>,
+    env_token: Option<String>,
+    client: Option<ApiClient>,
+    token_source: Option<TokenSource>,
+}
+
+impl Ctx {
+    /// The real process: stdout/stderr, environment, config dir.
+    pub fn from_process(global: &GlobalArgs) -> Result<Ctx> {
+        let ci = std::env::var("CI")
+            .map(|v| {
+                let v = v.trim().to_ascii_lowercase();
+                v == "true" || v == "1"
+            })
+            .unwrap_or(false);
+        let env_token = std::env::var("ECOLO_TOKEN")
+            .ok()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        let out_tty = std::io::stdout().is_terminal();
+        let err_tty = std::io::stderr().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        console::set_colors_enabled(out_tty && !no_color);
+        console::set_colors_enabled_stderr(err_tty && !no_color);
+        Ok(Ctx {
+            out: Box::new(std::io::stdout()),
+            err: Box::new(std::io::stderr()),
+            out_tty,
+            err_tty,
+            stdin_tty: std::io::stdin().is_terminal(),
+            json: global.json,
+            verbose: global.verbose,
+            no_input: global.no_input,
+            ci,
+            profile: global
+                .profile
+                .clone()
+                .filter(|p| !p.trim().is_empty())
+                .unwrap_or_else(|| DEFAULT_PROFILE.to_string()),
+            store: Store::locate()?,
+            url_flag: global.url.clone().filter(|u| !u.trim().is_empty()),
+            env_token,
+            client: None,
+            token_source: None,
+        })
+    }
+
+    /// Prompts only when a person can answer: stdin and stderr are
+    /// terminals, and neither `--no-input` nor `CI` says otherwise.
+    pub fn can_prompt(&self) -> bool {
+        self.stdin_tty && self.err_tty && !self.no_input && !self.ci
+    }
+
+    /// Progress bars: only for a person watching, never mixed into JSON.
+    pub fn show_progress(&self) -> bool {
+        self.err_tty && !self.json
+    }
+
+    pub fn profile_config(&self) -> Result<ProfileConfig> {
+        Ok(self.store.profile(&self.profile)?)
+    }
+
+    /// `--url`/`ECOLO_URL`, else the profile's URL.
+    pub fn desk_url(&self) -> Result<Option<String>> {
+        let url = match &self.url_flag {
+            Some(u) => Some(u.clone()),
+            None => self.profile_config()?.url,
+        };
+        url.map(|u| normalize_url(&u).map_err(|e| CliError::usage(format!("bad --url: {e}"))))
+            .transpose()
+    }
+
+    pub fn url_from_flag(&self) -> Option<&str> {
+        self.url_flag.as_deref()
+    }
+
+    fn require_url(&self) -> Result<String> {
+        self.desk_url()?.ok_or_else(|| {
+            CliError::usage(
+                "no desk URL: pass --url URL, set ECOLO_URL, or run `ecolo login --url URL`",
+            )
+        })
+    }
+
+    /// The token to use: `ECOLO_TOKEN` beats stored credentials.
+    fn token(&self) -> Result<Option<(String, TokenSource)>> {
+        if let Some(t) = &self.env_token {
+            return Ok(Some((t.clone(), TokenSource::Env)));
+        }
+        Ok(self
+            .store
+            .credential(&self.profile)?
+            .map(|c| (c.token, TokenSource::Stored)))
+    }
+
+    /// The client with credentials; fails with "run `ecolo login`" without.
+    pub fn client(&mut self) -> Result<&ApiClient> {
+        if self.client.as_ref().is_some_and(|c| c.has_token()) {
+            return Ok(self.client.as_ref().expect("checked"));
+        }
+        let (token, source) = self.token()?.ok_or_else(|| ApiError::NotLoggedIn {
+            profile: self.profile.clone(),
+        })?;
+        let url = self.require_url()?;
+        self.client = Some(ApiClient::new(&url, Some(token), self.verbose)?);
+        self.token_source = Some(source);
+        Ok(self.client.as_ref().expect("just set"))
+    }
+
+    /// A client for endpoints that need no login (categories, limits); it
+    /// still sends the token when there is one.
+    pub fn public_client(&mut self) -> Result<&ApiClient> {
+        if self.client.is_none() {
+            let url = self.require_url()?;
+            let token = self.token()?;
+            self.token_source = token.as_ref().map(|(_, s)| *s);
+            self.client = Some(ApiClient::new(&url, token.map(|(t, _)| t), self.verbose)?);
+        }
+        Ok(self.client.as_ref().expect("just set"))
+    }
+
+    pub fn token_source(&self) -> Option<TokenSource> {
+        self.token_source
+    }
+
+    pub fn env_token_set(&self) -> bool {
+        self.env_token.is_some()
+    }
+
+    /// Prints a result: JSON with `--json`; otherwise its Display, in the
+    /// alternate (`{:#}`: tab-separated, no header, no colour) form when
+    /// stdout is not a terminal.
+    pub fn print<T: std::fmt::Display + Serialize>(&mut self, value: &T) -> Result<()> {
+        if self.json {
+            serde_json::to_writer_pretty(&mut self.out, value)
+                .map_err(|e| CliError::Output(e.into()))?;
+            writeln!(self.out)?;
+        } else if self.out_tty {
+            write!(self.out, "{value}")?;
+        } else {
+            write!(self.out, "{value:#}")?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
+    /// A note for the person (stderr): progress, hints, confirmations.
+    pub fn note(&mut self, msg: impl std::fmt::Display) -> Result<()> {
+        writeln!(self.err, "{msg}")?;
+        Ok(())
+    }
+
+    /// Writes one line of data to stdout.
+    pub fn line(&mut self, msg: impl std::fmt::Display) -> Result<()> {
+        writeln!(self.out, "{msg}")?;
+        self.out.flush()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,51 @@
+//! Ctrl-C must end `ecolo` with exit 130 and a usable terminal, wherever it
+//! lands. Most prompts read keys in raw mode and see Ctrl-C as input (dialoguer
+//! returns an `Interrupted` error, mapped to 130), but the hidden-password
+//! prompt reads a cooked line with echo off, where Ctrl-C is a SIGINT that
+//! would kill us with echo still off. This handler puts back the terminal
+//! settings saved at start, shows the cursor, and exits 130.
+
+#[cfg(unix)]
+mod imp {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::OnceLock;
+
+    static SAVED: OnceLock<libc::termios> = OnceLock::new();
+    static ERR_TTY: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn on_sigint(_: libc::c_int) {
+        // Only async-signal-safe calls here: tcsetattr, write, _exit.
+        unsafe {
+            if let Some(t) = SAVED.get() {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
+            }
+            if ERR_TTY.load(Ordering::Relaxed) {
+                let msg = b"\x1b[?25h\n";
+                libc::write(libc::STDERR_FILENO, msg.as_ptr().cast(), msg.len());
+            }
+            libc::_exit(130);
+        }
+    }
+
+    pub fn install() {
+        unsafe {
+            if libc::isatty(libc::STDIN_FILENO) == 1 {
+                let mut t = std::mem::MaybeUninit::<libc::termios>::uninit();
+                if libc::tcgetattr(libc::STDIN_FILENO, t.as_mut_ptr()) == 0 {
+                    let _ = SAVED.set(t.assume_init());
+                }
+            }
+            ERR_TTY.store(libc::isatty(libc::STDERR_FILENO) == 1, Ordering::Relaxed);
+            libc::signal(
+                libc::SIGINT,
+                on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+pub use imp::install;
+
+#[cfg(not(unix))]
+pub fn install() {}

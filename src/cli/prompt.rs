@@ -1,0 +1,90 @@
+//! Prompts (dialoguer, on stderr) behind one rule: a flag, else a prompt when
+//! a person can answer, else a usage error naming the flag, at once.
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input, Password};
+
+use super::ctx::Ctx;
+use super::error::{CliError, Result};
+
+pub fn theme() -> ColorfulTheme {
+    ColorfulTheme::default()
+}
+
+/// `value`, else what `ask` gets from the person, else a usage error
+/// "missing WHAT: pass FLAG".
+pub fn or_ask<T>(
+    ctx: &Ctx,
+    value: Option<T>,
+    what: &str,
+    flag: &str,
+    ask: impl FnOnce() -> Result<T>,
+) -> Result<T> {
+    match value {
+        Some(v) => Ok(v),
+        None if ctx.can_prompt() => ask(),
+        None => Err(missing(what, flag)),
+    }
+}
+
+pub fn missing(what: &str, flag: &str) -> CliError {
+    CliError::usage(format!(
+        "missing {what}: pass {flag} (no prompt without a terminal, with --no-input or CI set)"
+    ))
+}
+
+/// A non-empty line of text.
+pub fn text(prompt: &str) -> Result<String> {
+    let v: String = Input::with_theme(&theme())
+        .with_prompt(prompt)
+        .validate_with(|s: &String| -> Result<(), &str> {
+            if s.trim().is_empty() {
+                Err("cannot be empty")
+            } else {
+                Ok(())
+            }
+        })
+        .interact_text()?;
+    Ok(v.trim().to_string())
+}
+
+/// A line of text that may be empty (e.g. "empty to finish").
+pub fn optional_text(prompt: &str) -> Result<String> {
+    let v: String = Input::with_theme(&theme())
+        .with_prompt(prompt)
+        .allow_empty(true)
+        .interact_text()?;
+    Ok(v.trim().to_string())
+}
+
+/// A hidden line: nothing is echoed.
+pub fn password(prompt: &str) -> Result<String> {
+    Ok(Password::with_theme(&theme())
+        .with_prompt(prompt)
+        .interact()?)
+}
+
+/// Yes or no; "no" and Ctrl-C both cancel.
+pub fn confirm(prompt: &str, default: bool) -> Result<bool> {
+    Ok(Confirm::with_theme(&theme())
+        .with_prompt(prompt)
+        .default(default)
+        .interact()?)
+}
+
+/// For destructive commands: `--yes`, else ask, else refuse naming `--yes`.
+pub fn confirm_destructive(ctx: &Ctx, yes: bool, question: &str, refusal: &str) -> Result<()> {
+    if yes {
+        return Ok(());
+    }
+    if !ctx.can_prompt() {
+        return Err(CliError::usage(format!(
+            "{refusal} without confirmation: pass --yes"
+        )));
+    }
+    if confirm(question, false)? {
+        Ok(())
+    } else {
+        Err(CliError::Cancelled("nothing was changed".into()))
+    }
+}

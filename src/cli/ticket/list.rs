@@ -1,0 +1,98 @@
+//! `ecolo ticket list`: follows the desk's cursor until `--limit` tickets.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::api::{Page, StatusFilter, Ticket};
+use crate::cli::error::{CliError, Result};
+use crate::cli::output::{status_style, Cell, Table};
+use crate::cli::{category, Ctx};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which tickets: a status, `active` (all but closed) or `all`
+    #[arg(long, value_enum, default_value = "active", value_name = "STATUS")]
+    pub status: StatusFilter,
+
+    /// Only this category
+    #[arg(short, long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+
+    /// At most N tickets
+    #[arg(short = 'L', long, default_value_t = 30, value_name = "N")]
+    pub limit: u32,
+}
+
+/// `--json`: an array of tickets (no messages).
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct TicketList(pub Vec<Ticket>);
+
+impl fmt::Display for TicketList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut table = Table::new(vec![
+            "NUMBER", "STATUS", "PRIORITY", "CATEGORY", "UPDATED", "SUBJECT",
+        ]);
+        for t in &self.0 {
+            let updated = if f.alternate() {
+                t.updated_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            } else {
+                t.updated_at.format("%Y-%m-%d %H:%M").to_string()
+            };
+            table.row(vec![
+                t.number.to_string().into(),
+                Cell::styled(t.status.as_str(), status_style(t.status)),
+                t.priority.as_str().into(),
+                t.category.as_str().into(),
+                updated.into(),
+                t.subject.as_str().into(),
+            ]);
+        }
+        if f.alternate() {
+            write!(f, "{table:#}")
+        } else {
+            write!(f, "{table}")
+        }
+    }
+}
+
+pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    if args.limit == 0 {
+        return Err(CliError::usage("--limit must be at least 1"));
+    }
+    ctx.client()?;
+    if let Some(c) = &args.category {
+        let cats = category::fetch(ctx)?;
+        category::check(c.trim(), &cats, "--category")?;
+    }
+    let client = ctx.client()?;
+    let mut items: Vec<Ticket> = vec![];
+    let mut cursor: Option<String> = None;
+    loop {
+        let want = (args.limit as usize - items.len()).min(100);
+        let mut query: Vec<(&str, String)> = vec![
+            ("status", args.status.as_str().to_string()),
+            ("limit", want.to_string()),
+        ];
+        if let Some(c) = &args.category {
+            query.push(("category", c.trim().to_string()));
+        }
+        if let Some(c) = &cursor {
+            query.push(("cursor", c.clone()));
+        }
+        let page: Page<Ticket> = client.get_query("/v1/tickets", &query)?;
+        let got = page.items.len();
+        items.extend(page.items);
+        items.truncate(args.limit as usize);
+        match page.next_cursor {
+            Some(c) if items.len() < args.limit as usize && got > 0 => cursor = Some(c),
+            _ => break,
+        }
+    }
+    if items.is_empty() && !ctx.json && ctx.err_tty {
+        ctx.note(format!("No {} tickets.", args.status.as_str()))?;
+    }
+    ctx.print(&TicketList(items))
+}

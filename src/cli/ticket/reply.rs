@@ -1,0 +1,87 @@
+//! `ecolo ticket reply`: a message (and files) on an existing ticket.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::api::{Message, NewMessage};
+use crate::cli::compose::{self, MessageArgs};
+use crate::cli::error::{CliError, Result};
+use crate::cli::{prompt, Ctx};
+use crate::client::ApiError;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Ticket number, e.g. 482913
+    #[arg(value_parser = super::parse_number, value_name = "NUMBER")]
+    pub number: u32,
+
+    #[command(flatten)]
+    pub message: MessageArgs,
+
+    /// Attach a file (repeat for several)
+    #[arg(short, long = "attach", value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+}
+
+/// `--json`: the new message. People get its id only (stdout stays quiet).
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct Replied(pub Message);
+
+impl fmt::Display for Replied {
+    fn fmt(&self, _f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+}
+
+pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    ctx.client()?;
+    let limits = compose::limits(ctx)?;
+    let files = compose::check_files(&args.attach, &limits)?;
+    let text = match args.message.read()? {
+        Some(m) => m,
+        None => prompt::or_ask(
+            ctx,
+            None,
+            "message",
+            "--message TEXT or --message-file FILE (- for standard input)",
+            || compose::ask_message("reply"),
+        )?,
+    };
+    let text = compose::check_message(&text, &limits)?;
+    let uploaded = compose::upload(ctx, &files)?;
+    let body = NewMessage {
+        message: text,
+        attachments: uploaded.into_iter().map(|a| a.id).collect(),
+    };
+    let path = format!("{}/messages", super::path(args.number));
+    let msg: Message = ctx
+        .client()?
+        .post(&path, &body, None)
+        .map_err(|e| closed_hint(e, args.number))?;
+    if ctx.err_tty && !ctx.json {
+        ctx.note(format!("Replied to ticket {}.", args.number))?;
+    }
+    ctx.print(&Replied(msg))
+}
+
+/// A 409 on a reply means the ticket is closed; say how to go on even if
+/// the desk did not.
+fn closed_hint(e: ApiError, number: u32) -> CliError {
+    match e {
+        ApiError::Rejected(mut p) if p.status == 409 => {
+            let detail = p.detail.take().unwrap_or_else(|| p.title.clone());
+            p.detail = Some(if detail.contains("reopen") {
+                detail
+            } else {
+                format!(
+                    "{detail}: reopen it with `ecolo ticket reopen {number}` or open a new ticket"
+                )
+            });
+            ApiError::Rejected(p).into()
+        }
+        other => other.into(),
+    }
+}

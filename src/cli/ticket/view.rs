@@ -1,0 +1,17 @@
+//! `ecolo ticket view`: the whole conversation.
+
+use crate::api::TicketDetail;
+use crate::cli::error::Result;
+use crate::cli::Ctx;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Ticket number, e.g. 482913
+    #[arg(value_parser = super::parse_number, value_name = "NUMBER")]
+    pub number: u32,
+}
+
+pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    let detail: TicketDetail = ctx.client()?.get(&super::path(args.number))?;
+    ctx.print(&super::Conversation(detail))
+}

@@ -1,0 +1,97 @@
+//! What can go wrong talking to the desk, each error saying the next step.
+//! The command line maps these to exit codes in one place (`src/main.rs`).
+
+use crate::api::Problem;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// No token stored for the profile and no `ECOLO_TOKEN`.
+    #[error("not logged in{}: run `ecolo login` (or set ECOLO_TOKEN)", profile_note(.profile))]
+    NotLoggedIn { profile: String },
+
+    /// 401: the token is missing, wrong, revoked or expired.
+    #[error("{}", unauthorized(.0))]
+    Unauthorized(Problem),
+
+    /// 401 on `POST /v1/sessions`.
+    #[error("wrong e-mail or password")]
+    BadLogin,
+
+    /// 403: outside the credentials' categories, or not allowed to manage.
+    #[error("not permitted: {0}")]
+    Forbidden(Problem),
+
+    /// 404.
+    #[error("not found: {0}")]
+    NotFound(Problem),
+
+    /// 400, 409, 413, 422: the desk refused the request as sent.
+    #[error("the desk refused the request: {0}")]
+    Rejected(Problem),
+
+    /// 429 after the retries ran out (or with a Retry-After too long to wait).
+    #[error("the desk is rate limiting requests{}: {}", retry_note(.retry_after), .problem)]
+    RateLimited {
+        problem: Problem,
+        retry_after: Option<u64>,
+    },
+
+    /// 5xx after the retries ran out.
+    #[error("the desk failed ({}): {}; try again later", .0.status, .0)]
+    Server(Problem),
+
+    /// Connect error or timeout.
+    #[error("cannot reach the desk at {url}: {reason}\n  check the URL (--url, ECOLO_URL or `ecolo login --url`) and that the desk is running")]
+    Unreachable { url: String, reason: String },
+
+    /// The answer was not what the API contract says.
+    #[error("unexpected answer from the desk at {url}: {reason}")]
+    BadResponse { url: String, reason: String },
+
+    /// A local file to upload could not be read, or a download not written.
+    #[error("{context}: {source}")]
+    File {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl ApiError {
+    /// The desk's problem document, when the error came from one.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            ApiError::Unauthorized(p)
+            | ApiError::Forbidden(p)
+            | ApiError::NotFound(p)
+            | ApiError::Rejected(p)
+            | ApiError::Server(p) => Some(p),
+            ApiError::RateLimited { problem, .. } => Some(problem),
+            _ => None,
+        }
+    }
+}
+
+fn profile_note(profile: &str) -> String {
+    if profile == "default" {
+        String::new()
+    } else {
+        format!(" (profile `{profile}`)")
+    }
+}
+
+fn retry_note(retry_after: &Option<u64>) -> String {
+    match retry_after {
+        Some(s) => format!(" (retry after {s}s)"),
+        None => String::new(),
+    }
+}
+
+fn unauthorized(p: &Problem) -> String {
+    let text = p.to_string();
+    if text.contains("ecolo login") {
+        format!("the desk rejected the credentials: {text}")
+    } else {
+        format!("the desk rejected the credentials: {text}: run `ecolo login`")
+    }
+}
