@@ -1,1 +1,5 @@
-fn main() {}
+//! `ecolo-desk`: the support desk service and its admin commands.
+
+fn main() -> std::process::ExitCode {
+    ecolo::desk::cli::main()
+}

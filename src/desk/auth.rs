@@ -1,0 +1,247 @@
+//! Who is acting, and the secrets that prove it: the [`Principal`] every
+//! store call is checked against, password hashing (argon2id), token
+//! generation (only SHA-256 hashes are stored) and the login rate limiter.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Argon2, PasswordVerifier};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::api::{AuthorRole, Me, Person, TOKEN_PREFIX};
+
+use super::error::{Error, Result};
+
+/// A contact of an account, as it acts through a token or e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactRef {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+}
+
+/// Who performs a store operation: an account's owner, or one of its
+/// contacts, limited to some categories or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub account_id: i64,
+    pub account_name: String,
+    pub account_email: String,
+    /// Set when a contact acts (through a token bound to it, or e-mail).
+    pub contact: Option<ContactRef>,
+    /// Category slugs these credentials may use, `None` for all. For a
+    /// contact token: the contact's categories ∩ the token's.
+    pub categories: Option<Vec<String>>,
+    /// The token that authenticated the request, if any.
+    pub token_id: Option<i64>,
+}
+
+impl Principal {
+    /// Owner-full credentials: a login session or an unlimited owner token.
+    pub fn can_manage(&self) -> bool {
+        self.contact.is_none() && self.categories.is_none()
+    }
+
+    /// The person recorded as author or requester.
+    pub fn person(&self) -> Person {
+        match &self.contact {
+            Some(c) => Person {
+                name: c.name.clone(),
+                email: c.email.clone(),
+                role: AuthorRole::Contact,
+            },
+            None => Person {
+                name: self.account_name.clone(),
+                email: self.account_email.clone(),
+                role: AuthorRole::Owner,
+            },
+        }
+    }
+
+    pub fn allows(&self, category: &str) -> bool {
+        match &self.categories {
+            None => true,
+            Some(list) => list.iter().any(|c| c == category),
+        }
+    }
+
+    /// 403 naming the allowed categories unless `category` is one of them.
+    pub fn check_category(&self, category: &str) -> Result<()> {
+        if self.allows(category) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(self.category_refusal()))
+        }
+    }
+
+    pub fn category_refusal(&self) -> String {
+        let allowed = self.categories.as_deref().unwrap_or_default();
+        if allowed.is_empty() {
+            "these credentials may not use any category".to_string()
+        } else {
+            format!("these credentials may only use: {}", allowed.join(", "))
+        }
+    }
+
+    /// 403 unless these credentials may manage contacts and tokens.
+    pub fn require_manage(&self) -> Result<()> {
+        if self.can_manage() {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(
+                "only the account owner's login or an unlimited owner token may manage \
+                 contacts and tokens"
+                    .to_string(),
+            ))
+        }
+    }
+
+    pub fn to_me(&self) -> Me {
+        Me {
+            account_name: self.account_name.clone(),
+            account_email: self.account_email.clone(),
+            acting_as: self.person(),
+            categories: self.categories.clone(),
+            can_manage: self.can_manage(),
+        }
+    }
+}
+
+/// A new secret token: the prefix and 32 random bytes, hex.
+pub fn generate_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    format!("{TOKEN_PREFIX}{}", hex::encode(bytes))
+}
+
+/// What the database keeps of a token.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// An argon2id PHC string for `password`.
+pub fn hash_password(password: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| Error::Internal(format!("hashing a password failed: {e}")))
+}
+
+pub fn verify_password(password: &str, phc: &str) -> bool {
+    match PasswordHash::new(phc) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Spends the time of a real verification, so an unknown e-mail answers as
+/// slowly as a wrong password.
+pub fn waste_password_check(password: &str) {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let phc = DUMMY.get_or_init(|| hash_password("not a real password").unwrap_or_default());
+    let _ = verify_password(password, phc);
+}
+
+/// Counts failed logins per key (an e-mail, a client address) in a sliding
+/// window, in memory: a restart forgives, which is fine for a captcha
+/// replacement.
+pub struct RateLimiter {
+    max_failures: usize,
+    window: Duration,
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+impl RateLimiter {
+    pub fn new(max_failures: usize, window: Duration) -> RateLimiter {
+        RateLimiter {
+            max_failures,
+            window,
+            failures: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// `Err(RateLimited)` when any of `keys` has used up its failures.
+    pub fn check(&self, keys: &[String]) -> Result<()> {
+        let now = Instant::now();
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let mut wait = Duration::ZERO;
+        for key in keys {
+            if let Some(times) = map.get_mut(key) {
+                times.retain(|t| now.duration_since(*t) < self.window);
+                if times.len() >= self.max_failures {
+                    let oldest = times[times.len() - self.max_failures];
+                    wait = wait.max(self.window.saturating_sub(now.duration_since(oldest)));
+                }
+            }
+        }
+        if wait.is_zero() {
+            Ok(())
+        } else {
+            Err(Error::RateLimited {
+                retry_after_secs: wait.as_secs().max(1),
+            })
+        }
+    }
+
+    pub fn record_failure(&self, keys: &[String]) {
+        let now = Instant::now();
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        // Bound memory against floods of distinct keys.
+        if map.len() > 100_000 {
+            map.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
+        }
+        for key in keys {
+            map.entry(key.clone()).or_default().push(now);
+        }
+    }
+
+    pub fn forgive(&self, key: &str) {
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        map.remove(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_prefixed_random_and_hashed() {
+        let a = generate_token();
+        let b = generate_token();
+        assert!(a.starts_with(TOKEN_PREFIX));
+        assert_eq!(a.len(), TOKEN_PREFIX.len() + 64);
+        assert_ne!(a, b);
+        assert_ne!(token_hash(&a), token_hash(&b));
+        assert!(!token_hash(&a).contains(&a));
+    }
+
+    #[test]
+    fn passwords_hash_with_argon2id() {
+        let phc = hash_password("secret words").unwrap();
+        assert!(phc.starts_with("$argon2id$"));
+        assert!(verify_password("secret words", &phc));
+        assert!(!verify_password("other words", &phc));
+    }
+
+    #[test]
+    fn limiter_blocks_after_max_failures() {
+        let limiter = RateLimiter::new(2, Duration::from_secs(60));
+        let keys = vec!["a".to_string()];
+        limiter.check(&keys).unwrap();
+        limiter.record_failure(&keys);
+        limiter.check(&keys).unwrap();
+        limiter.record_failure(&keys);
+        match limiter.check(&keys) {
+            Err(Error::RateLimited { retry_after_secs }) => assert!(retry_after_secs <= 60),
+            other => panic!("expected rate limit, got {other:?}"),
+        }
+        limiter.check(&["b".to_string()]).unwrap();
+    }
+}

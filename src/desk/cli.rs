@@ -1,0 +1,217 @@
+//! The `ecolo-desk` command line: `serve`, and the admin commands that work
+//! on the same database while the server runs (WAL + busy timeout).
+
+use std::io::{BufRead, Write};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use rand::distributions::{Alphanumeric, DistString};
+
+use super::config::{self, Limits, StoreConfig};
+use super::error::Error;
+use super::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ecolo-desk",
+    version,
+    about = "The ecolo support desk: HTTP API, ticket store and admin commands"
+)]
+pub struct Cli {
+    /// SQLite database file; attachments are kept in `attachments/` beside it
+    /// [default: desk.db in the user's data directory]
+    #[arg(long, global = true, env = "ECOLO_DESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the HTTP API until Ctrl-C or SIGTERM
+    Serve(ServeArgs),
+    /// Manage customer accounts
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// What the support team does
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port
+    #[arg(long, value_name = "ADDR", default_value = config::DEFAULT_LISTEN)]
+    pub listen: SocketAddr,
+    /// Create a demo account (demo@ecolo.test) and print how to log in
+    #[arg(long)]
+    pub demo: bool,
+    /// Largest attachment accepted, in bytes
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_ATTACHMENT_BYTES)]
+    pub max_attachment_bytes: u64,
+    /// Most attachments on one message
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_ATTACHMENTS)]
+    pub max_attachments: u32,
+    /// Longest ticket subject, in characters
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_SUBJECT_CHARS)]
+    pub max_subject_chars: u32,
+    /// Longest message, in bytes
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: u64,
+    /// Domain of the intake addresses (`<category>@DOMAIN`)
+    #[arg(long, value_name = "DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
+    pub mail_domain: String,
+    /// SMTP relay for outgoing notifications (e.g. smtp://localhost:25)
+    #[arg(long, value_name = "URL")]
+    pub smtp_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Create a customer account (the owner logs in with this e-mail)
+    Create {
+        /// The owner's e-mail, used to log in
+        #[arg(long)]
+        email: String,
+        /// The owner's name, shown on tickets
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of standard input
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Answer a ticket as support staff (status becomes `answered`)
+    Reply {
+        /// The six-digit ticket number
+        number: u32,
+        /// The answer
+        #[arg(long)]
+        message: String,
+    },
+}
+
+pub const DEMO_EMAIL: &str = "demo@ecolo.test";
+const DEMO_NAME: &str = "Demo Customer";
+
+/// Runs `ecolo-desk`; the process exits with the returned code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing(matches!(cli.command, Command::Serve(_)));
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(serving: bool) {
+    let default = if serving { "info" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ECOLO_DESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_env_filter(filter)
+        .try_init();
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let db = cli.db.unwrap_or_else(config::default_db_path);
+    match cli.command {
+        Command::Serve(args) => serve(db, args),
+        Command::Account(AccountCommand::Create {
+            email,
+            name,
+            password_stdin: _,
+        }) => {
+            let password = read_password_line()?;
+            let store = Store::open_path(&db)?;
+            store.create_account(&email, &name, &password)?;
+            println!("created account {}", email.trim().to_lowercase());
+            Ok(())
+        }
+        Command::Staff(StaffCommand::Reply { number, message }) => {
+            let store = Store::open_path(&db)?;
+            let reply = store.staff_reply(number, &message)?;
+            println!("answered ticket {number} (message {})", reply.id);
+            Ok(())
+        }
+    }
+}
+
+/// The first line of stdin, without its line ending.
+fn read_password_line() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\n', '\r']).to_string();
+    if password.is_empty() {
+        anyhow::bail!("no password on standard input: pipe it in, e.g. `printf '%s\\n' \"$PW\" | ecolo-desk account create ... --password-stdin`");
+    }
+    Ok(password)
+}
+
+fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
+    let mut config = StoreConfig::new(&db);
+    config.mail_domain = args.mail_domain.clone();
+    config.limits = Limits {
+        max_subject_chars: args.max_subject_chars,
+        max_message_bytes: args.max_message_bytes,
+        max_attachment_bytes: args.max_attachment_bytes,
+        max_attachments_per_message: args.max_attachments,
+    };
+    let store = Store::open(config)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
+        let addr = listener.local_addr()?;
+        let url = format!("http://{addr}");
+        if args.demo {
+            seed_demo(&store, &url)?;
+        }
+        tracing::info!(db = %db.display(), "desk ready");
+        {
+            // Scripts wait for exactly this line.
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "listening on {url}")?;
+            out.flush()?;
+        }
+        super::http::serve(store, listener).await?;
+        Ok(())
+    })
+}
+
+/// Creates the demo account once and tells (on stderr) how to log in.
+fn seed_demo(store: &Store, url: &str) -> anyhow::Result<()> {
+    if store.account_exists(DEMO_EMAIL)? {
+        eprintln!(
+            "demo account {DEMO_EMAIL} exists already; log in with the password printed when it \
+             was created:\n  ECOLO_URL={url} ecolo login --email {DEMO_EMAIL}"
+        );
+        return Ok(());
+    }
+    let password = Alphanumeric.sample_string(&mut rand::rngs::OsRng, 20);
+    match store.create_account(DEMO_EMAIL, DEMO_NAME, &password) {
+        Ok(_) => {}
+        // Another process created it meanwhile: just as good.
+        Err(Error::Conflict(_)) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    }
+    eprintln!(
+        "demo account created: {DEMO_EMAIL} (password shown only this once)\n\
+         log in with:\n  printf '%s\\n' '{password}' | ECOLO_URL={url} ecolo login --email {DEMO_EMAIL} --password-stdin"
+    );
+    Ok(())
+}

@@ -1,0 +1,172 @@
+//! Uploading files (streamed to disk in constant memory, hashed on the way)
+//! and downloading them again, byte for byte.
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use futures_util::StreamExt;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+use tokio_util::io::ReaderStream;
+use utoipa::IntoParams;
+
+use crate::api::{Attachment, Problem};
+use crate::desk::error::{Error, Result};
+use crate::desk::store::attachments::{clean_content_type, sanitize_filename, too_large};
+
+use super::{blocking, created, ApiPath, ApiQuery, AppState, Auth};
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UploadQuery {
+    /// The file's name; any directory part is dropped.
+    pub filename: Option<String>,
+}
+
+/// Upload a file as the raw request body (Content-Type = the file's type).
+/// Reference the answered id from a new ticket or reply.
+#[utoipa::path(
+    post,
+    path = "/v1/attachments",
+    tag = "attachments",
+    security(("bearer" = [])),
+    params(UploadQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes"),
+    responses(
+        (status = 201, body = Attachment),
+        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than the desk's limit; nothing is stored", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No usable file name", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn upload(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    ApiQuery(query): ApiQuery<UploadQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response> {
+    let filename = sanitize_filename(query.filename.as_deref().unwrap_or_default())
+        .map_err(|m| Error::invalid("filename", m))?;
+    let limit = state.store.config().limits.max_attachment_bytes;
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return Err(too_large(limit));
+    }
+    let content_type = clean_content_type(
+        headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+    );
+
+    // Dropping `upload` on any early return deletes the partial file.
+    let upload = state.store.begin_upload();
+    let mut file = tokio::fs::File::create(&upload.path).await?;
+    let mut hasher = Sha256::new();
+    let mut size: u64 = 0;
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk =
+            chunk.map_err(|e| Error::BadRequest(format!("the upload was interrupted: {e}")))?;
+        size += chunk.len() as u64;
+        if size > limit {
+            return Err(too_large(limit));
+        }
+        hasher.update(&chunk);
+        file.write_all(&chunk).await?;
+    }
+    file.sync_all().await?;
+    drop(file);
+    let sha256 = hex::encode(hasher.finalize());
+
+    let store = state.store.clone();
+    let attachment = blocking(move || {
+        store.finish_upload(&actor, upload, &filename, &content_type, size, &sha256)
+    })
+    .await?;
+    tracing::info!(id = %attachment.id, size, "attachment stored");
+    Ok(created(attachment))
+}
+
+/// Download an attachment of this account, exactly as uploaded.
+#[utoipa::path(
+    get,
+    path = "/v1/attachments/{id}",
+    tag = "attachments",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Attachment id")),
+    responses(
+        (status = 200, description = "The file's bytes", content_type = "application/octet-stream"),
+        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "On a ticket outside these credentials' categories", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such attachment in this account", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn download(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Response> {
+    let store = state.store.clone();
+    let (attachment, path) = blocking(move || store.attachment(&actor, &id)).await?;
+    let file = tokio::fs::File::open(&path).await?;
+    let content_type = HeaderValue::from_str(&attachment.content_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::CONTENT_LENGTH, attachment.size)
+        .header(
+            header::CONTENT_DISPOSITION,
+            content_disposition(&attachment.filename),
+        )
+        .header("x-content-sha256", &attachment.sha256)
+        .body(Body::from_stream(ReaderStream::new(file)))
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded>`
+/// (RFC 6266), so any name survives and none can break the header.
+fn content_disposition(filename: &str) -> HeaderValue {
+    let ascii: String = filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .filter(|c| *c != '"' && *c != '\\')
+        .collect();
+    let mut encoded = String::new();
+    for b in filename.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            encoded.push(b as char);
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    HeaderValue::from_str(&format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    ))
+    .unwrap_or(HeaderValue::from_static("attachment"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disposition_keeps_names_safe() {
+        let v = content_disposition("año \"x\".pdf");
+        let s = v.to_str().unwrap();
+        assert!(s.starts_with("attachment; filename=\"a_o x.pdf\""), "{s}");
+        assert!(s.contains("filename*=UTF-8''a%C3%B1o%20%22x%22.pdf"), "{s}");
+    }
+}

@@ -1,0 +1,286 @@
+//! The desk's HTTP API: one module per resource, each mapping routes onto
+//! store calls. The router and the OpenAPI document are built from the same
+//! `routes!` list, so the document cannot drift from what is served.
+
+mod attachments;
+mod contacts;
+mod meta;
+mod sessions;
+mod tickets;
+mod tokens;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Router};
+use serde::de::DeserializeOwned;
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::auth::{Principal, RateLimiter};
+use super::error::{Error, Result};
+use super::store::Store;
+
+/// Failed logins allowed per e-mail and per client address in the window.
+const LOGIN_MAX_FAILURES: usize = 5;
+const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub limiter: Arc<RateLimiter>,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> AppState {
+        AppState {
+            store,
+            limiter: Arc::new(RateLimiter::new(LOGIN_MAX_FAILURES, LOGIN_WINDOW)),
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "ecolo desk API",
+        description = "Support tickets of a hosting company: categories, tickets, attachments, \
+                       contacts and tokens. Errors are RFC 9457 problem details."
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "sessions", description = "Log in and out"),
+        (name = "meta", description = "Who am I, limits, categories, this document"),
+        (name = "tickets", description = "Tickets and their conversations"),
+        (name = "attachments", description = "Files uploaded for tickets and replies"),
+        (name = "contacts", description = "People authorized to open tickets"),
+        (name = "tokens", description = "Personal access tokens")
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// Every route, documented. Adding a route anywhere else would leave it
+/// out of the OpenAPI document, and the test comparing both would fail.
+fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(sessions::login))
+        .routes(routes!(sessions::logout))
+        .routes(routes!(meta::me))
+        .routes(routes!(meta::limits))
+        .routes(routes!(meta::categories))
+        .routes(routes!(meta::openapi_json))
+        .routes(routes!(attachments::upload))
+        .routes(routes!(attachments::download))
+        .routes(routes!(tickets::open, tickets::list))
+        .routes(routes!(tickets::view))
+        .routes(routes!(tickets::reply))
+        .routes(routes!(tickets::close))
+        .routes(routes!(tickets::reopen))
+        .routes(routes!(contacts::list, contacts::add))
+        .routes(routes!(contacts::change, contacts::remove))
+        .routes(routes!(tokens::list, tokens::create))
+        .routes(routes!(tokens::revoke))
+}
+
+/// The OpenAPI 3.1 document of the API.
+pub fn openapi() -> OpenApiDoc {
+    api_router().split_for_parts().1
+}
+
+/// The whole application: routes, limits, tracing.
+pub fn app(state: AppState) -> Router {
+    let json_limit = state.store.config().limits.max_json_body_bytes();
+    let (router, doc) = api_router().split_for_parts();
+    router
+        .fallback(|| async { Error::NotFound("no such route: see /v1/openapi.json".into()) })
+        .layer(Extension(Arc::new(doc)))
+        // JSON bodies are refused past the limit before being read whole;
+        // uploads stream and enforce their own limit.
+        .layer(axum::extract::DefaultBodyLimit::max(json_limit))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves on `listener` until Ctrl-C or SIGTERM; requests in flight finish.
+pub async fn serve(store: Store, listener: TcpListener) -> std::io::Result<()> {
+    let app = app(AppState::new(store));
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Runs store work off the async threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::Internal(format!("store task failed: {e}")))?
+}
+
+/// The credentials of the request (`Authorization: Bearer ecolo_...`).
+pub struct Auth(pub Principal);
+
+impl FromRequestParts<AppState> for Auth {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let value = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .ok_or_else(|| {
+                Error::Unauthorized(
+                    "no credentials: run `ecolo login` (or set ECOLO_TOKEN) and send \
+                     `Authorization: Bearer <token>`"
+                        .into(),
+                )
+            })?
+            .to_str()
+            .map_err(|_| {
+                Error::Unauthorized(
+                    "the Authorization header is not text: run `ecolo login`".into(),
+                )
+            })?;
+        let token = value
+            .strip_prefix("Bearer ")
+            .or_else(|| value.strip_prefix("bearer "))
+            .ok_or_else(|| {
+                Error::Unauthorized("use `Authorization: Bearer <token>`: run `ecolo login`".into())
+            })?
+            .trim()
+            .to_string();
+        let store = state.store.clone();
+        let principal = blocking(move || store.authenticate(&token)).await?;
+        Ok(Auth(principal))
+    }
+}
+
+/// A JSON body whose refusals are problem details: 413 past the limit,
+/// 400 when it is not JSON, 422 naming the field when a value is wrong.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Error::TooLarge("the request body is larger than this desk accepts".into())
+            } else {
+                Error::BadRequest(rejection.body_text())
+            }
+        })?;
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        let value = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+        de.end()
+            .map_err(|e| Error::BadRequest(format!("malformed JSON body: {e}")))?;
+        Ok(ApiJson(value))
+    }
+}
+
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    if inner.is_syntax() || inner.is_eof() {
+        return Error::BadRequest(format!("malformed JSON body: {inner}"));
+    }
+    let message = inner.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    let field = if path == "." {
+        message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or("body")
+            .to_string()
+    } else {
+        path.split(['.', '[']).next().unwrap_or("body").to_string()
+    };
+    Error::invalid(&field, message)
+}
+
+/// A query string whose refusals are problem details (400).
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|q| ApiQuery(q.0))
+            .map_err(|e| Error::BadRequest(e.body_text()))
+    }
+}
+
+/// Path parameters whose refusals are problem details (400, or 404 for a
+/// ticket number that cannot exist).
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| ApiPath(p.0))
+            .map_err(|e| Error::BadRequest(e.body_text()))
+    }
+}
+
+/// `201 Created` with a JSON body.
+pub(crate) fn created<T: serde::Serialize>(value: T) -> Response {
+    (StatusCode::CREATED, axum::Json(value)).into_response()
+}

@@ -1,0 +1,77 @@
+//! Logging in (a password for a session token) and out.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use crate::api::{LoginRequest, Problem, Session};
+
+use super::{blocking, created, ApiJson, AppState, Auth};
+use crate::desk::error::{Error, Result};
+
+/// Log in with the owner's e-mail and password; answers a session token.
+#[utoipa::path(
+    post,
+    path = "/v1/sessions",
+    tag = "sessions",
+    request_body = LoginRequest,
+    responses(
+        (status = 201, description = "Logged in; the token is shown once", body = Session),
+        (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiJson(request): ApiJson<LoginRequest>,
+) -> Result<Response> {
+    let email = request.email.trim().to_lowercase();
+    let keys = [format!("email:{email}"), format!("addr:{}", client.ip())];
+    state.limiter.check(&keys)?;
+    let store = state.store.clone();
+    let session = blocking(move || {
+        let Some(account_id) = store.verify_login(&email, &request.password)? else {
+            return Ok(None);
+        };
+        let token = store.create_session(account_id)?;
+        let me = store.owner_principal(account_id)?.to_me();
+        Ok(Some(Session { token, me }))
+    })
+    .await?;
+    match session {
+        Some(session) => {
+            state.limiter.forgive(&keys[0]);
+            tracing::info!(account = %session.me.account_email, "logged in");
+            Ok(created(session))
+        }
+        None => {
+            state.limiter.record_failure(&keys);
+            tracing::warn!(%client, "failed login");
+            Err(Error::Unauthorized(
+                "wrong e-mail or password: check both and try again".into(),
+            ))
+        }
+    }
+}
+
+/// Log out: revokes the token this request presents.
+#[utoipa::path(
+    delete,
+    path = "/v1/sessions/current",
+    tag = "sessions",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The token is revoked"),
+        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn logout(State(state): State<AppState>, Auth(actor): Auth) -> Result<StatusCode> {
+    if let Some(id) = actor.token_id {
+        let store = state.store.clone();
+        blocking(move || store.revoke_token_id(id)).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

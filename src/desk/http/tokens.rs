@@ -1,0 +1,82 @@
+//! Personal access tokens, for scripts and CI, optionally bound to a
+//! contact and limited to categories.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Json;
+
+use crate::api::{CreatedToken, NewToken, Problem, TokenInfo};
+use crate::desk::error::Result;
+
+use super::{blocking, created, ApiJson, ApiPath, AppState, Auth};
+
+/// The account's personal tokens; never their secrets.
+#[utoipa::path(
+    get,
+    path = "/v1/tokens",
+    tag = "tokens",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = Vec<TokenInfo>),
+        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only the owner's full credentials manage tokens", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+) -> Result<Json<Vec<TokenInfo>>> {
+    let store = state.store.clone();
+    Ok(Json(blocking(move || store.list_tokens(&actor)).await?))
+}
+
+/// Create a personal token; the answer is the only time its secret is shown.
+#[utoipa::path(
+    post,
+    path = "/v1/tokens",
+    tag = "tokens",
+    security(("bearer" = [])),
+    request_body = NewToken,
+    responses(
+        (status = 201, body = CreatedToken),
+        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only the owner's full credentials manage tokens", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A token with this name exists", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid name, contact, categories or expiry", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    ApiJson(new): ApiJson<NewToken>,
+) -> Result<Response> {
+    let store = state.store.clone();
+    let token = blocking(move || store.create_token(&actor, &new)).await?;
+    tracing::info!(name = %token.info.name, "token created");
+    Ok(created(token))
+}
+
+/// Revoke a personal token by name, at once.
+#[utoipa::path(
+    delete,
+    path = "/v1/tokens/{name}",
+    tag = "tokens",
+    security(("bearer" = [])),
+    params(("name" = String, Path, description = "The token's name")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only the owner's full credentials manage tokens", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn revoke(
+    State(state): State<AppState>,
+    Auth(actor): Auth,
+    ApiPath(name): ApiPath<String>,
+) -> Result<StatusCode> {
+    let store = state.store.clone();
+    blocking(move || store.revoke_token(&actor, &name)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

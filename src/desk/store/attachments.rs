@@ -1,0 +1,250 @@
+//! Attachment files: written to a partial file first, then renamed into
+//! place and recorded, so the database never names a file that is not whole
+//! and a refused upload leaves nothing behind.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+use crate::api::Attachment;
+
+use super::super::auth::Principal;
+use super::{now, Error, Result, Store};
+
+/// A file being uploaded. Dropping it deletes the partial file, so an
+/// aborted or refused upload (client gone, too large) stores nothing.
+pub struct PendingUpload {
+    pub id: String,
+    pub path: PathBuf,
+    kept: bool,
+}
+
+impl Drop for PendingUpload {
+    fn drop(&mut self) {
+        if !self.kept {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// The last path component of a client's file name, without control
+/// characters, so it can never point outside the attachments directory or
+/// break a header.
+pub(crate) fn sanitize_filename(name: &str) -> std::result::Result<String, String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .collect::<String>()
+        .trim()
+        .trim_start_matches('.')
+        .chars()
+        .take(200)
+        .collect();
+    if clean.is_empty() {
+        Err("must be a file name such as report.pdf (given as ?filename=)".into())
+    } else {
+        Ok(clean)
+    }
+}
+
+/// A media type as `type/subtype[; params]`, or `application/octet-stream`.
+pub(crate) fn clean_content_type(value: Option<&str>) -> String {
+    match value.map(str::trim) {
+        Some(v)
+            if v.contains('/')
+                && v.len() <= 200
+                && v.chars().all(|c| c.is_ascii_graphic() || c == ' ') =>
+        {
+            v.to_string()
+        }
+        _ => "application/octet-stream".to_string(),
+    }
+}
+
+pub(crate) fn load_attachment(
+    conn: &Connection,
+    id: &str,
+) -> Result<Option<(i64, Option<i64>, Attachment)>> {
+    Ok(conn
+        .query_row(
+            "SELECT account_id, message_id, filename, content_type, size, sha256
+             FROM attachments WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    Attachment {
+                        id: id.to_string(),
+                        filename: r.get(2)?,
+                        content_type: r.get(3)?,
+                        size: r.get::<_, i64>(4)? as u64,
+                        sha256: r.get(5)?,
+                    },
+                ))
+            },
+        )
+        .optional()?)
+}
+
+impl Store {
+    /// Where the attachment `id` is stored.
+    pub fn attachment_path(&self, id: &str) -> PathBuf {
+        self.config.attachments_dir.join(id)
+    }
+
+    /// A new partial file for an upload; write the content to `path`, then
+    /// call [`Store::finish_upload`].
+    pub fn begin_upload(&self) -> PendingUpload {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let path = self.config.attachments_dir.join(format!(".partial-{id}"));
+        PendingUpload {
+            id,
+            path,
+            kept: false,
+        }
+    }
+
+    /// Moves a completely written upload into place and records it for the
+    /// actor's account; it is not attached to anything yet.
+    pub fn finish_upload(
+        &self,
+        actor: &Principal,
+        mut upload: PendingUpload,
+        filename: &str,
+        content_type: &str,
+        size: u64,
+        sha256: &str,
+    ) -> Result<Attachment> {
+        let filename = sanitize_filename(filename).map_err(|m| Error::invalid("filename", m))?;
+        if size > self.config.limits.max_attachment_bytes {
+            return Err(too_large(self.config.limits.max_attachment_bytes));
+        }
+        let final_path = self.attachment_path(&upload.id);
+        std::fs::rename(&upload.path, &final_path)?;
+        upload.path = final_path;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO attachments
+                    (id, account_id, filename, content_type, size, sha256, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    upload.id,
+                    actor.account_id,
+                    filename,
+                    content_type,
+                    size as i64,
+                    sha256,
+                    now()
+                ],
+            )?;
+            Ok(())
+        })?;
+        // Recorded: from here on the file belongs to the database.
+        upload.kept = true;
+        Ok(Attachment {
+            id: upload.id.clone(),
+            filename,
+            content_type: content_type.to_string(),
+            size,
+            sha256: sha256.to_string(),
+        })
+    }
+
+    /// Stores the content of `reader` as a new attachment of the actor's
+    /// account, in constant memory; 413 past the size limit (nothing kept).
+    /// For callers without a stream of their own, such as the e-mail channel.
+    pub fn save_attachment(
+        &self,
+        actor: &Principal,
+        filename: &str,
+        content_type: Option<&str>,
+        reader: &mut dyn Read,
+    ) -> Result<Attachment> {
+        let filename = sanitize_filename(filename).map_err(|m| Error::invalid("filename", m))?;
+        let limit = self.config.limits.max_attachment_bytes;
+        let upload = self.begin_upload();
+        let mut file = File::create(&upload.path)?;
+        let mut hasher = Sha256::new();
+        let mut size = 0u64;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = reader.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            size += n as u64;
+            if size > limit {
+                return Err(too_large(limit));
+            }
+            hasher.update(&buf[..n]);
+            file.write_all(&buf[..n])?;
+        }
+        file.sync_all()?;
+        drop(file);
+        let sha = hex::encode(hasher.finalize());
+        self.finish_upload(
+            actor,
+            upload,
+            &filename,
+            &clean_content_type(content_type),
+            size,
+            &sha,
+        )
+    }
+
+    /// An attachment of the actor's account and the file holding it. 404
+    /// for another account's; 403 when it belongs to a ticket in a category
+    /// the actor may not use.
+    pub fn attachment(&self, actor: &Principal, id: &str) -> Result<(Attachment, PathBuf)> {
+        let conn = self.conn()?;
+        let not_found = || Error::NotFound(format!("no attachment {id}"));
+        let (account_id, message_id, attachment) =
+            load_attachment(&conn, id)?.ok_or_else(not_found)?;
+        if account_id != actor.account_id {
+            return Err(not_found());
+        }
+        if let Some(message_id) = message_id {
+            let category: String = conn.query_row(
+                "SELECT t.category FROM messages m JOIN tickets t ON t.id = m.ticket_id
+                 WHERE m.id = ?1",
+                [message_id],
+                |r| r.get(0),
+            )?;
+            actor.check_category(&category)?;
+        }
+        let path = self.attachment_path(&attachment.id);
+        Ok((attachment, path))
+    }
+}
+
+pub(crate) fn too_large(limit: u64) -> Error {
+    Error::TooLarge(format!(
+        "the attachment is larger than this desk's limit of {limit} bytes"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filenames_lose_paths_and_controls() {
+        assert_eq!(sanitize_filename("../../etc/passwd").unwrap(), "passwd");
+        assert_eq!(
+            sanitize_filename("C:\\Users\\x\\a b.pdf").unwrap(),
+            "a b.pdf"
+        );
+        assert_eq!(
+            sanitize_filename("evil\r\nname\".txt").unwrap(),
+            "evilname.txt"
+        );
+        assert_eq!(sanitize_filename("..hidden").unwrap(), "hidden");
+        assert!(sanitize_filename("dir/").is_err());
+        assert!(sanitize_filename("..").is_err());
+    }
+}

@@ -1,0 +1,184 @@
+//! Authorized contacts of an account: people the owner lets open tickets in
+//! some categories, through tokens bound to them or by e-mail.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::api::{Contact, ContactChange, NewContact};
+
+use super::super::auth::Principal;
+use super::validate::{self, Check};
+use super::{is_unique_violation, now, parse_time, Error, Result, Store};
+
+/// The contact's categories, in display order.
+pub(crate) fn contact_categories(conn: &Connection, contact_id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT cc.category FROM contact_categories cc
+         JOIN categories c ON c.slug = cc.category
+         WHERE cc.contact_id = ?1 ORDER BY c.position",
+    )?;
+    let rows = stmt.query_map([contact_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn contact_id_by_email(
+    conn: &Connection,
+    account_id: i64,
+    email: &str,
+) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM contacts WHERE account_id = ?1 AND email = ?2",
+            params![account_id, email.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn not_found(email: &str) -> Error {
+    Error::NotFound(format!(
+        "no contact {} in this account: `ecolo contact list` shows them",
+        email.trim()
+    ))
+}
+
+impl Store {
+    fn load_contact(&self, conn: &Connection, contact_id: i64) -> Result<Contact> {
+        let (email, name, created): (String, String, String) = conn.query_row(
+            "SELECT email, name, created_at FROM contacts WHERE id = ?1",
+            [contact_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let categories = contact_categories(conn, contact_id)?;
+        Ok(Contact {
+            email,
+            name,
+            intake_addresses: categories.iter().map(|c| self.intake_address(c)).collect(),
+            categories,
+            created_at: parse_time(&created)?,
+        })
+    }
+
+    /// The account's contacts, in the order they were added.
+    pub fn list_contacts(&self, actor: &Principal) -> Result<Vec<Contact>> {
+        actor.require_manage()?;
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare("SELECT id FROM contacts WHERE account_id = ?1 ORDER BY id")?;
+        let ids = stmt
+            .query_map([actor.account_id], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        ids.into_iter()
+            .map(|id| self.load_contact(&conn, id))
+            .collect()
+    }
+
+    pub fn add_contact(&self, actor: &Principal, new: &NewContact) -> Result<Contact> {
+        actor.require_manage()?;
+        let mut check = Check::new();
+        let email = check.take("email", validate::email(&new.email));
+        if email
+            .as_deref()
+            .is_some_and(|e| e.eq_ignore_ascii_case(&actor.account_email))
+        {
+            check.add(
+                "email",
+                "is the account owner's own address: the owner needs no contact entry",
+            );
+        }
+        let name = check.take("name", validate::name(&new.name));
+        let categories = check.take("categories", validate::categories(&new.categories));
+        check.finish()?;
+        let (email, name, categories) = (
+            email.unwrap_or_default(),
+            name.unwrap_or_default(),
+            categories.unwrap_or_default(),
+        );
+        let id = self.write(|tx| {
+            tx.execute(
+                "INSERT INTO contacts (account_id, email, name, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![actor.account_id, email, name, now()],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    Error::Conflict(format!(
+                        "{email} is already a contact: change it with `ecolo contact edit`"
+                    ))
+                } else {
+                    e.into()
+                }
+            })?;
+            let id = tx.last_insert_rowid();
+            for c in &categories {
+                tx.execute(
+                    "INSERT INTO contact_categories (contact_id, category) VALUES (?1, ?2)",
+                    params![id, c],
+                )?;
+            }
+            Ok(id)
+        })?;
+        self.load_contact(&*self.conn()?, id)
+    }
+
+    /// Renames a contact and/or grants and withdraws categories; a contact
+    /// keeps at least one category.
+    pub fn change_contact(
+        &self,
+        actor: &Principal,
+        email: &str,
+        change: &ContactChange,
+    ) -> Result<Contact> {
+        actor.require_manage()?;
+        let mut check = Check::new();
+        let name = match &change.name {
+            Some(n) => check.take("name", validate::name(n)),
+            None => None,
+        };
+        for (field, list) in [
+            ("add_categories", &change.add_categories),
+            ("remove_categories", &change.remove_categories),
+        ] {
+            if !list.is_empty() {
+                check.take(field, validate::categories(list));
+            }
+        }
+        check.finish()?;
+        let id = self.write(|tx| {
+            let id = contact_id_by_email(tx, actor.account_id, email)?.ok_or_else(|| not_found(email))?;
+            if let Some(name) = &name {
+                tx.execute("UPDATE contacts SET name = ?1 WHERE id = ?2", params![name, id])?;
+            }
+            for c in &change.add_categories {
+                tx.execute(
+                    "INSERT OR IGNORE INTO contact_categories (contact_id, category) VALUES (?1, ?2)",
+                    params![id, c],
+                )?;
+            }
+            for c in &change.remove_categories {
+                tx.execute(
+                    "DELETE FROM contact_categories WHERE contact_id = ?1 AND category = ?2",
+                    params![id, c],
+                )?;
+            }
+            if contact_categories(tx, id)?.is_empty() {
+                return Err(Error::invalid(
+                    "categories",
+                    "a contact needs at least one category: remove the contact instead",
+                ));
+            }
+            Ok(id)
+        })?;
+        self.load_contact(&*self.conn()?, id)
+    }
+
+    /// Removes a contact and, at once, every token bound to it. Its tickets
+    /// and messages stay: names and e-mails were copied onto them.
+    pub fn remove_contact(&self, actor: &Principal, email: &str) -> Result<()> {
+        actor.require_manage()?;
+        self.write(|tx| {
+            let id = contact_id_by_email(tx, actor.account_id, email)?
+                .ok_or_else(|| not_found(email))?;
+            tx.execute("DELETE FROM tokens WHERE contact_id = ?1", [id])?;
+            tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,169 @@
+//! The desk's SQLite store: the one owner of the database and the
+//! attachments directory. Every entry point (HTTP routes, admin commands,
+//! the e-mail channel) goes through these functions, so permissions,
+//! validation and transactions are enforced in one place.
+//!
+//! The store is synchronous (rusqlite); async callers run it on
+//! `tokio::task::spawn_blocking`. It is cheap to clone (a pool handle).
+//!
+//! Entry points by resource:
+//! - accounts and senders: [`Store::create_account`], [`Store::verify_login`],
+//!   [`Store::find_sender`], [`Store::owner_principal`]
+//! - tickets: [`Store::open_ticket`], [`Store::open_ticket_with_key`],
+//!   [`Store::add_message`], [`Store::staff_reply`], [`Store::list_tickets`],
+//!   [`Store::ticket_detail`], [`Store::close_ticket`], [`Store::reopen_ticket`]
+//! - attachments: [`Store::save_attachment`], [`Store::attachment`]
+//! - contacts: [`Store::list_contacts`], [`Store::add_contact`],
+//!   [`Store::change_contact`], [`Store::remove_contact`]
+//! - tokens: [`Store::create_session`], [`Store::authenticate`],
+//!   [`Store::revoke_token_id`], [`Store::list_tokens`], [`Store::create_token`],
+//!   [`Store::revoke_token`]
+
+mod accounts;
+pub(crate) mod attachments;
+mod categories;
+mod contacts;
+mod tickets;
+mod tokens;
+mod validate;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use r2d2::{Pool, PooledConnection};
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{Connection, TransactionBehavior};
+
+pub use attachments::PendingUpload;
+pub use tickets::Opened;
+
+use super::config::StoreConfig;
+use super::error::{Error, Result};
+
+/// How long a writer waits for another one (the server, an admin command)
+/// before giving up with "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Schema migrations, applied in order; `PRAGMA user_version` counts how
+/// many a database has.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+pub type Conn = PooledConnection<SqliteConnectionManager>;
+
+/// Handle on one desk's database and attachment files.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool<SqliteConnectionManager>,
+    config: Arc<StoreConfig>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `config.db_path`, applies
+    /// pending migrations and seeds the categories.
+    pub fn open(config: StoreConfig) -> Result<Store> {
+        if let Some(dir) = config.db_path.parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)?;
+            }
+        }
+        std::fs::create_dir_all(&config.attachments_dir)?;
+        {
+            // WAL lets admin commands and the e-mail channel write while the
+            // server runs; the mode is stored in the file, set it once.
+            let conn = Connection::open(&config.db_path)?;
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        let manager = SqliteConnectionManager::file(&config.db_path).with_init(|c| {
+            c.busy_timeout(BUSY_TIMEOUT)?;
+            c.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+        });
+        let pool = Pool::builder()
+            .max_size(8)
+            .connection_timeout(Duration::from_secs(30))
+            .build(manager)?;
+        let store = Store {
+            pool,
+            config: Arc::new(config),
+        };
+        store.migrate()?;
+        store.seed_categories()?;
+        Ok(store)
+    }
+
+    /// Opens the store at `db_path` with default settings.
+    pub fn open_path(db_path: &Path) -> Result<Store> {
+        Store::open(StoreConfig::new(db_path))
+    }
+
+    pub fn config(&self) -> &StoreConfig {
+        &self.config
+    }
+
+    /// A pooled connection, for callers (the e-mail outbox) that own tables
+    /// the store does not wrap.
+    pub fn conn(&self) -> Result<Conn> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `f` in a transaction that takes the write lock at once, so two
+    /// writers queue up (busy timeout) instead of failing on upgrade.
+    pub fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    fn migrate(&self) -> Result<()> {
+        self.write(|tx| {
+            let version: usize = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version > MIGRATIONS.len() {
+                return Err(Error::Internal(format!(
+                    "the database has schema version {version}, newer than this desk ({}): \
+                     upgrade ecolo-desk",
+                    MIGRATIONS.len()
+                )));
+            }
+            for sql in &MIGRATIONS[version..] {
+                tx.execute_batch(sql)?;
+            }
+            tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
+            Ok(())
+        })
+    }
+}
+
+/// Now, as stored: RFC 3339 UTC with microseconds, so text order is time order.
+pub(crate) fn now() -> String {
+    fmt_time(Utc::now())
+}
+
+pub(crate) fn fmt_time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub(crate) fn parse_time(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+        })
+}
+
+pub(crate) fn parse_opt_time(s: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    s.as_deref().map(parse_time).transpose()
+}
+
+/// Whether a rusqlite error is a UNIQUE constraint violation.
+pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+    )
+}

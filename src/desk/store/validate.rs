@@ -1,0 +1,186 @@
+//! Field checks shared by every write, so the HTTP API and the e-mail
+//! channel refuse the same input with the same field names.
+
+use crate::api::{FieldError, CATEGORY_SLUGS};
+
+use super::super::config::Limits;
+use super::{Error, Result};
+
+/// Collects field errors so a request hears about all of them at once.
+#[derive(Default)]
+pub(crate) struct Check {
+    errors: Vec<FieldError>,
+}
+
+impl Check {
+    pub fn new() -> Check {
+        Check::default()
+    }
+
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// Keeps the value when valid, records the error otherwise.
+    pub fn take<T>(&mut self, field: &str, result: std::result::Result<T, String>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.add(field, message);
+                None
+            }
+        }
+    }
+
+    pub fn finish(self) -> Result<()> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(self.errors))
+        }
+    }
+}
+
+pub(crate) fn subject(value: &str, limits: &Limits) -> std::result::Result<String, String> {
+    let value = value.trim();
+    let chars = value.chars().count();
+    if chars == 0 {
+        return Err("must not be empty: say in a few words what the ticket is about".into());
+    }
+    if chars > limits.max_subject_chars as usize {
+        return Err(format!(
+            "is {chars} characters long; the limit is {}",
+            limits.max_subject_chars
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err("must be a single line without control characters".into());
+    }
+    Ok(value.to_string())
+}
+
+pub(crate) fn message(value: &str, limits: &Limits) -> std::result::Result<String, String> {
+    if value.trim().is_empty() {
+        return Err("must not be empty: describe the request in detail".into());
+    }
+    if value.len() as u64 > limits.max_message_bytes {
+        return Err(format!(
+            "is {} bytes long; the limit is {} bytes: attach long text as a file instead",
+            value.len(),
+            limits.max_message_bytes
+        ));
+    }
+    Ok(value.to_string())
+}
+
+pub(crate) fn category(slug: &str) -> std::result::Result<String, String> {
+    if CATEGORY_SLUGS.contains(&slug) {
+        Ok(slug.to_string())
+    } else {
+        Err(format!(
+            "unknown category `{slug}`: use one of {}",
+            CATEGORY_SLUGS.join(", ")
+        ))
+    }
+}
+
+/// A non-empty set of known categories, deduplicated, in display order.
+pub(crate) fn categories(slugs: &[String]) -> std::result::Result<Vec<String>, String> {
+    if slugs.is_empty() {
+        return Err(format!(
+            "must name at least one category: {}",
+            CATEGORY_SLUGS.join(", ")
+        ));
+    }
+    let unknown: Vec<&str> = slugs
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !CATEGORY_SLUGS.contains(s))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(format!(
+            "unknown categor{} `{}`: use {}",
+            if unknown.len() == 1 { "y" } else { "ies" },
+            unknown.join("`, `"),
+            CATEGORY_SLUGS.join(", ")
+        ));
+    }
+    Ok(CATEGORY_SLUGS
+        .iter()
+        .filter(|c| slugs.iter().any(|s| s == *c))
+        .map(|c| c.to_string())
+        .collect())
+}
+
+/// A plausible address, lowercased (addresses are compared without case).
+pub(crate) fn email(value: &str) -> std::result::Result<String, String> {
+    let value = value.trim();
+    let bad = || format!("`{value}` is not an e-mail address: use the form name@example.com");
+    if value.len() > 254 || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad());
+    }
+    let (local, domain) = value.rsplit_once('@').ok_or_else(bad)?;
+    if local.is_empty()
+        || local.contains('@')
+        || domain.is_empty()
+        || !domain.contains('.')
+        || domain.split('.').any(|label| {
+            label.is_empty()
+                || label.starts_with('-')
+                || label.ends_with('-')
+                || !label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+    {
+        return Err(bad());
+    }
+    Ok(value.to_lowercase())
+}
+
+/// A person's or a token's name: trimmed, 1..=100 characters, one line.
+pub(crate) fn name(value: &str) -> std::result::Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if value.chars().count() > 100 {
+        return Err("is longer than 100 characters".into());
+    }
+    if value.chars().any(char::is_control) {
+        return Err("must be a single line without control characters".into());
+    }
+    Ok(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert_eq!(email(" Martha@Example.COM ").unwrap(), "martha@example.com");
+        assert!(email("desk@desk.localhost").is_ok());
+        for bad in ["", "a", "a@", "@b.c", "a@b", "a b@c.d", "a@b..c", "a@-b.c"] {
+            assert!(email(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn subjects_are_trimmed_and_bounded() {
+        let limits = Limits::default();
+        assert_eq!(subject("  hi ", &limits).unwrap(), "hi");
+        assert!(subject("   ", &limits).is_err());
+        assert!(subject(&"x".repeat(200), &limits).is_ok());
+        assert!(subject(&"x".repeat(201), &limits).is_err());
+    }
+
+    #[test]
+    fn category_sets_are_known_and_ordered() {
+        let got = categories(&["quotes".into(), "billing".into(), "quotes".into()]).unwrap();
+        assert_eq!(got, vec!["billing", "quotes"]);
+        assert!(categories(&[]).is_err());
+        assert!(categories(&["nope".into()]).unwrap_err().contains("nope"));
+    }
+}

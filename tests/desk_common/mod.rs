@@ -1,0 +1,135 @@
+//! HTTP helpers for the desk's own tests: a blocking client that speaks the
+//! API with JSON values, so tests state requests and answers literally.
+#![allow(dead_code)]
+
+use reqwest::blocking::{Client, RequestBuilder, Response};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::common::Desk;
+
+pub struct Api {
+    pub base: String,
+    pub client: Client,
+}
+
+impl Api {
+    pub fn new(desk: &Desk) -> Api {
+        Api {
+            base: desk.url.clone(),
+            client: Client::builder().timeout(None).build().unwrap(),
+        }
+    }
+
+    pub fn req(&self, method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+        let mut req = self
+            .client
+            .request(method, format!("{}{}", self.base, path));
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        req
+    }
+
+    pub fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Response {
+        let mut req = self.req(method, path, token);
+        if let Some(body) = body {
+            req = req.json(body);
+        }
+        req.send().expect("request to the desk")
+    }
+
+    pub fn get(&self, path: &str, token: &str) -> Response {
+        self.call(Method::GET, path, Some(token), None)
+    }
+
+    pub fn post(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.call(Method::POST, path, Some(token), Some(body))
+    }
+
+    /// GET expecting 200; the JSON answer.
+    pub fn get_ok(&self, path: &str, token: &str) -> Value {
+        expect(self.get(path, token), 200)
+    }
+
+    pub fn open_ticket(&self, token: &str, category: &str, subject: &str) -> Value {
+        expect(
+            self.post(
+                "/v1/tickets",
+                token,
+                &json!({"category": category, "subject": subject, "message": format!("about {subject}")}),
+            ),
+            201,
+        )
+    }
+
+    pub fn add_contact(&self, token: &str, email: &str, categories: &[&str]) -> Value {
+        expect(
+            self.post(
+                "/v1/contacts",
+                token,
+                &json!({"email": email, "name": format!("Contact {email}"), "categories": categories}),
+            ),
+            201,
+        )
+    }
+
+    /// Creates a personal token; answers its secret.
+    pub fn create_token(&self, owner: &str, body: Value) -> String {
+        let created = expect(self.post("/v1/tokens", owner, &body), 201);
+        created["token"].as_str().unwrap().to_string()
+    }
+}
+
+/// Asserts the status and answers the JSON body (null when empty).
+#[track_caller]
+pub fn expect(resp: Response, status: u16) -> Value {
+    let got = resp.status().as_u16();
+    let text = resp.text().unwrap_or_default();
+    assert_eq!(got, status, "unexpected status; body: {text}");
+    if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
+    }
+}
+
+/// Asserts a problem+json answer with `status`; answers the problem.
+#[track_caller]
+pub fn expect_problem(resp: Response, status: u16) -> Value {
+    let content_type = resp
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let problem = expect(resp, status);
+    assert_eq!(
+        content_type, "application/problem+json",
+        "problem: {problem}"
+    );
+    assert_eq!(problem["status"], status, "problem: {problem}");
+    problem
+}
+
+/// The fields a 422 problem names.
+pub fn fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| e["field"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn number(ticket: &Value) -> u64 {
+    ticket["number"].as_u64().expect("ticket number")
+}
