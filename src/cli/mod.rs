@@ -107,6 +107,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Print results as JSON (stable fields, documented in the README)
     #[arg(long, global = true)]
