@@ -1,0 +1,202 @@
+//! The `ecolo-desk` command line: admin commands beside a running server,
+//! `--demo`, and a graceful stop.
+
+mod common;
+mod desk_common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use common::{code, stderr, stdout, Desk, DESK};
+use desk_common::{expect, Api};
+use reqwest::Method;
+use serde_json::json;
+
+#[test]
+fn account_create_validates_and_refuses_duplicates() {
+    let desk = Desk::start();
+    let create = |email: &str, password: &str| {
+        desk.admin(
+            &[
+                "account",
+                "create",
+                "--email",
+                email,
+                "--name",
+                "Someone",
+                "--password-stdin",
+            ],
+            password,
+        )
+    };
+    let out = create("second@example.com", "a fine password\n");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("second@example.com"));
+    assert!(!stdout(&out).contains("a fine password") && !stderr(&out).contains("a fine password"));
+    desk.login_token("second@example.com", "a fine password");
+
+    let out = create("Second@Example.com", "another\n");
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+
+    let out = create("not-an-email", "pw\n");
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("email"), "{}", stderr(&out));
+
+    let out = create("third@example.com", "");
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("password"), "{}", stderr(&out));
+
+    let out = desk.admin(
+        &[
+            "account",
+            "create",
+            "--email",
+            "x@example.com",
+            "--name",
+            "X",
+        ],
+        "pw\n",
+    );
+    assert_eq!(code(&out), 2, "--password-stdin is required");
+}
+
+#[test]
+fn staff_reply_works_while_the_server_runs() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let token = desk.owner_token();
+    let n = api.open_ticket(&token, "email", "bounce")["number"]
+        .as_u64()
+        .unwrap();
+
+    let out = desk.admin(
+        &[
+            "staff",
+            "reply",
+            &n.to_string(),
+            "--message",
+            "Fixed the MX record.",
+        ],
+        "",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let detail = api.get_ok(&format!("/v1/tickets/{n}"), &token);
+    assert_eq!(detail["status"], "answered");
+    assert_eq!(detail["messages"][1]["body"], "Fixed the MX record.");
+    assert_eq!(detail["messages"][1]["author"]["role"], "staff");
+
+    let out = desk.admin(&["staff", "reply", "999999", "--message", "x"], "");
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("999999"));
+    expect(
+        api.post(&format!("/v1/tickets/{n}/close"), &token, &json!({})),
+        200,
+    );
+    let out = desk.admin(&["staff", "reply", &n.to_string(), "--message", "late"], "");
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("closed"));
+}
+
+/// Starts `serve --demo` on `db`; answers (url, everything it said on
+/// stderr up to the login hint) and the child.
+fn serve_demo(db: &std::path::Path) -> (String, String, std::process::Child) {
+    let mut child = Command::new(DESK)
+        .args(["serve", "--listen", "127.0.0.1:0", "--demo", "--db"])
+        .arg(db)
+        .env("ECOLO_DESK_LOG", "off")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .expect("listen line")
+        .to_string();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("ecolo login") {
+        assert_ne!(err.read_line(&mut said).unwrap(), 0, "desk stopped: {said}");
+    }
+    (url, said, child)
+}
+
+#[test]
+fn demo_seeds_an_account_once_and_says_how_to_log_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let (url, said, mut child) = serve_demo(&db);
+    assert!(said.contains("demo@ecolo.test"), "{said}");
+    assert!(
+        said.contains(&format!(
+            "ECOLO_URL={url} ecolo login --email demo@ecolo.test --password-stdin"
+        )),
+        "{said}"
+    );
+    let password = said
+        .split("printf '%s\\n' '")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("password in the hint")
+        .to_string();
+    let resp = reqwest::blocking::Client::new()
+        .post(format!("{url}/v1/sessions"))
+        .json(&json!({"email": "demo@ecolo.test", "password": password}))
+        .send()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 201);
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let (_, said, mut child) = serve_demo(&db);
+    assert!(said.contains("exists already"), "{said}");
+    assert!(!said.contains(&password));
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(DESK)
+        .args(["serve", "--listen", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("desk.db"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+    let resp = reqwest::blocking::get(format!("{url}/v1/limits")).unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "graceful shutdown exits 0");
+}
+
+#[test]
+fn unknown_routes_and_methods_are_refused() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let resp = api.call(Method::GET, "/v2/tickets", None, None);
+    assert_eq!(resp.status().as_u16(), 404);
+    assert_eq!(resp.headers()["content-type"], "application/problem+json");
+}
