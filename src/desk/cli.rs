@@ -39,6 +39,8 @@ pub enum Command {
     /// What the support team does
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// File one e-mail read from stdin (for the MTA's pipe transport)
+    Pipe(super::mail::pipe::PipeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -62,11 +64,14 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: u64,
     /// Domain of the intake addresses (`<category>@DOMAIN`)
-    #[arg(long, value_name = "DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
+    #[arg(long, value_name = "DOMAIN", env = "ECOLO_DESK_MAIL_DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
     pub mail_domain: String,
     /// SMTP relay for outgoing notifications (e.g. smtp://localhost:25)
     #[arg(long, value_name = "URL")]
     pub smtp_url: Option<String>,
+    /// First retry delay of the outbox in milliseconds; doubles per failure
+    #[arg(long, value_name = "MS", default_value_t = 30_000, hide = true)]
+    pub outbox_retry_ms: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +109,11 @@ const DEMO_NAME: &str = "Demo Customer";
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing(matches!(cli.command, Command::Serve(_)));
+    if let Command::Pipe(args) = cli.command {
+        // The MTA acts on the exit status (sysexits), not just success.
+        let db = cli.db.unwrap_or_else(config::default_db_path);
+        return super::mail::pipe::main(db, args);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -140,11 +150,19 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Staff(StaffCommand::Reply { number, message }) => {
-            let store = Store::open_path(&db)?;
+            let mut config = StoreConfig::new(&db);
+            if let Ok(domain) = std::env::var("ECOLO_DESK_MAIL_DOMAIN") {
+                config.mail_domain = domain;
+            }
+            let store = Store::open(config)?;
             let reply = store.staff_reply(number, &message)?;
             println!("answered ticket {number} (message {})", reply.id);
+            if let Err(e) = super::mail::notify::staff_replied(&store, number, &reply) {
+                eprintln!("warning: the e-mail notification to the requester was not queued: {e}");
+            }
             Ok(())
         }
+        Command::Pipe(_) => unreachable!("handled in main"),
     }
 }
 
@@ -178,6 +196,12 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
         let addr = listener.local_addr()?;
         let url = format!("http://{addr}");
+        if let Some(smtp_url) = &args.smtp_url {
+            use super::mail::outbox;
+            let relay = outbox::transport(smtp_url).map_err(anyhow::Error::msg)?;
+            let retry = std::time::Duration::from_millis(args.outbox_retry_ms.max(1));
+            outbox::spawn(store.clone(), relay, outbox::WorkerConfig::new(retry));
+        }
         if args.demo {
             seed_demo(&store, &url)?;
         }
@@ -198,7 +222,7 @@ fn seed_demo(store: &Store, url: &str) -> anyhow::Result<()> {
     if store.account_exists(DEMO_EMAIL)? {
         eprintln!(
             "demo account {DEMO_EMAIL} exists already; log in with the password printed when it \
-             was created:\n  ECOLO_URL={url} ecolo login --email {DEMO_EMAIL}"
+             was created:\n  ecolo login --url {url} --email {DEMO_EMAIL}"
         );
         return Ok(());
     }
@@ -211,7 +235,7 @@ fn seed_demo(store: &Store, url: &str) -> anyhow::Result<()> {
     }
     eprintln!(
         "demo account created: {DEMO_EMAIL} (password shown only this once)\n\
-         log in with:\n  printf '%s\\n' '{password}' | ECOLO_URL={url} ecolo login --email {DEMO_EMAIL} --password-stdin"
+         log in with:\n  printf '%s\\n' '{password}' | ecolo login --url {url} --email {DEMO_EMAIL} --password-stdin"
     );
     Ok(())
 }

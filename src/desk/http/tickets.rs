@@ -70,6 +70,12 @@ pub async fn open(
     .await?;
     if opened.created {
         tracing::info!(number = opened.ticket.ticket.number, "ticket opened");
+        let (store, detail) = (state.store.clone(), opened.ticket.clone());
+        if let Err(e) =
+            blocking(move || crate::desk::mail::notify::ticket_opened(&store, &detail, None)).await
+        {
+            tracing::warn!("confirmation e-mail not queued: {e}");
+        }
         Ok(created(opened.ticket))
     } else {
         Ok((StatusCode::OK, Json(opened.ticket)).into_response())

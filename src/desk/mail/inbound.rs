@@ -60,6 +60,9 @@ pub struct Inbound {
     /// derived from its bytes, so a redelivery is still recognised.
     pub message_id: String,
     pub from: Option<Sender>,
+    /// The envelope sender: the MTA's `--sender`, else `Return-Path`.
+    /// Auto-replies go there (RFC 3834), not to From.
+    pub return_path: Option<String>,
     /// Decoded subject as written (prefixes and tag included).
     pub subject: String,
     /// Addresses the message was delivered to, most reliable first
@@ -191,6 +194,17 @@ pub fn parse(
     let mut seen = std::collections::HashSet::new();
     recipients.retain(|a| seen.insert(a.clone()));
 
+    let return_path = envelope_sender
+        .map(str::to_string)
+        .or_else(|| get("return-path").next().map(str::to_string))
+        .map(|a| {
+            a.trim()
+                .trim_matches(['<', '>'])
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .filter(|a| a.contains('@'));
+
     let mut references = Vec::new();
     for value in [message.in_reply_to(), message.references()] {
         references.extend(ids_in(value));
@@ -200,6 +214,7 @@ pub fn parse(
         message_id,
         subject: message.subject().unwrap_or_default().trim().to_string(),
         from,
+        return_path,
         recipients,
         body: body_text(&message),
         attachments: attachments(&message),

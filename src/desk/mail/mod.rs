@@ -8,16 +8,15 @@
 
 pub mod html;
 pub mod inbound;
+pub mod notify;
 pub mod outbound;
 pub mod outbox;
+pub mod pipe;
 pub mod quote;
 pub mod subject;
 
 #[cfg(test)]
 mod corpus_tests;
-
-/// Default mail domain of the intake addresses (`<slug>@<domain>`).
-pub const DEFAULT_MAIL_DOMAIN: &str = "desk.localhost";
 
 /// The address authorized senders write to for `slug`.
 pub fn intake_address(slug: &str, domain: &str) -> String {

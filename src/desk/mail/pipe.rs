@@ -1,0 +1,471 @@
+//! `ecolo-desk pipe`: one e-mail on stdin, as an MTA's pipe transport
+//! delivers it, becomes a ticket, a reply, a polite bilingual refusal, or
+//! (automatic mail) nothing at all.
+//!
+//! The exit status is what the MTA acts on (sysexits): 0 when the mail was
+//! handled, stored or deliberately refused; 65 when it cannot be read (the
+//! MTA bounces it); 75 when the desk could not store it right now (the
+//! database is busy, the disk is full): the MTA keeps it and retries, so
+//! nothing is lost. A retry is safe: the Message-ID is stored with the
+//! message and a redelivery is recognised.
+
+use std::io::{Cursor, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use rusqlite::OptionalExtension;
+
+use crate::api::{Channel, NewMessage, NewTicket, Priority, TicketStatus, CATEGORY_SLUGS};
+use crate::desk::auth::Principal;
+use crate::desk::config::{self, Limits, StoreConfig};
+use crate::desk::error::Error;
+use crate::desk::store::Store;
+
+use super::inbound::{self, Automated, Inbound, ParseError};
+use super::outbound::{self, Refusal};
+use super::{category_for_address, category_for_local_part, notify};
+
+/// sysexits.h
+pub const EX_OK: u8 = 0;
+pub const EX_DATAERR: u8 = 65;
+pub const EX_TEMPFAIL: u8 = 75;
+
+/// Placeholders for mail that says nothing in a field the desk requires.
+const NO_SUBJECT: &str = "(sin asunto / no subject)";
+const NO_TEXT: &str = "(sin texto, ver adjuntos / no text, see attachments)";
+
+#[derive(Debug, Clone, Args)]
+pub struct PipeArgs {
+    /// The envelope recipient, as the MTA knows it (Postfix: ${recipient});
+    /// without it the category comes from Delivered-To / X-Original-To /
+    /// To / Cc
+    #[arg(long, value_name = "ADDR")]
+    pub recipient: Option<String>,
+    /// The envelope sender (Postfix: ${sender}); empty for bounces
+    #[arg(long, value_name = "ADDR")]
+    pub sender: Option<String>,
+    /// Domain of the intake addresses (`<category>@DOMAIN`): the same as
+    /// `serve --mail-domain`
+    #[arg(long, value_name = "DOMAIN", env = "ECOLO_DESK_MAIL_DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
+    pub mail_domain: String,
+    /// Largest attachment accepted, in bytes (as `serve`)
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_ATTACHMENT_BYTES)]
+    pub max_attachment_bytes: u64,
+    /// Most attachments on one message (as `serve`)
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_ATTACHMENTS)]
+    pub max_attachments: u32,
+}
+
+/// What became of one mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Opened {
+        number: u32,
+        category: String,
+    },
+    Replied {
+        number: u32,
+    },
+    /// Seen before (same Message-ID): nothing stored twice.
+    Duplicate {
+        number: u32,
+    },
+    /// No ticket; the sender gets an auto-reply saying why (unless the
+    /// sender is the desk itself).
+    Refused(Refusal),
+    /// Automatic mail: no ticket, no reply.
+    Ignored(Automated),
+}
+
+/// Why a mail could not be handled.
+#[derive(Debug, thiserror::Error)]
+pub enum PipeError {
+    #[error("unreadable message: {0}")]
+    Data(#[from] ParseError),
+    #[error("temporary failure, the mail server should retry: {0}")]
+    Temporary(#[from] Error),
+}
+
+impl PipeError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            PipeError::Data(_) => EX_DATAERR,
+            PipeError::Temporary(_) => EX_TEMPFAIL,
+        }
+    }
+}
+
+/// Entry point of `ecolo-desk pipe`.
+pub fn main(db: PathBuf, args: PipeArgs) -> ExitCode {
+    let mut raw = Vec::new();
+    if let Err(e) = std::io::stdin().lock().read_to_end(&mut raw) {
+        eprintln!("ecolo-desk pipe: cannot read the message from stdin: {e}");
+        return ExitCode::from(EX_TEMPFAIL);
+    }
+    let mut config = StoreConfig::new(&db);
+    config.mail_domain = args.mail_domain.clone();
+    config.limits = Limits {
+        max_attachment_bytes: args.max_attachment_bytes,
+        max_attachments_per_message: args.max_attachments,
+        ..Limits::default()
+    };
+    let result = Store::open(config)
+        .map_err(PipeError::from)
+        .and_then(|store| handle(&store, &raw, &args));
+    match result {
+        Ok(outcome) => {
+            eprintln!("ecolo-desk pipe: {}", describe(&outcome));
+            ExitCode::from(EX_OK)
+        }
+        Err(e) => {
+            eprintln!("ecolo-desk pipe: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn describe(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Opened { number, category } => format!("opened ticket {number} in {category}"),
+        Outcome::Replied { number } => format!("added the reply to ticket {number}"),
+        Outcome::Duplicate { number } => {
+            format!("already stored (same Message-ID) in ticket {number}; nothing to do")
+        }
+        Outcome::Refused(r) => format!("refused, auto-reply queued: {}", r.summary()),
+        Outcome::Ignored(why) => format!("automatic mail ({why}): ignored, no reply"),
+    }
+}
+
+/// Handles one raw message against `store`.
+pub fn handle(store: &Store, raw: &[u8], args: &PipeArgs) -> Result<Outcome, PipeError> {
+    let domain = store.config().mail_domain.clone();
+    let mail = inbound::parse(raw, args.sender.as_deref(), &domain)?;
+    if let Some(why) = mail.automated.clone() {
+        return Ok(Outcome::Ignored(why));
+    }
+    let from = mail.from.clone().ok_or(ParseError::NoFrom)?;
+    // Mail from the desk's own domain is never answered: no loops.
+    if from
+        .email
+        .rsplit_once('@')
+        .is_some_and(|(_, d)| d.eq_ignore_ascii_case(&domain))
+    {
+        return Ok(Outcome::Ignored(Automated::Loop));
+    }
+
+    if let Some(number) = already_stored(store, &mail.message_id)? {
+        // A redelivery after a temporary failure may have stored the ticket
+        // but not queued its confirmation yet; queuing is idempotent.
+        if let Ok((_, detail)) = store.staff_ticket_detail(number) {
+            if detail.messages.len() == 1 {
+                notify::ticket_opened(store, &detail, Some(&mail.message_id))?;
+            }
+        }
+        return Ok(Outcome::Duplicate { number });
+    }
+
+    let principals = store.find_sender(&from.email)?;
+    let intake_category = recipient_category(&mail, args.recipient.as_deref(), &domain);
+    let number = mail.ticket_tag().or_else(|| {
+        mail.references
+            .iter()
+            .find_map(|id| outbound::ticket_from_reference(id, &domain))
+    });
+
+    let result = match number {
+        Some(number) => reply(store, &mail, &principals, number),
+        None => open(store, &mail, &principals, intake_category),
+    };
+    match result {
+        Ok(outcome) => Ok(outcome),
+        Err(Step::Refuse(refusal)) => {
+            let from_addr = match intake_category {
+                Some(slug) => store.intake_address(slug),
+                None => format!("support@{domain}"),
+            };
+            let to = reply_address(&mail);
+            if to.is_empty() {
+                return Ok(Outcome::Refused(refusal));
+            }
+            let auto = outbound::refusal(
+                &refusal,
+                &to,
+                &mail.message_id,
+                &mail.subject,
+                &from_addr,
+                &domain,
+            );
+            notify::enqueue(store, &auto)?;
+            Ok(Outcome::Refused(refusal))
+        }
+        Err(Step::Fail(e)) => Err(e),
+    }
+}
+
+/// A step either refuses the mail (auto-reply) or fails (retry).
+enum Step {
+    Refuse(Refusal),
+    Fail(PipeError),
+}
+
+impl From<Error> for Step {
+    fn from(e: Error) -> Step {
+        Step::Fail(PipeError::Temporary(e))
+    }
+}
+
+/// Where an auto-reply goes: the envelope sender (RFC 3834), else From.
+fn reply_address(mail: &Inbound) -> String {
+    mail.return_path
+        .clone()
+        .or_else(|| mail.from.as_ref().map(|f| f.email.clone()))
+        .unwrap_or_default()
+}
+
+/// The ticket an earlier delivery of this Message-ID went to.
+fn already_stored(store: &Store, message_id: &str) -> Result<Option<u32>, PipeError> {
+    let conn = store.conn()?;
+    let number = conn
+        .query_row(
+            "SELECT t.number FROM messages m JOIN tickets t ON t.id = m.ticket_id
+             WHERE m.email_message_id = ?1",
+            [message_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(Error::from)?;
+    Ok(number)
+}
+
+/// The category the mail was sent to: the MTA's `--recipient` first, else
+/// the first delivery/To/Cc address that is an intake address.
+fn recipient_category(
+    mail: &Inbound,
+    recipient: Option<&str>,
+    domain: &str,
+) -> Option<&'static str> {
+    if let Some(r) = recipient {
+        return category_for_address(r, domain).or_else(|| category_for_local_part(r));
+    }
+    mail.recipients
+        .iter()
+        .find_map(|a| category_for_address(a, domain))
+}
+
+fn all_intake(store: &Store, slugs: impl IntoIterator<Item = String>) -> Vec<(String, String)> {
+    slugs
+        .into_iter()
+        .map(|s| {
+            let addr = store.intake_address(&s);
+            (s, addr)
+        })
+        .collect()
+}
+
+fn open(
+    store: &Store,
+    mail: &Inbound,
+    principals: &[Principal],
+    category: Option<&'static str>,
+) -> Result<Outcome, Step> {
+    if principals.is_empty() {
+        return Err(Step::Refuse(Refusal::UnknownSender));
+    }
+    let Some(category) = category else {
+        return Err(Step::Refuse(Refusal::NoIntakeAddress {
+            intake: all_intake(store, CATEGORY_SLUGS.iter().map(|s| s.to_string())),
+        }));
+    };
+    let Some(actor) = principals.iter().find(|p| p.allows(category)) else {
+        let mut allowed: Vec<String> = Vec::new();
+        for p in principals {
+            for c in p.categories.iter().flatten() {
+                if !allowed.contains(c) {
+                    allowed.push(c.clone());
+                }
+            }
+        }
+        allowed.sort_by_key(|c| CATEGORY_SLUGS.iter().position(|s| s == c));
+        return Err(Step::Refuse(Refusal::CategoryNotAllowed {
+            category: category.to_string(),
+            allowed: all_intake(store, allowed),
+        }));
+    };
+    let limits = store.config().limits;
+    let subject = fit_subject(&mail.clean_subject(), limits.max_subject_chars as usize);
+    let attachments = save_attachments(store, actor, mail)?;
+    let message = if mail.body.trim().is_empty() {
+        NO_TEXT.to_string()
+    } else {
+        mail.body.clone()
+    };
+    let new = NewTicket {
+        category: category.to_string(),
+        subject,
+        message,
+        priority: Priority::default(),
+        attachments,
+    };
+    let opened = store
+        .open_ticket(actor, &new, Channel::Email, Some(&mail.message_id))
+        .map_err(refusal_for)?;
+    let number = opened.ticket.ticket.number;
+    notify::ticket_opened(store, &opened.ticket, Some(&mail.message_id))?;
+    if opened.created {
+        Ok(Outcome::Opened {
+            number,
+            category: category.to_string(),
+        })
+    } else {
+        Ok(Outcome::Duplicate { number })
+    }
+}
+
+fn reply(
+    store: &Store,
+    mail: &Inbound,
+    principals: &[Principal],
+    number: u32,
+) -> Result<Outcome, Step> {
+    let not_found = || Step::Refuse(Refusal::TicketNotFound(number));
+    let (account_id, detail) = match store.staff_ticket_detail(number) {
+        Ok(found) => found,
+        Err(Error::NotFound(_)) => return Err(not_found()),
+        Err(e) => return Err(e.into()),
+    };
+    let category = &detail.ticket.category;
+    let actor = principals
+        .iter()
+        .find(|p| p.account_id == account_id && p.allows(category))
+        .ok_or_else(not_found)?;
+    if detail.ticket.status == TicketStatus::Closed {
+        return Err(Step::Refuse(Refusal::TicketClosed(number)));
+    }
+    let attachments = save_attachments(store, actor, mail)?;
+    let text = mail.reply_text();
+    let message = if text.trim().is_empty() {
+        NO_TEXT.to_string()
+    } else {
+        text
+    };
+    store
+        .add_message(
+            actor,
+            number,
+            &NewMessage {
+                message,
+                attachments,
+            },
+            Channel::Email,
+            Some(&mail.message_id),
+        )
+        .map_err(|e| match e {
+            Error::Conflict(_) => Step::Refuse(Refusal::TicketClosed(number)),
+            Error::NotFound(_) | Error::Forbidden(_) => not_found(),
+            other => refusal_for(other),
+        })?;
+    Ok(Outcome::Replied { number })
+}
+
+/// The store's refusals of content become an auto-reply; anything else
+/// (database, disk) is temporary.
+fn refusal_for(e: Error) -> Step {
+    match e {
+        Error::Invalid(errors) => {
+            let detail = errors
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect::<Vec<_>>()
+                .join("; ");
+            Step::Refuse(Refusal::Rejected {
+                es: detail.clone(),
+                en: detail,
+            })
+        }
+        Error::TooLarge(detail) => Step::Refuse(Refusal::Rejected {
+            es: detail.clone(),
+            en: detail,
+        }),
+        other => Step::Fail(PipeError::Temporary(other)),
+    }
+}
+
+/// Stores the mail's files as attachments of the actor's account; refuses
+/// the whole mail (nothing kept) when there are too many or one is too big.
+fn save_attachments(store: &Store, actor: &Principal, mail: &Inbound) -> Result<Vec<String>, Step> {
+    let limits = store.config().limits;
+    if mail.attachments.len() > limits.max_attachments_per_message as usize {
+        let n = mail.attachments.len();
+        let max = limits.max_attachments_per_message;
+        return Err(Step::Refuse(Refusal::Rejected {
+            es: format!("trae {n} archivos adjuntos y el límite es {max} por mensaje: envíelos en varios correos."),
+            en: format!("it has {n} attachments and the limit is {max} per message: send them in several e-mails."),
+        }));
+    }
+    if let Some(big) = mail
+        .attachments
+        .iter()
+        .find(|a| a.data.len() as u64 > limits.max_attachment_bytes)
+    {
+        let max = limits.max_attachment_bytes;
+        return Err(Step::Refuse(Refusal::Rejected {
+            es: format!(
+                "el archivo {} pesa {} bytes y el límite es {max} bytes.",
+                big.filename,
+                big.data.len()
+            ),
+            en: format!(
+                "the file {} is {} bytes and the limit is {max} bytes.",
+                big.filename,
+                big.data.len()
+            ),
+        }));
+    }
+    let mut ids = Vec::new();
+    for a in &mail.attachments {
+        let saved = store
+            .save_attachment(
+                actor,
+                &a.filename,
+                Some(&a.content_type),
+                &mut Cursor::new(&a.data),
+            )
+            .map_err(refusal_for)?;
+        ids.push(saved.id);
+    }
+    Ok(ids)
+}
+
+/// A subject the desk accepts: never empty, cut to the limit.
+fn fit_subject(subject: &str, max_chars: usize) -> String {
+    let s: String = subject
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let s = s.trim();
+    if s.is_empty() {
+        return NO_SUBJECT.to_string();
+    }
+    if s.chars().count() <= max_chars {
+        return s.to_string();
+    }
+    let mut cut: String = s.chars().take(max_chars.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects_fit_the_desk() {
+        assert_eq!(fit_subject("  ", 200), NO_SUBJECT);
+        assert_eq!(fit_subject("Hola\tmundo", 200), "Hola mundo");
+        let long = "á".repeat(300);
+        let fitted = fit_subject(&long, 200);
+        assert_eq!(fitted.chars().count(), 200);
+        assert!(fitted.ends_with('…'));
+    }
+}

@@ -1,0 +1,196 @@
+//! Outgoing mail end to end: `ecolo-desk serve --smtp-url` delivers the
+//! outbox to a real SMTP server over TCP (a tiny sink this test runs), and
+//! a reply built from a received notification threads back into the ticket.
+
+mod common;
+#[path = "mail/support.rs"]
+mod support;
+
+use common::Desk;
+use support::{corpus, eventually, free_port, only_ticket, pipe_expect, Api, SmtpSink};
+
+/// A desk whose outbox retries fast and delivers to `smtp_url`.
+fn desk_with_relay(smtp_url: &str) -> Desk {
+    Desk::start_with(&["--smtp-url", smtp_url, "--outbox-retry-ms", "100"])
+}
+
+#[test]
+fn confirmation_and_staff_reply_arrive_and_a_reply_threads_back() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_relay(&sink.url());
+    let api = Api::owner(&desk);
+    let number = api.open_ticket("billing", "Factura duplicada", "Me cobraron dos veces.");
+    let tag = format!("[#{number}]");
+
+    let confirmation = sink.wait_for(1)[0].clone();
+    assert_eq!(confirmation.rcpt_to, ["owner@example.com"]);
+    assert_eq!(confirmation.mail_from, "billing@desk.localhost");
+    assert!(confirmation
+        .header("To")
+        .unwrap()
+        .contains("owner@example.com"));
+    assert_eq!(confirmation.subject(), format!("{tag} Factura duplicada"));
+    assert_eq!(
+        confirmation.header("Reply-To").as_deref(),
+        Some("billing@desk.localhost")
+    );
+    assert_eq!(
+        confirmation.header("Auto-Submitted").as_deref(),
+        Some("auto-generated")
+    );
+    assert_eq!(
+        confirmation.header("Message-ID").as_deref(),
+        Some(format!("<ticket-{number}@desk.localhost>").as_str())
+    );
+    let text = confirmation.text();
+    assert!(
+        text.contains("Pagos y Cobranza") && text.contains("Billing Issues"),
+        "{text}"
+    );
+
+    desk.staff_reply(&number.to_string(), "Ya anulamos el cargo duplicado.");
+    let notification = sink.wait_for(2)[1].clone();
+    assert_eq!(
+        notification.subject(),
+        format!("Re: {tag} Factura duplicada")
+    );
+    assert_eq!(
+        notification.header("Reply-To").as_deref(),
+        Some("billing@desk.localhost")
+    );
+    assert_eq!(
+        notification.header("In-Reply-To").as_deref(),
+        Some(format!("<ticket-{number}@desk.localhost>").as_str())
+    );
+    assert_eq!(
+        notification.header("Auto-Submitted"),
+        None,
+        "a person wrote it"
+    );
+    assert!(notification
+        .text()
+        .contains("Ya anulamos el cargo duplicado."));
+
+    // The owner's mail client answers the notification, quoting it.
+    let quoted: String = notification
+        .text()
+        .lines()
+        .map(|l| format!("> {l}\r\n"))
+        .collect();
+    let reply = format!(
+        "From: Olga Owner <owner@example.com>\r\n\
+         To: {to}\r\n\
+         Subject: Re: {subject}\r\n\
+         Message-ID: <reply-1@example.com>\r\n\
+         In-Reply-To: {id}\r\n\
+         References: {id}\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\
+         \r\n\
+         Perfecto, gracias.\r\n\r\n\
+         On Mon, 3 Mar 2025 at 10:00, Ecolo Soporte <billing@desk.localhost> wrote:\r\n{quoted}",
+        to = notification.header("Reply-To").unwrap(),
+        subject = notification.subject(),
+        id = notification.header("Message-ID").unwrap(),
+    );
+    pipe_expect(&desk, reply.as_bytes(), 0);
+    let t = api.ticket(number);
+    assert_eq!(t["status"], "customer-reply");
+    let messages = t["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 3);
+    assert_eq!(messages[2]["channel"], "email");
+    assert_eq!(messages[2]["body"], "Perfecto, gracias.");
+}
+
+#[test]
+fn mail_that_opens_a_ticket_gets_a_threaded_auto_replied_confirmation() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_relay(&sink.url());
+    let api = Api::owner(&desk);
+    pipe_expect(&desk, &corpus("gmail_alternative.eml", None), 0);
+    let number = only_ticket(&api)["number"].as_u64().unwrap();
+    let got = sink.wait_for(1)[0].clone();
+    assert_eq!(got.rcpt_to, ["owner@example.com"]);
+    assert!(got
+        .subject()
+        .starts_with(&format!("[#{number}] Cobro duplicado")));
+    assert_eq!(
+        got.header("Auto-Submitted").as_deref(),
+        Some("auto-replied")
+    );
+    assert_eq!(
+        got.header("In-Reply-To").as_deref(),
+        Some("<CAHk9fZ3q+7wq1Xw2bS=J0yQk1b4m@mail.gmail.com>")
+    );
+}
+
+#[test]
+fn refused_sender_gets_a_bilingual_auto_reply_but_robots_get_nothing() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_relay(&sink.url());
+    let api = Api::owner(&desk);
+    for name in ["auto_reply.eml", "bounce.eml", "mailing_list.eml"] {
+        pipe_expect(&desk, &corpus(name, None), 0);
+    }
+    // Queued after the robots' mail: once its answer is in, any answer to
+    // them would have been sent before it (the outbox goes in order).
+    pipe_expect(&desk, &corpus("unauthorized.eml", None), 0);
+    let got = sink.wait_for(1);
+    assert!(api.tickets().is_empty());
+    let auto = &got[0];
+    assert_eq!(auto.rcpt_to, ["stranger@example.org"]);
+    assert_eq!(auto.mail_from, "", "auto-replies use the null sender");
+    assert_eq!(
+        auto.header("Auto-Submitted").as_deref(),
+        Some("auto-replied")
+    );
+    assert_eq!(
+        auto.header("In-Reply-To").as_deref(),
+        Some("<stranger-0001@example.org>")
+    );
+    let text = auto.text();
+    assert!(
+        text.contains("no abrimos un ticket") && text.contains("no ticket was opened"),
+        "{text}"
+    );
+    assert_eq!(
+        sink.received().len(),
+        1,
+        "nothing was sent to the auto-reply, bounce or list"
+    );
+}
+
+#[test]
+fn relay_down_then_up_loses_nothing() {
+    let port = free_port();
+    let desk = desk_with_relay(&format!("smtp://127.0.0.1:{port}"));
+    let api = Api::owner(&desk);
+    let number = api.open_ticket("quotes", "Cotización", "Tres dominios, por favor.");
+    // The outbox tried, failed and is waiting to retry.
+    eventually("a failed delivery attempt", || {
+        let conn = rusqlite::Connection::open(desk.db()).unwrap();
+        conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE attempts > 0 AND sent_at IS NULL AND last_error IS NOT NULL",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+            > 0
+    });
+    let sink = SmtpSink::start_on(port);
+    let got = sink.wait_for(1);
+    assert_eq!(got[0].subject(), format!("[#{number}] Cotización"));
+    assert_eq!(
+        got[0].header("Reply-To").as_deref(),
+        Some("quotes@desk.localhost")
+    );
+    eventually("the outbox row marked sent", || {
+        let conn = rusqlite::Connection::open(desk.db()).unwrap();
+        conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+            == 0
+    });
+}
