@@ -60,13 +60,33 @@ fn man_page_lists_exit_codes_and_environment() {
     let tmp = tempfile::tempdir().unwrap();
     ecolo::cli::generate::write_all(tmp.path()).unwrap();
     let page = std::fs::read_to_string(tmp.path().join("man/ecolo.1")).unwrap();
-    for needle in ["EXIT STATUS", "ENVIRONMENT", "ECOLO_TOKEN", "ECOLO_CONFIG_DIR", "130"] {
+    for needle in [
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "ECOLO_TOKEN",
+        "ECOLO_CONFIG_DIR",
+        "130",
+    ] {
         assert!(page.contains(needle), "ecolo.1 lacks {needle}");
     }
-    for page in ["ecolo-ticket-open.1", "ecolo-contact-remove.1", "ecolo-token-create.1", "ecolo-login.1"] {
+    for page in [
+        "ecolo-ticket-open.1",
+        "ecolo-contact-remove.1",
+        "ecolo-token-create.1",
+        "ecolo-login.1",
+    ] {
         assert!(tmp.path().join("man").join(page).is_file(), "no man/{page}");
     }
-    for c in ["ecolo.bash", "_ecolo", "ecolo.fish", "_ecolo.ps1", "ecolo.elv"] {
-        assert!(tmp.path().join("completions").join(c).is_file(), "no completions/{c}");
+    for c in [
+        "ecolo.bash",
+        "_ecolo",
+        "ecolo.fish",
+        "_ecolo.ps1",
+        "ecolo.elv",
+    ] {
+        assert!(
+            tmp.path().join("completions").join(c).is_file(),
+            "no completions/{c}"
+        );
     }
 }

@@ -28,9 +28,7 @@ pub fn or_ask<T>(
 }
 
 pub fn missing(what: &str, flag: &str) -> CliError {
-    CliError::usage(format!(
-        "missing {what}: pass {flag} (no prompt without a terminal, with --no-input or CI set)"
-    ))
+    CliError::usage(format!("missing {what}: pass {flag}"))
 }
 
 /// A non-empty line of text.

@@ -72,7 +72,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     // Category: what these credentials may use, in the desk's order.
     let allowed: Vec<&Category> = categories
         .iter()
-        .filter(|c| me.categories.as_ref().is_none_or(|a| a.contains(&c.slug)))
+        .filter(|c| match &me.categories {
+            None => true,
+            Some(a) => a.contains(&c.slug),
+        })
         .collect();
     let slug = match args.category {
         Some(c) => {

@@ -1,0 +1,273 @@
+//! `ecolo login / logout / whoami`, profiles, credentials storage and the
+//! errors every command shares (not logged in, desk down), end to end
+//! against the real desk.
+
+mod cli_common;
+mod common;
+
+use cli_common::{closed_port_url, fails, json, keys, ok, token};
+use common::{code, stderr, stdout, Desk, OWNER_EMAIL, OWNER_PASSWORD};
+
+fn stored_token(user: &common::User) -> String {
+    let text = std::fs::read_to_string(user.config.path().join("credentials.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["profiles"]["default"]["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn login_stores_private_credentials_and_never_prints_the_token() {
+    let desk = Desk::start();
+    let user = desk.user();
+    let login = user.run_stdin(
+        &[
+            "login",
+            "--email",
+            OWNER_EMAIL,
+            "--password-stdin",
+            "--verbose",
+        ],
+        &format!("{OWNER_PASSWORD}\n"),
+    );
+    ok(&login);
+    assert!(
+        stderr(&login).contains("Logged in to"),
+        "{}",
+        stderr(&login)
+    );
+
+    // The credentials live in ECOLO_CONFIG_DIR, readable by the owner only.
+    let path = user.config.path().join("credentials.json");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "credentials file mode {mode:o}");
+    }
+    let token = stored_token(&user);
+    assert!(token.starts_with("ecolo_"));
+
+    let whoami = user.run(&["whoami", "--verbose"]);
+    let human = ok(&whoami);
+    assert!(human.contains(OWNER_EMAIL), "{human}");
+    assert!(human.contains(&desk.url), "{human}");
+    for out in [&login, &whoami] {
+        assert!(!stdout(out).contains(&token) && !stderr(out).contains(&token));
+        assert!(!stdout(out).contains(OWNER_PASSWORD) && !stderr(out).contains(OWNER_PASSWORD));
+    }
+    // --verbose shows request lines, not secrets.
+    assert!(stderr(&whoami).contains("> GET"), "{}", stderr(&whoami));
+
+    let v = json(&user.run(&["whoami", "--json"]));
+    assert_eq!(
+        keys(&v),
+        [
+            "account_email",
+            "account_name",
+            "acting_as",
+            "can_manage",
+            "categories",
+            "credentials",
+            "profile",
+            "url"
+        ]
+    );
+    assert_eq!(v["account_email"], OWNER_EMAIL);
+    assert_eq!(v["acting_as"]["role"], "owner");
+    assert_eq!(v["categories"], serde_json::Value::Null);
+    assert_eq!(v["can_manage"], true);
+    assert_eq!(v["url"], desk.url.as_str());
+    assert_eq!(v["profile"], "default");
+    assert_eq!(v["credentials"], "stored");
+}
+
+#[test]
+fn wrong_password_exits_3_and_stores_nothing() {
+    let desk = Desk::start();
+    let user = desk.user();
+    let out = user.run_stdin(
+        &["login", "--email", OWNER_EMAIL, "--password-stdin"],
+        "not the password\n",
+    );
+    let err = fails(&out, 3);
+    insta::assert_snapshot!("wrong_password", err);
+    assert!(!user.config.path().join("credentials.json").exists());
+    // An unknown e-mail gets the same answer.
+    let out = user.run_stdin(
+        &["login", "--email", "nobody@example.com", "--password-stdin"],
+        "whatever\n",
+    );
+    assert_eq!(fails(&out, 3), err);
+}
+
+#[test]
+fn without_credentials_every_command_says_run_ecolo_login() {
+    let desk = Desk::start();
+    let user = desk.user();
+    for args in [
+        &["whoami"][..],
+        &["ticket", "list"],
+        &["ticket", "open", "-c", "billing", "-s", "x", "-m", "y"],
+        &["contact", "list"],
+        &["token", "list"],
+    ] {
+        let err = fails(&user.run(args), 3);
+        assert!(err.contains("run `ecolo login`"), "{args:?}: {err}");
+    }
+    insta::assert_snapshot!("not_logged_in", fails(&user.run(&["whoami"]), 3));
+    // Another user's login (own config dir) does not leak into this one.
+    let other = desk.user();
+    other.login_owner();
+    fails(&user.run(&["whoami"]), 3);
+}
+
+#[test]
+fn ecolo_token_beats_stored_credentials() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    ok(&user.run(&[
+        "contact",
+        "add",
+        "--email",
+        "it@example.com",
+        "--name",
+        "Ivan IT",
+        "-c",
+        "control-panel",
+    ]));
+    let secret = token(&user, &["--name", "it-ci", "--contact", "it@example.com"]);
+
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", &secret).args(["whoami", "--json"]);
+    let v = json(&common::run_with_stdin(cmd, ""));
+    assert_eq!(v["acting_as"]["email"], "it@example.com");
+    assert_eq!(v["acting_as"]["role"], "contact");
+    assert_eq!(v["credentials"], "env");
+
+    // A bad ECOLO_TOKEN fails even though the stored login is fine.
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", "ecolo_not_a_real_token")
+        .arg("whoami");
+    let err = fails(&common::run_with_stdin(cmd, ""), 3);
+    assert!(err.contains("ecolo login"), "{err}");
+    assert!(!err.contains("ecolo_not_a_real_token"), "{err}");
+}
+
+#[test]
+fn login_with_token_verifies_it_first() {
+    let desk = Desk::start();
+    let user = desk.user();
+    let bad = user.run_stdin(&["login", "--with-token"], "ecolo_wrong\n");
+    fails(&bad, 3);
+    assert!(!user.config.path().join("credentials.json").exists());
+    let not_ours = user.run_stdin(&["login", "--with-token"], "hunter2\n");
+    assert!(fails(&not_ours, 2).contains("ecolo_"));
+
+    let secret = desk.owner_token();
+    ok(&user.run_stdin(&["login", "--with-token"], &format!("{secret}\n")));
+    assert_eq!(stored_token(&user), secret);
+    assert!(ok(&user.run(&["whoami"])).contains(OWNER_EMAIL));
+}
+
+#[test]
+fn logout_revokes_the_session_on_the_desk() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let old = stored_token(&user);
+    let out = user.run(&["logout"]);
+    ok(&out);
+    assert!(stderr(&out).contains("Logged out"));
+    fails(&user.run(&["whoami"]), 3);
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", &old).arg("whoami");
+    fails(&common::run_with_stdin(cmd, ""), 3);
+    // Logging out twice is fine.
+    ok(&user.run(&["logout"]));
+}
+
+#[test]
+fn profiles_keep_separate_logins() {
+    let desk = Desk::start();
+    desk.create_account("second@example.com", "Sam Second", "another good password");
+    let user = desk.user();
+    user.login_owner();
+    ok(&user.run_stdin(
+        &[
+            "--profile",
+            "work",
+            "login",
+            "--email",
+            "second@example.com",
+            "--password-stdin",
+        ],
+        "another good password\n",
+    ));
+    assert!(ok(&user.run(&["whoami"])).contains(OWNER_EMAIL));
+    assert!(ok(&user.run(&["whoami", "--profile", "work"])).contains("second@example.com"));
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_PROFILE", "work").arg("whoami");
+    assert!(ok(&common::run_with_stdin(cmd, "")).contains("second@example.com"));
+    let err = fails(&user.run(&["whoami", "--profile", "nobody"]), 3);
+    assert!(err.contains("profile `nobody`"), "{err}");
+
+    // The profile remembers its URL: no ECOLO_URL needed afterwards.
+    let mut cmd = user.cmd();
+    cmd.env_remove("ECOLO_URL").arg("whoami");
+    assert!(ok(&common::run_with_stdin(cmd, "")).contains(OWNER_EMAIL));
+}
+
+#[test]
+fn desk_down_exits_7_naming_the_url() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let url = closed_port_url();
+    let out = user.run(&["--url", &url, "ticket", "list"]);
+    let err = fails(&out, 7);
+    assert!(err.contains(&url), "{err}");
+    insta::assert_snapshot!("desk_down", err.replace(&url, "[URL]"));
+    // Login to a dead desk: the same, and nothing stored for it.
+    let fresh = desk.user();
+    let out = fresh.run_stdin(
+        &[
+            "--url",
+            &url,
+            "login",
+            "--email",
+            OWNER_EMAIL,
+            "--password-stdin",
+        ],
+        &format!("{OWNER_PASSWORD}\n"),
+    );
+    fails(&out, 7);
+    assert!(!fresh.config.path().join("credentials.json").exists());
+}
+
+#[test]
+fn scripts_get_usage_errors_naming_the_flag() {
+    let desk = Desk::start();
+    let user = desk.user();
+    // No terminal: never prompts, fails at once.
+    let err = fails(&user.run(&["login"]), 2);
+    assert!(err.contains("--email"), "{err}");
+    let err = fails(&user.run(&["login", "--email", OWNER_EMAIL]), 2);
+    assert!(err.contains("--password-stdin"), "{err}");
+    let err = fails(
+        &user.run(&["--url", "ftp://desk", "login", "--email", "a@b.c"]),
+        2,
+    );
+    assert!(err.contains("ftp://desk"), "{err}");
+    let mut cmd = user.cmd();
+    cmd.env_remove("ECOLO_URL")
+        .args(["login", "--email", OWNER_EMAIL, "--password-stdin"]);
+    let err = fails(&common::run_with_stdin(cmd, "pw\n"), 2);
+    assert!(err.contains("--url"), "{err}");
+    // clap's own errors are usage errors too.
+    assert_eq!(code(&user.run(&["ticket", "view", "12"])), 2);
+    assert_eq!(code(&user.run(&["ticket", "list", "--status", "bogus"])), 2);
+    assert_eq!(code(&user.run(&["bogus"])), 2);
+}

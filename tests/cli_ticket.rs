@@ -1,0 +1,660 @@
+//! `ecolo ticket ...` end to end: what scripts see on stdout, the `--json`
+//! shapes, local checks that fail before anything is sent, and the ticket
+//! lifecycle against the real desk.
+
+mod cli_common;
+mod common;
+
+use std::collections::HashSet;
+use std::process::{Command, Stdio};
+
+use cli_common::{fails, is_number, json, keys, ok, open};
+use common::{code, stderr, Desk};
+
+const TICKET_KEYS: [&str; 8] = [
+    "category",
+    "created_at",
+    "number",
+    "priority",
+    "requester",
+    "status",
+    "subject",
+    "updated_at",
+];
+
+fn ticket_keys_and(extra: &str) -> Vec<String> {
+    let mut k: Vec<String> = TICKET_KEYS.iter().map(|s| s.to_string()).collect();
+    k.push(extra.to_string());
+    k.sort();
+    k
+}
+
+fn all_tickets(user: &common::User) -> Vec<serde_json::Value> {
+    json(&user.run(&["ticket", "list", "--status", "all", "--json"]))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn open_prints_only_the_number_and_json_is_stable() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let out = user.run(&[
+        "ticket",
+        "open",
+        "-c",
+        "billing",
+        "-s",
+        "Invoice 1234 charged twice",
+        "-m",
+        "We were charged twice.",
+        "-p",
+        "high",
+    ]);
+    let printed = ok(&out);
+    assert!(printed.ends_with('\n'));
+    let number = printed.trim();
+    assert!(
+        is_number(number),
+        "stdout must be the number only: {printed:?}"
+    );
+
+    let v = json(&user.run(&[
+        "ticket",
+        "open",
+        "--json",
+        "-c",
+        "email",
+        "-s",
+        "Mailbox full",
+        "-m",
+        "Help",
+    ]));
+    assert_eq!(keys(&v), ticket_keys_and("messages"));
+    assert_eq!(v["category"], "email");
+    assert_eq!(v["status"], "open");
+    assert_eq!(v["priority"], "medium");
+    assert_eq!(v["requester"]["role"], "owner");
+    assert_eq!(v["messages"][0]["body"], "Help");
+
+    let view = json(&user.run(&["ticket", "view", number, "--json"]));
+    assert_eq!(keys(&view), ticket_keys_and("messages"));
+    assert_eq!(view["subject"], "Invoice 1234 charged twice");
+    assert_eq!(view["priority"], "high");
+    assert_eq!(
+        keys(&view["messages"][0]),
+        [
+            "attachments",
+            "author",
+            "body",
+            "channel",
+            "created_at",
+            "id"
+        ]
+    );
+    assert_eq!(view["messages"][0]["channel"], "cli");
+
+    let list = all_tickets(&user);
+    assert_eq!(list.len(), 2);
+    for t in &list {
+        assert_eq!(keys(t), TICKET_KEYS);
+    }
+}
+
+#[test]
+fn message_from_file_or_stdin() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let file = user.config.path().join("msg.txt");
+    std::fs::write(&file, "From a file\nsecond line\n").unwrap();
+    let n = ok(&user.run(&[
+        "ticket",
+        "open",
+        "-c",
+        "other",
+        "-s",
+        "File",
+        "-F",
+        file.to_str().unwrap(),
+    ]));
+    let v = json(&user.run(&["ticket", "view", n.trim(), "--json"]));
+    assert_eq!(v["messages"][0]["body"], "From a file\nsecond line");
+
+    let n = ok(&user.run_stdin(
+        &["ticket", "open", "-c", "other", "-s", "Stdin", "-F", "-"],
+        "piped text\n",
+    ));
+    let v = json(&user.run(&["ticket", "view", n.trim(), "--json"]));
+    assert_eq!(v["messages"][0]["body"], "piped text");
+
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "open",
+            "-c",
+            "other",
+            "-s",
+            "x",
+            "-F",
+            "/nonexistent/msg",
+        ]),
+        2,
+    );
+    assert!(err.contains("--message-file"), "{err}");
+    let err = fails(
+        &user.run(&[
+            "ticket", "open", "-c", "other", "-s", "x", "-m", "a", "-F", "-",
+        ]),
+        2,
+    );
+    assert!(err.contains("--message"), "{err}");
+}
+
+#[test]
+fn bad_input_fails_before_anything_is_sent() {
+    let desk = Desk::start_with(&["--max-attachment-bytes", "100", "--max-attachments", "2"]);
+    let user = desk.user();
+    user.login_owner();
+    let dir = user.config.path();
+    let small = dir.join("small.txt");
+    std::fs::write(&small, "tiny").unwrap();
+    let big = dir.join("big.bin");
+    std::fs::write(&big, vec![7u8; 101]).unwrap();
+    let s = small.to_str().unwrap();
+
+    let err = fails(
+        &user.run(&["ticket", "open", "-c", "nope", "-s", "x", "-m", "y"]),
+        2,
+    );
+    insta::assert_snapshot!("unknown_category", err);
+
+    let err = fails(&user.run(&["ticket", "open", "-s", "x", "-m", "y"]), 2);
+    assert!(err.contains("--category"), "{err}");
+    let err = fails(
+        &user.run(&["ticket", "open", "-c", "billing", "-m", "y"]),
+        2,
+    );
+    assert!(err.contains("--subject"), "{err}");
+    let err = fails(
+        &user.run(&["ticket", "open", "-c", "billing", "-s", "x"]),
+        2,
+    );
+    insta::assert_snapshot!("missing_message", err);
+    let err = fails(
+        &user.run(&["ticket", "open", "-c", "billing", "-s", "  ", "-m", "y"]),
+        2,
+    );
+    assert!(err.contains("subject"), "{err}");
+    fails(
+        &user.run(&[
+            "ticket", "open", "-c", "billing", "-s", "x", "-m", "y", "-p", "urgent",
+        ]),
+        2,
+    );
+
+    let missing = dir.join("missing.png");
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "open",
+            "-c",
+            "billing",
+            "-s",
+            "x",
+            "-m",
+            "y",
+            "-a",
+            s,
+            "-a",
+            missing.to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(err.contains("missing.png"), "{err}");
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "open",
+            "-c",
+            "billing",
+            "-s",
+            "x",
+            "-m",
+            "y",
+            "-a",
+            big.to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(
+        err.contains("big.bin") && err.contains("100 bytes"),
+        "{err}"
+    );
+    let err = fails(
+        &user.run(&[
+            "ticket", "open", "-c", "billing", "-s", "x", "-m", "y", "-a", s, "-a", s, "-a", s,
+        ]),
+        2,
+    );
+    assert!(err.contains("at most 2"), "{err}");
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "open",
+            "-c",
+            "billing",
+            "-s",
+            "x",
+            "-m",
+            "y",
+            "-a",
+            dir.to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(err.contains("not a regular file"), "{err}");
+
+    assert!(
+        all_tickets(&user).is_empty(),
+        "a bad command created a ticket"
+    );
+    // A good one with an attachment still works under the same limits.
+    let n = ok(&user.run(&[
+        "ticket", "open", "-c", "billing", "-s", "ok", "-m", "y", "-a", s,
+    ]));
+    assert!(is_number(n.trim()));
+}
+
+#[test]
+fn website_updates_without_attachment_get_a_reminder() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let out = user.run(&[
+        "ticket",
+        "open",
+        "-c",
+        "website-updates",
+        "-s",
+        "New prices",
+        "-m",
+        "see text",
+    ]);
+    ok(&out);
+    assert!(
+        stderr(&out).contains("final text and the final images"),
+        "{}",
+        stderr(&out)
+    );
+    let file = user.config.path().join("prices.txt");
+    std::fs::write(&file, "Prices: ...").unwrap();
+    let out = user.run(&[
+        "ticket",
+        "open",
+        "-c",
+        "website-updates",
+        "-s",
+        "New prices",
+        "-m",
+        "attached",
+        "-a",
+        file.to_str().unwrap(),
+    ]);
+    ok(&out);
+    assert!(!stderr(&out).contains("Reminder"), "{}", stderr(&out));
+    let out = user.run(&["ticket", "open", "-c", "billing", "-s", "x", "-m", "y"]);
+    assert!(!stderr(&out).contains("Reminder"));
+}
+
+#[test]
+fn the_same_idempotency_key_never_opens_a_second_ticket() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let args = [
+        "ticket",
+        "open",
+        "-c",
+        "quotes",
+        "-s",
+        "Quote for 3 sites",
+        "-m",
+        "please",
+        "--idempotency-key",
+        "ci-run-42",
+    ];
+    let first = ok(&user.run(&args));
+    let second = ok(&user.run(&args));
+    assert_eq!(first, second);
+    assert_eq!(all_tickets(&user).len(), 1);
+    // Without a key each run is a new ticket (each run has its own key).
+    open(&user, "quotes", "Another");
+    open(&user, "quotes", "Another");
+    assert_eq!(all_tickets(&user).len(), 3);
+    // The same key with a different body is refused by the desk.
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "open",
+            "-c",
+            "quotes",
+            "-s",
+            "Changed",
+            "-m",
+            "please",
+            "--idempotency-key",
+            "ci-run-42",
+        ]),
+        6,
+    );
+    assert!(err.contains("Idempotency-Key"), "{err}");
+}
+
+#[test]
+fn list_filters_pages_and_pipes() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let a = open(&user, "billing", "First");
+    let b = open(&user, "email", "Second");
+    let c = open(&user, "billing", "Third");
+
+    // Piped: tab-separated, no header, no colour, newest first.
+    let out = ok(&user.run(&["ticket", "list"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    let numbers: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(numbers, [c.as_str(), b.as_str(), a.as_str()]);
+    let fields: Vec<&str> = lines[0].split('\t').collect();
+    assert_eq!(fields.len(), 6, "{:?}", fields);
+    assert_eq!(&fields[1..4], ["open", "medium", "billing"]);
+    assert_eq!(fields[5], "Third");
+    assert!(!out.contains('\x1b'));
+
+    assert_eq!(
+        ok(&user.run(&["ticket", "list", "-L", "2"]))
+            .lines()
+            .count(),
+        2
+    );
+    let billing = ok(&user.run(&["ticket", "list", "-c", "billing"]));
+    assert_eq!(billing.lines().count(), 2);
+    assert!(!billing.contains(&b));
+    let err = fails(&user.run(&["ticket", "list", "-c", "nope"]), 2);
+    assert!(err.contains("billing"), "{err}");
+    fails(&user.run(&["ticket", "list", "-L", "0"]), 2);
+
+    ok(&user.run(&["ticket", "close", &a]));
+    let active = ok(&user.run(&["ticket", "list"]));
+    assert!(!active.contains(&a));
+    let closed = ok(&user.run(&["ticket", "list", "--status", "closed"]));
+    assert_eq!(closed.lines().count(), 1);
+    assert!(closed.starts_with(&a));
+    assert_eq!(
+        ok(&user.run(&["ticket", "list", "--status", "all"]))
+            .lines()
+            .count(),
+        3
+    );
+    desk.staff_reply(&b, "On it");
+    let answered = ok(&user.run(&["ticket", "list", "--status", "answered"]));
+    assert!(
+        answered.starts_with(&b) && answered.lines().count() == 1,
+        "{answered}"
+    );
+    assert_eq!(
+        json(&user.run(&["ticket", "list", "--json", "--status", "closed"]))[0]["status"],
+        "closed"
+    );
+}
+
+#[test]
+fn list_follows_the_cursor_past_one_page() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    // 105 tickets straight over HTTP (faster than 105 processes).
+    let token = desk.owner_token();
+    let http = reqwest::blocking::Client::new();
+    for i in 0..105 {
+        let resp = http
+            .post(format!("{}/v1/tickets", desk.url))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({"category": "other", "subject": format!("t{i}"), "message": "m"}))
+            .send()
+            .unwrap();
+        assert!(resp.status().is_success());
+    }
+    let v = json(&user.run(&["ticket", "list", "-L", "104", "--json"]));
+    let numbers: HashSet<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["number"].to_string())
+        .collect();
+    assert_eq!(v.as_array().unwrap().len(), 104);
+    assert_eq!(numbers.len(), 104, "duplicates across pages");
+    assert_eq!(
+        ok(&user.run(&["ticket", "list", "-L", "500"]))
+            .lines()
+            .count(),
+        105
+    );
+    assert_eq!(
+        ok(&user.run(&["ticket", "list"])).lines().count(),
+        30,
+        "default limit"
+    );
+}
+
+#[test]
+fn view_shows_who_wrote_what_when_and_how() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let file = user.config.path().join("screenshot.png");
+    std::fs::write(&file, [0x89, b'P', b'N', b'G', 0, 1, 2, 3]).unwrap();
+    let n = ok(&user.run(&[
+        "ticket",
+        "open",
+        "-c",
+        "control-panel",
+        "-s",
+        "Disk full",
+        "-m",
+        "The disk is full.",
+        "-a",
+        file.to_str().unwrap(),
+    ]));
+    let n = n.trim();
+    desk.staff_reply(n, "We added 10 GB.");
+    let out = ok(&user.run(&["ticket", "view", &format!("#{n}")]));
+    for needle in [
+        &format!("#{n} Disk full")[..],
+        "[answered]",
+        "Category: control-panel",
+        "Olga Owner <owner@example.com> (owner) via cli",
+        "The disk is full.",
+        "(staff) via staff",
+        "We added 10 GB.",
+        "screenshot.png (8 B, image/png)",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in:\n{out}");
+    }
+    assert!(out.find("The disk is full.").unwrap() < out.find("We added 10 GB.").unwrap());
+
+    let err = fails(&user.run(&["ticket", "view", "100000"]), 4);
+    assert!(err.contains("100000"), "{err}");
+    fails(&user.run(&["ticket", "view", "12"]), 2);
+}
+
+#[test]
+fn reply_close_reopen() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let n = open(&user, "email", "Cannot send mail");
+    desk.staff_reply(&n, "Try again now?");
+
+    let out = user.run(&["ticket", "reply", &n, "-m", "Works now, thanks"]);
+    assert_eq!(
+        ok(&out),
+        "",
+        "reply prints nothing on stdout without --json"
+    );
+    let v = json(&user.run(&["ticket", "view", &n, "--json"]));
+    assert_eq!(v["status"], "customer-reply");
+    assert_eq!(v["messages"].as_array().unwrap().len(), 3);
+    assert_eq!(v["messages"][2]["body"], "Works now, thanks");
+
+    let m = json(&user.run_stdin(
+        &["ticket", "reply", &n, "-F", "-", "--json"],
+        "from stdin\n",
+    ));
+    assert_eq!(
+        keys(&m),
+        [
+            "attachments",
+            "author",
+            "body",
+            "channel",
+            "created_at",
+            "id"
+        ]
+    );
+    assert_eq!(m["body"], "from stdin");
+    fails(&user.run(&["ticket", "reply", &n]), 2);
+
+    let closed = json(&user.run(&["ticket", "close", &n, "--json"]));
+    assert_eq!(keys(&closed), TICKET_KEYS);
+    assert_eq!(closed["status"], "closed");
+    // Closing again is fine (idempotent).
+    assert!(ok(&user.run(&["ticket", "close", &n])).contains("closed"));
+
+    let err = fails(
+        &user.run(&["ticket", "reply", &n, "-m", "one more thing"]),
+        6,
+    );
+    assert!(err.contains(&format!("ecolo ticket reopen {n}")), "{err}");
+    insta::assert_snapshot!("reply_to_closed", err.replace(&n, "[NUMBER]"));
+
+    let reopened = json(&user.run(&["ticket", "reopen", &n, "--json"]));
+    assert_eq!(reopened["status"], "open");
+    ok(&user.run(&["ticket", "reply", &n, "-m", "one more thing"]));
+    fails(&user.run(&["ticket", "close", "100000"]), 4);
+    fails(&user.run(&["ticket", "reply", "100000", "-m", "x"]), 4);
+}
+
+#[test]
+fn download_saves_every_attachment_inside_the_directory() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let dir = user.config.path();
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, "final text").unwrap();
+    let bin = dir.join("logo.png");
+    let bytes: Vec<u8> = (0..70_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&bin, &bytes).unwrap();
+    let n = ok(&user.run(&[
+        "ticket",
+        "open",
+        "-c",
+        "website-updates",
+        "-s",
+        "Logo",
+        "-m",
+        "new logo",
+        "-a",
+        text.to_str().unwrap(),
+        "-a",
+        bin.to_str().unwrap(),
+    ]));
+    let n = n.trim();
+
+    // A hostile name from the desk side must not escape the directory.
+    let token = desk.owner_token();
+    let http = reqwest::blocking::Client::new();
+    let att: serde_json::Value = http
+        .post(format!("{}/v1/attachments", desk.url))
+        .query(&[("filename", "../../escape.txt")])
+        .bearer_auth(&token)
+        .header("content-type", "text/plain")
+        .body("gotcha")
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let resp = http
+        .post(format!("{}/v1/tickets/{n}/messages", desk.url))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"message": "one more", "attachments": [att["id"]]}))
+        .send()
+        .unwrap();
+    assert!(resp.status().is_success());
+
+    let to = dir.join("out").join("deep");
+    let out = ok(&user.run(&["ticket", "download", n, "--to", to.to_str().unwrap()]));
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert_eq!(std::fs::read(to.join("notes.txt")).unwrap(), b"final text");
+    assert_eq!(std::fs::read(to.join("logo.png")).unwrap(), bytes);
+    assert!(!dir.join("out").join("escape.txt").exists());
+    assert!(!dir.join("escape.txt").exists());
+    let inside: Vec<_> = std::fs::read_dir(&to)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(inside.len(), 3, "{inside:?}");
+
+    // Existing files are kept unless --force.
+    std::fs::write(to.join("notes.txt"), "mine").unwrap();
+    let err = fails(
+        &user.run(&["ticket", "download", n, "--to", to.to_str().unwrap()]),
+        2,
+    );
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(to.join("notes.txt")).unwrap(), b"mine");
+    let v = json(&user.run(&[
+        "ticket",
+        "download",
+        n,
+        "--to",
+        to.to_str().unwrap(),
+        "--force",
+        "--json",
+    ]));
+    assert_eq!(keys(&v[0]), ["filename", "path", "sha256", "size"]);
+    assert_eq!(v[1]["size"], 70_000);
+    assert_eq!(std::fs::read(to.join("notes.txt")).unwrap(), b"final text");
+
+    let plain = open(&user, "other", "No files");
+    let out = user.run(&["ticket", "download", &plain, "--to", to.to_str().unwrap()]);
+    assert_eq!(ok(&out), "");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    for i in 0..3 {
+        open(&user, "other", &format!("ticket {i}"));
+    }
+    // The reader goes away before we write: writing gets EPIPE.
+    let mut cmd: Command = user.cmd();
+    cmd.args(["ticket", "list", "--json"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
