@@ -133,24 +133,33 @@ fn demo_seeds_an_account_once_and_says_how_to_log_in() {
     let db = dir.path().join("desk.db");
     let (url, said, mut child) = serve_demo(&db);
     assert!(said.contains("demo@ecolo.test"), "{said}");
-    assert!(
-        said.contains(&format!(
-            "ECOLO_URL={url} ecolo login --email demo@ecolo.test --password-stdin"
-        )),
-        "{said}"
-    );
+    let hint = format!("ecolo login --url {url} --email demo@ecolo.test --password-stdin");
+    assert!(said.contains(&hint), "{said}");
     let password = said
         .split("printf '%s\\n' '")
         .nth(1)
         .and_then(|rest| rest.split('\'').next())
         .expect("password in the hint")
         .to_string();
-    let resp = reqwest::blocking::Client::new()
-        .post(format!("{url}/v1/sessions"))
-        .json(&json!({"email": "demo@ecolo.test", "password": password}))
-        .send()
-        .unwrap();
-    assert_eq!(resp.status().as_u16(), 201);
+    // Follow the hint with the real `ecolo`.
+    let config = tempfile::tempdir().unwrap();
+    let mut login = Command::new(common::ECOLO);
+    login
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", config.path())
+        .env("ECOLO_CONFIG_DIR", config.path())
+        .env("NO_COLOR", "1")
+        .args([
+            "login",
+            "--url",
+            &url,
+            "--email",
+            "demo@ecolo.test",
+            "--password-stdin",
+        ]);
+    let out = common::run_with_stdin(login, &format!("{password}\n"));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     let _ = child.kill();
     let _ = child.wait();
 

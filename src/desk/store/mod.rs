@@ -68,7 +68,8 @@ impl Store {
                 std::fs::create_dir_all(dir)?;
             }
         }
-        std::fs::create_dir_all(&config.attachments_dir)?;
+        create_private_dir(&config.attachments_dir)?;
+        create_private_file(&config.db_path)?;
         {
             // WAL lets admin commands and the e-mail channel write while the
             // server runs; the mode is stored in the file, set it once.
@@ -135,6 +136,25 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// The database holds password and token hashes and the customers' tickets:
+/// only the desk's user may read it (SQLite gives its -wal and -shm files
+/// the same mode).
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop)
+}
+
+fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(path)
 }
 
 /// Now, as stored: RFC 3339 UTC with microseconds, so text order is time order.

@@ -1,0 +1,182 @@
+//! The store API the e-mail channel and admin commands call directly
+//! (no HTTP): senders, Message-ID dedup, channels, attachments from readers.
+
+use ecolo::api::{AuthorRole, Channel, NewContact, NewMessage, NewTicket, Priority, TicketStatus};
+use ecolo::desk::config::StoreConfig;
+use ecolo::desk::{Error, Store};
+
+fn store(dir: &tempfile::TempDir) -> Store {
+    let mut config = StoreConfig::new(&dir.path().join("desk.db"));
+    config.mail_domain = "desk.example.com".into();
+    config.limits.max_attachment_bytes = 100;
+    Store::open(config).unwrap()
+}
+
+fn new_ticket(category: &str, attachments: Vec<String>) -> NewTicket {
+    NewTicket {
+        category: category.into(),
+        subject: "By mail".into(),
+        message: "Hello from e-mail".into(),
+        priority: Priority::Medium,
+        attachments,
+    }
+}
+
+#[test]
+fn senders_are_owners_or_contacts_with_their_categories() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir);
+    let account = store
+        .create_account("owner@example.com", "Olga", "pw")
+        .unwrap();
+    let owner = store.owner_principal(account).unwrap();
+    store
+        .add_contact(
+            &owner,
+            &NewContact {
+                email: "martha@example.com".into(),
+                name: "Martha".into(),
+                categories: vec!["quotes".into(), "billing".into()],
+            },
+        )
+        .unwrap();
+
+    let found = store.find_sender("OWNER@example.com").unwrap();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].can_manage());
+    let found = store.find_sender("martha@example.com").unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].account_id, account);
+    assert_eq!(
+        found[0].categories.as_deref(),
+        Some(&["billing".to_string(), "quotes".to_string()][..])
+    );
+    assert_eq!(found[0].person().role, AuthorRole::Contact);
+    assert!(store
+        .find_sender("stranger@example.com")
+        .unwrap()
+        .is_empty());
+
+    assert_eq!(
+        store
+            .category_for_intake("Billing@desk.example.com")
+            .as_deref(),
+        Some("billing")
+    );
+    assert_eq!(store.category_for_intake("billing@elsewhere.com"), None);
+    assert_eq!(store.intake_address("quotes"), "quotes@desk.example.com");
+}
+
+#[test]
+fn one_email_message_id_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir);
+    let account = store
+        .create_account("owner@example.com", "Olga", "pw")
+        .unwrap();
+    let owner = store.owner_principal(account).unwrap();
+
+    let first = store
+        .open_ticket(
+            &owner,
+            &new_ticket("email", vec![]),
+            Channel::Email,
+            Some("<a@mail>"),
+        )
+        .unwrap();
+    assert!(first.created);
+    assert_eq!(first.ticket.messages[0].channel, Channel::Email);
+    let again = store
+        .open_ticket(
+            &owner,
+            &new_ticket("email", vec![]),
+            Channel::Email,
+            Some("<a@mail>"),
+        )
+        .unwrap();
+    assert!(!again.created);
+    assert_eq!(again.ticket.ticket.number, first.ticket.ticket.number);
+
+    let number = first.ticket.ticket.number;
+    let reply = NewMessage {
+        message: "more".into(),
+        attachments: vec![],
+    };
+    let m1 = store
+        .add_message(&owner, number, &reply, Channel::Email, Some("<b@mail>"))
+        .unwrap();
+    let m2 = store
+        .add_message(&owner, number, &reply, Channel::Email, Some("<b@mail>"))
+        .unwrap();
+    assert_eq!(m1.id, m2.id);
+    let detail = store.ticket_detail(&owner, number).unwrap();
+    assert_eq!(detail.messages.len(), 2);
+    assert_eq!(detail.ticket.status, TicketStatus::CustomerReply);
+
+    let staff = store.staff_reply(number, "done").unwrap();
+    assert_eq!(staff.channel, Channel::Staff);
+    let (owner_account, detail) = store.staff_ticket_detail(number).unwrap();
+    assert_eq!(owner_account, account);
+    assert_eq!(detail.ticket.status, TicketStatus::Answered);
+}
+
+#[test]
+fn attachments_from_readers_respect_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir);
+    let account = store
+        .create_account("owner@example.com", "Olga", "pw")
+        .unwrap();
+    let owner = store.owner_principal(account).unwrap();
+
+    let err = store
+        .save_attachment(&owner, "big.bin", None, &mut &[7u8; 101][..])
+        .unwrap_err();
+    assert!(matches!(err, Error::TooLarge(_)), "{err:?}");
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("attachments"))
+            .unwrap()
+            .count(),
+        0
+    );
+
+    let a = store
+        .save_attachment(
+            &owner,
+            "../notes.txt",
+            Some("text/plain"),
+            &mut &b"hi there"[..],
+        )
+        .unwrap();
+    assert_eq!(a.filename, "notes.txt");
+    assert_eq!(a.size, 8);
+    let opened = store
+        .open_ticket(
+            &owner,
+            &new_ticket("other", vec![a.id.clone()]),
+            Channel::Email,
+            None,
+        )
+        .unwrap();
+    assert_eq!(opened.ticket.messages[0].attachments, vec![a.clone()]);
+    let (_, path) = store.attachment(&owner, &a.id).unwrap();
+    assert_eq!(std::fs::read(path).unwrap(), b"hi there");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_is_private_to_the_desk_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let _store = store(&dir);
+    let mode = std::fs::metadata(dir.path().join("desk.db"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let mode = std::fs::metadata(dir.path().join("attachments"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
+}
