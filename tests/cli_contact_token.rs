@@ -1,0 +1,357 @@
+//! `ecolo contact ...` and `ecolo token ...` end to end, and what limited
+//! credentials may do (issue 4, command-line side).
+
+mod cli_common;
+mod common;
+
+use cli_common::{fails, json, keys, ok, open, token};
+use common::{stderr, Desk, User};
+
+fn as_token(user: &User, token: &str, args: &[&str]) -> std::process::Output {
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", token).args(args);
+    common::run_with_stdin(cmd, "")
+}
+
+#[test]
+fn contacts_add_list_edit_remove() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+
+    let added = ok(&user.run(&[
+        "contact",
+        "add",
+        "--email",
+        "martha@their-domain.com",
+        "--name",
+        "Martha",
+        "-c",
+        "billing",
+    ]));
+    assert!(added.contains("martha@their-domain.com"), "{added}");
+    assert!(
+        added.contains("billing@"),
+        "shows where she may write: {added}"
+    );
+
+    let v = json(&user.run(&[
+        "contact",
+        "add",
+        "--json",
+        "--email",
+        "ivan@their-domain.com",
+        "--name",
+        "Ivan",
+        "-c",
+        "control-panel",
+        "-c",
+        "email",
+    ]));
+    assert_eq!(
+        keys(&v),
+        [
+            "categories",
+            "created_at",
+            "email",
+            "intake_addresses",
+            "name"
+        ]
+    );
+    assert_eq!(
+        v["categories"],
+        serde_json::json!(["control-panel", "email"])
+    );
+
+    // Piped list: one tab-separated line per contact, no header.
+    let list = ok(&user.run(&["contact", "list"]));
+    assert_eq!(list.lines().count(), 2, "{list}");
+    let martha = list.lines().find(|l| l.starts_with("martha@")).unwrap();
+    let fields: Vec<&str> = martha.split('\t').collect();
+    assert_eq!(
+        fields[..3],
+        ["martha@their-domain.com", "Martha", "billing"]
+    );
+    assert!(fields[3].starts_with("billing@"), "{martha}");
+    let all = json(&user.run(&["contact", "list", "--json"]));
+    assert_eq!(all.as_array().unwrap().len(), 2);
+
+    let edited = json(&user.run(&[
+        "contact",
+        "edit",
+        "martha@their-domain.com",
+        "--name",
+        "Martha B.",
+        "--add-category",
+        "quotes",
+        "--json",
+    ]));
+    assert_eq!(edited["name"], "Martha B.");
+    assert_eq!(
+        edited["categories"],
+        serde_json::json!(["billing", "quotes"])
+    );
+    let edited = json(&user.run(&[
+        "contact",
+        "edit",
+        "martha@their-domain.com",
+        "--remove-category",
+        "billing",
+        "--json",
+    ]));
+    assert_eq!(edited["categories"], serde_json::json!(["quotes"]));
+
+    // Bad input: named flags, usage errors, nothing changed.
+    let err = fails(
+        &user.run(&["contact", "edit", "martha@their-domain.com"]),
+        2,
+    );
+    assert!(err.contains("--name"), "{err}");
+    let err = fails(
+        &user.run(&[
+            "contact", "add", "--email", "x@y.com", "--name", "X", "-c", "bogus",
+        ]),
+        2,
+    );
+    assert!(err.contains("billing") && err.contains("bogus"), "{err}");
+    let err = fails(
+        &user.run(&["contact", "add", "--email", "x@y.com", "--name", "X"]),
+        2,
+    );
+    assert!(err.contains("--category"), "{err}");
+    let err = fails(
+        &user.run(&[
+            "contact",
+            "add",
+            "--email",
+            "not-an-email",
+            "--name",
+            "X",
+            "-c",
+            "billing",
+        ]),
+        2,
+    );
+    assert!(err.contains("--email"), "{err}");
+    fails(
+        &user.run(&[
+            "contact",
+            "add",
+            "--email",
+            "martha@their-domain.com",
+            "--name",
+            "Again",
+            "-c",
+            "billing",
+        ]),
+        6,
+    );
+    fails(
+        &user.run(&["contact", "edit", "nobody@their-domain.com", "--name", "N"]),
+        4,
+    );
+
+    // Remove: destructive, so --yes without a terminal.
+    let err = fails(
+        &user.run(&["contact", "remove", "ivan@their-domain.com"]),
+        2,
+    );
+    insta::assert_snapshot!("remove_without_yes", err);
+    assert_eq!(
+        json(&user.run(&["contact", "list", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    ok(&user.run(&["contact", "remove", "ivan@their-domain.com", "--yes"]));
+    assert_eq!(
+        json(&user.run(&["contact", "list", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    fails(
+        &user.run(&["contact", "remove", "ivan@their-domain.com", "--yes"]),
+        4,
+    );
+}
+
+#[test]
+fn tokens_create_list_revoke_without_showing_secrets() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let out = user.run(&[
+        "token",
+        "create",
+        "--name",
+        "ci",
+        "-c",
+        "billing",
+        "--expires",
+        "90d",
+    ]);
+    let secret = ok(&out);
+    assert_eq!(
+        secret.lines().count(),
+        1,
+        "stdout is the token only: {secret:?}"
+    );
+    let secret = secret.trim().to_string();
+    assert!(secret.starts_with("ecolo_"));
+    assert!(!stderr(&out).contains(&secret));
+
+    let v = json(&user.run(&["token", "create", "--name", "laptop", "--json"]));
+    assert_eq!(keys(&v), ["info", "token"]);
+    assert_eq!(
+        keys(&v["info"]),
+        [
+            "categories",
+            "contact",
+            "created_at",
+            "expires_at",
+            "last_used_at",
+            "name"
+        ]
+    );
+
+    // The token works, and is then listed as used; never its secret.
+    ok(&as_token(&user, &secret, &["whoami"]));
+    let list = user.run(&["token", "list"]);
+    let text = ok(&list);
+    assert!(
+        !text.contains(&secret) && !text.contains("ecolo_"),
+        "{text}"
+    );
+    let ci = text.lines().find(|l| l.starts_with("ci\t")).unwrap();
+    let fields: Vec<&str> = ci.split('\t').collect();
+    assert_eq!(fields[1], "owner: billing");
+    assert_ne!(fields[3], "never", "last used: {ci}");
+    assert_ne!(fields[4], "never", "expires: {ci}");
+    let all = json(&user.run(&["token", "list", "--json"]));
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    assert!(!all.to_string().contains("ecolo_"));
+
+    fails(&user.run(&["token", "create", "--name", "ci"]), 6);
+    fails(&user.run(&["token", "create"]), 2);
+    let err = fails(
+        &user.run(&["token", "create", "--name", "x", "--expires", "soon"]),
+        2,
+    );
+    assert!(err.contains("--expires"), "{err}");
+    let err = fails(
+        &user.run(&["token", "create", "--name", "x", "-c", "nope"]),
+        2,
+    );
+    assert!(err.contains("billing"), "{err}");
+
+    let err = fails(&user.run(&["token", "revoke", "ci"]), 2);
+    assert!(err.contains("--yes"), "{err}");
+    ok(&as_token(&user, &secret, &["whoami"]));
+    ok(&user.run(&["token", "revoke", "ci", "--yes"]));
+    fails(&as_token(&user, &secret, &["whoami"]), 3);
+    fails(&user.run(&["token", "revoke", "ci", "--yes"]), 4);
+}
+
+#[test]
+fn limited_credentials_stay_in_their_categories() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let email_ticket = open(&user, "email", "Owner's mail ticket");
+    ok(&user.run(&[
+        "contact",
+        "add",
+        "--email",
+        "martha@their-domain.com",
+        "--name",
+        "Martha",
+        "-c",
+        "billing",
+        "-c",
+        "quotes",
+    ]));
+    let martha = token(
+        &user,
+        &["--name", "martha", "--contact", "martha@their-domain.com"],
+    );
+    let billing_only = token(&user, &["--name", "billing-bot", "-c", "billing"]);
+
+    // Opening outside the categories: exit 5 naming what is allowed, nothing sent.
+    for t in [&martha, &billing_only] {
+        let err = fails(
+            &as_token(
+                &user,
+                t,
+                &["ticket", "open", "-c", "email", "-s", "x", "-m", "y"],
+            ),
+            5,
+        );
+        assert!(err.contains("billing"), "{err}");
+    }
+    insta::assert_snapshot!(
+        "open_outside_categories",
+        fails(
+            &as_token(
+                &user,
+                &billing_only,
+                &["ticket", "open", "-c", "email", "-s", "x", "-m", "y"]
+            ),
+            5
+        )
+    );
+    // The desk says the same for someone else's category ticket.
+    let err = fails(
+        &as_token(&user, &martha, &["ticket", "view", &email_ticket]),
+        5,
+    );
+    assert!(err.contains("billing"), "{err}");
+    let err = fails(
+        &as_token(
+            &user,
+            &martha,
+            &["ticket", "reply", &email_ticket, "-m", "hi"],
+        ),
+        5,
+    );
+    assert!(err.contains("billing"), "{err}");
+
+    // Inside: a contact's ticket records the contact as requester.
+    let v = json(&as_token(
+        &user,
+        &martha,
+        &[
+            "ticket", "open", "--json", "-c", "quotes", "-s", "Quote", "-m", "please",
+        ],
+    ));
+    assert_eq!(v["requester"]["email"], "martha@their-domain.com");
+    assert_eq!(v["requester"]["role"], "contact");
+    let mine = json(&as_token(
+        &user,
+        &martha,
+        &["ticket", "list", "--status", "all", "--json"],
+    ));
+    assert!(mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t["category"] != "email"));
+
+    // Only owner-full credentials manage contacts and tokens.
+    for t in [&martha, &billing_only] {
+        fails(&as_token(&user, t, &["contact", "list"]), 5);
+        fails(
+            &as_token(&user, t, &["token", "create", "--name", "sneaky"]),
+            5,
+        );
+    }
+
+    // Removing the contact ends its tokens at once; its ticket stays.
+    ok(&user.run(&["contact", "remove", "martha@their-domain.com", "--yes"]));
+    fails(&as_token(&user, &martha, &["whoami"]), 3);
+    let n = v["number"].to_string();
+    let kept = json(&user.run(&["ticket", "view", &n, "--json"]));
+    assert_eq!(kept["requester"]["name"], "Martha");
+}
