@@ -209,3 +209,86 @@ fn unknown_routes_and_methods_are_refused() {
     assert_eq!(resp.status().as_u16(), 404);
     assert_eq!(resp.headers()["content-type"], "application/problem+json");
 }
+
+#[test]
+fn logs_never_show_passwords_or_tokens_even_at_trace_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let log_path = dir.path().join("desk.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut child = Command::new(DESK)
+        .args(["serve", "--listen", "127.0.0.1:0", "--db"])
+        .arg(&db)
+        .env("ECOLO_DESK_LOG", "trace")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::from(log))
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+
+    const PASSWORD: &str = "very-secret-password-4711";
+    let mut create = Command::new(DESK);
+    create
+        .args([
+            "account",
+            "create",
+            "--email",
+            "log@example.com",
+            "--name",
+            "Log",
+        ])
+        .args(["--password-stdin", "--db"])
+        .arg(&db);
+    let out = common::run_with_stdin(create, &format!("{PASSWORD}\n"));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+
+    let client = reqwest::blocking::Client::new();
+    let login = |password: &str| {
+        client
+            .post(format!("{url}/v1/sessions"))
+            .json(&json!({"email": "log@example.com", "password": password}))
+            .send()
+            .unwrap()
+    };
+    assert_eq!(login("wrong-password-0815").status().as_u16(), 401);
+    let session: serde_json::Value = login(PASSWORD).json().unwrap();
+    let token = session["token"].as_str().unwrap().to_string();
+    let created: serde_json::Value = client
+        .post(format!("{url}/v1/tokens"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "ci"}))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let personal = created["token"].as_str().unwrap().to_string();
+    let me = client
+        .get(format!("{url}/v1/me"))
+        .bearer_auth(&personal)
+        .send()
+        .unwrap();
+    assert_eq!(me.status().as_u16(), 200);
+
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    let logged = std::fs::read_to_string(&log_path).unwrap();
+    assert!(logged.contains("logged in"), "the log is written: {logged}");
+    for secret in [PASSWORD, "wrong-password-0815", &token[6..], &personal[6..]] {
+        assert!(!logged.contains(secret), "a secret leaked into the log");
+    }
+    assert!(
+        !logged.to_lowercase().contains("authorization"),
+        "no auth header in the log"
+    );
+}
