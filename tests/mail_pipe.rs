@@ -351,3 +351,23 @@ fn locked_database_exits_75_and_the_retry_stores_the_mail() {
     pipe_expect(&desk, &raw, 0);
     assert_eq!(only_ticket(&api)["messages"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_flood_from_one_address_gets_a_few_auto_replies_not_one_each() {
+    let desk = Desk::start();
+    let raw = String::from_utf8(corpus("unauthorized.eml", None)).unwrap();
+    for i in 0..7 {
+        let mail = raw.replace(
+            "<stranger-0001@example.org>",
+            &format!("<stranger-{i}@example.org>"),
+        );
+        pipe_expect(&desk, mail.as_bytes(), 0);
+    }
+    let queued = outbox(&desk);
+    assert_eq!(
+        queued.len(),
+        5,
+        "at most 5 auto-replies per address per hour"
+    );
+    assert!(queued.iter().all(|(to, _, _)| to == "stranger@example.org"));
+}

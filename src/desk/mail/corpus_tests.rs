@@ -165,6 +165,12 @@ fn bounce_without_auto_submitted_is_still_a_bounce() {
 }
 
 #[test]
+fn raw_utf8_bodies_keep_their_accents() {
+    assert_eq!(corpus("unauthorized.eml").body, "Devuélvanme el dinero.");
+    assert_eq!(corpus("contact_wrong_category.eml").body, "¿Cuánto cuesta un dominio .mx?");
+}
+
+#[test]
 fn garbage_is_a_data_error() {
     let path = format!("{}/tests/mail/unparseable.eml", env!("CARGO_MANIFEST_DIR"));
     assert!(parse(&std::fs::read(path).unwrap(), None, DOMAIN).is_err());

@@ -48,6 +48,21 @@ pub fn enqueue(conn: &Connection, mail: &Outgoing) -> rusqlite::Result<bool> {
     Ok(n == 1)
 }
 
+/// How many auto-replies (null sender) to `to` were queued in the last
+/// `window` (or are still waiting): responders should not answer the same
+/// sender again and again (RFC 3834, 2), whatever that sender is.
+pub fn recent_auto_replies(conn: &Connection, to: &str, window: Duration) -> rusqlite::Result<i64> {
+    let since =
+        Utc::now() - chrono::Duration::from_std(window).unwrap_or(chrono::Duration::hours(1));
+    conn.query_row(
+        "SELECT COUNT(*) FROM outbox
+         WHERE to_addr = ?1 AND json_extract(headers, '$.\"Return-Path\"') = '<>'
+           AND next_attempt_at > ?2",
+        params![to, fmt(since)],
+        |r| r.get(0),
+    )
+}
+
 /// A queued message and how often it failed so far.
 #[derive(Debug, Clone)]
 pub struct Queued {
@@ -360,6 +375,35 @@ mod tests {
             "permanent failures are not retried"
         );
         mark_sent(&conn, id).unwrap();
+    }
+
+    #[test]
+    fn auto_replies_are_counted_per_recipient() {
+        let conn = table();
+        let hour = Duration::from_secs(3600);
+        assert_eq!(
+            recent_auto_replies(&conn, "x@example.org", hour).unwrap(),
+            0
+        );
+        enqueue(&conn, &sample()).unwrap();
+        assert_eq!(
+            recent_auto_replies(&conn, "Stranger <x@example.org>", hour).unwrap(),
+            1
+        );
+        assert_eq!(
+            recent_auto_replies(&conn, "y@example.org", hour).unwrap(),
+            0
+        );
+        conn.execute(
+            "UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000000Z'",
+            [],
+        )
+        .unwrap();
+        assert_eq!(
+            recent_auto_replies(&conn, "Stranger <x@example.org>", hour).unwrap(),
+            0,
+            "old ones do not count"
+        );
     }
 
     #[test]

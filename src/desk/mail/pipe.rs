@@ -185,7 +185,7 @@ pub fn handle(store: &Store, raw: &[u8], args: &PipeArgs) -> Result<Outcome, Pip
                 None => format!("support@{domain}"),
             };
             let to = reply_address(&mail);
-            if to.is_empty() {
+            if to.is_empty() || too_many_auto_replies(store, &to)? {
                 return Ok(Outcome::Refused(refusal));
             }
             let auto = outbound::refusal(
@@ -213,6 +213,22 @@ impl From<Error> for Step {
     fn from(e: Error) -> Step {
         Step::Fail(PipeError::Temporary(e))
     }
+}
+
+/// Auto-replies to one address per hour, at most: a robot that does not
+/// say it is one (or a forged sender) gets a few answers, not a flood.
+const MAX_AUTO_REPLIES_PER_HOUR: i64 = 5;
+
+fn too_many_auto_replies(store: &Store, to: &str) -> Result<bool, PipeError> {
+    let conn = store.conn()?;
+    let n = super::outbox::recent_auto_replies(&conn, to, std::time::Duration::from_secs(3600))
+        .map_err(Error::from)?;
+    if n >= MAX_AUTO_REPLIES_PER_HOUR {
+        eprintln!(
+            "ecolo-desk pipe: {n} auto-replies to {to} in the last hour: not sending another"
+        );
+    }
+    Ok(n >= MAX_AUTO_REPLIES_PER_HOUR)
 }
 
 /// Where an auto-reply goes: the envelope sender (RFC 3834), else From.
