@@ -167,7 +167,10 @@ fn bounce_without_auto_submitted_is_still_a_bounce() {
 #[test]
 fn raw_utf8_bodies_keep_their_accents() {
     assert_eq!(corpus("unauthorized.eml").body, "Devuélvanme el dinero.");
-    assert_eq!(corpus("contact_wrong_category.eml").body, "¿Cuánto cuesta un dominio .mx?");
+    assert_eq!(
+        corpus("contact_wrong_category.eml").body,
+        "¿Cuánto cuesta un dominio .mx?"
+    );
 }
 
 #[test]
