@@ -1,0 +1,330 @@
+//! Prompts in a real pseudo-terminal (rexpect): arrow keys in a Select, Space
+//! in a MultiSelect, a hidden password, $EDITOR for the message, Ctrl-C at a
+//! prompt (exit 130, nothing sent), and `--no-input` / CI never prompting
+//! even on a terminal.
+
+mod cli_common;
+mod common;
+
+use std::time::Duration;
+
+use cli_common::{json, ok};
+use common::{Desk, User, OWNER_EMAIL, OWNER_PASSWORD};
+use rexpect::process::wait::WaitStatus;
+use rexpect::session::PtySession;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+
+/// `ecolo ARGS` on a pseudo-terminal (stdin, stdout and stderr).
+fn pty(user: &User, args: &[&str], env: &[(&str, &str)], unset: &[&str]) -> PtySession {
+    let mut cmd = user.cmd();
+    cmd.env("TERM", "xterm").args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    for k in unset {
+        cmd.env_remove(k);
+    }
+    // The timeout only stops a hung test; nothing asserts on timing.
+    rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn on a pty")
+}
+
+/// Sends keys one at a time, as a person types them: each key is read by
+/// the prompt in raw mode before the next arrives.
+fn keys(p: &mut PtySession, keys: &[&str]) {
+    for k in keys {
+        p.send(k).unwrap();
+        p.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+}
+
+/// The hidden-password prompt flushes pending input when it starts reading,
+/// so give it a moment after its prompt appears before typing.
+fn type_secret(p: &mut PtySession, line: &str) {
+    std::thread::sleep(Duration::from_millis(400));
+    p.send_line(line).unwrap();
+}
+
+/// Waits for the end; returns all remaining output and the exit code.
+fn finish(p: &mut PtySession) -> (String, i32) {
+    let rest = p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => (rest, code),
+        other => panic!("ecolo ended by {other:?}; output: {rest}"),
+    }
+}
+
+fn tickets(user: &User) -> Vec<serde_json::Value> {
+    json(&user.run(&["ticket", "list", "--status", "all", "--json"]))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn login_asks_url_email_and_a_hidden_password() {
+    let desk = Desk::start();
+    let user = desk.user();
+    let mut p = pty(&user, &["login"], &[], &["ECOLO_URL"]);
+    let mut seen = p.exp_string("Desk URL").unwrap();
+    p.send_line(&desk.url).unwrap();
+    seen += &p.exp_string("E-mail").unwrap();
+    p.send_line(OWNER_EMAIL).unwrap();
+    seen += &p.exp_string("Password").unwrap();
+    type_secret(&mut p, OWNER_PASSWORD);
+    let (rest, code) = finish(&mut p);
+    seen += &rest;
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("Logged in to"), "{seen}");
+    assert!(
+        !seen.contains(OWNER_PASSWORD),
+        "the password was echoed: {seen}"
+    );
+    // The profile now remembers the URL.
+    let mut cmd = user.cmd();
+    cmd.env_remove("ECOLO_URL").arg("whoami");
+    assert!(ok(&common::run_with_stdin(cmd, "")).contains(OWNER_EMAIL));
+}
+
+#[test]
+fn ctrl_c_at_the_password_prompt_exits_130_and_stores_nothing() {
+    let desk = Desk::start();
+    let user = desk.user();
+    let mut p = pty(&user, &["login", "--email", OWNER_EMAIL], &[], &[]);
+    p.exp_string("Password").unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    p.send_control('c').unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 130, "{out}");
+    assert!(!user.config.path().join("credentials.json").exists());
+}
+
+#[test]
+fn ticket_open_with_arrow_keys_editor_and_attachment() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let dir = user.config.path();
+    let editor = dir.join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Charged twice for invoice 1234.\\nPlease refund.\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let receipt = dir.join("receipt.txt");
+    std::fs::write(&receipt, "receipt").unwrap();
+
+    let mut p = pty(
+        &user,
+        &["ticket", "open"],
+        &[("EDITOR", editor.to_str().unwrap())],
+        &["VISUAL"],
+    );
+    p.exp_string("Category").unwrap();
+    // The list shows what belongs in each category.
+    p.exp_string("invoices").unwrap();
+    keys(&mut p, &[DOWN, ENTER]);
+    p.exp_string("Subject").unwrap();
+    p.send_line("Double charge").unwrap();
+    p.exp_string("Priority").unwrap();
+    keys(&mut p, &[DOWN, ENTER]);
+    p.exp_string("Attach a file").unwrap();
+    p.send_line(receipt.to_str().unwrap()).unwrap();
+    p.exp_string("Attach a file").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Open this ticket?").unwrap();
+    keys(&mut p, &["y"]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+
+    let all = tickets(&user);
+    assert_eq!(all.len(), 1);
+    let t = &all[0];
+    let number = t["number"].to_string();
+    assert!(out.contains(&number), "{out}");
+    let v = json(&user.run(&["ticket", "view", &number, "--json"]));
+    assert_eq!(v["category"], "billing");
+    assert_eq!(v["subject"], "Double charge");
+    assert_eq!(v["priority"], "high");
+    assert_eq!(
+        v["messages"][0]["body"],
+        "Charged twice for invoice 1234.\nPlease refund."
+    );
+    assert_eq!(
+        v["messages"][0]["attachments"][0]["filename"],
+        "receipt.txt"
+    );
+}
+
+#[test]
+fn ticket_open_typed_message_and_website_reminder() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let mut p = pty(
+        &user,
+        &["ticket", "open", "-s", "New prices page"],
+        &[],
+        &["EDITOR", "VISUAL"],
+    );
+    p.exp_string("Category").unwrap();
+    keys(&mut p, &[DOWN, DOWN, DOWN, ENTER]);
+    p.exp_string("Message").unwrap();
+    p.send_line("Please publish the new prices").unwrap();
+    p.exp_string("Priority").unwrap();
+    keys(&mut p, &[ENTER]);
+    p.exp_string("Attach a file").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("final text and the final images").unwrap();
+    p.exp_string("Open this ticket?").unwrap();
+    keys(&mut p, &["y"]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    let all = tickets(&user);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["category"], "website-updates");
+    assert_eq!(all[0]["priority"], "medium");
+}
+
+#[test]
+fn ctrl_c_or_no_at_a_prompt_sends_nothing() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+
+    let mut p = pty(&user, &["ticket", "open"], &[], &["EDITOR", "VISUAL"]);
+    p.exp_string("Category").unwrap();
+    p.send_control('c').unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 130, "{out}");
+
+    let mut p = pty(
+        &user,
+        &["ticket", "open", "-c", "other"],
+        &[],
+        &["EDITOR", "VISUAL"],
+    );
+    p.exp_string("Subject").unwrap();
+    p.send_line("Half written").unwrap();
+    p.exp_string("Message").unwrap();
+    p.send_control('c').unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 130, "{out}");
+
+    let mut p = pty(
+        &user,
+        &["ticket", "open", "-c", "other", "-s", "Maybe"],
+        &[],
+        &["EDITOR", "VISUAL"],
+    );
+    p.exp_string("Message").unwrap();
+    p.send_line("not sure").unwrap();
+    p.exp_string("Priority").unwrap();
+    keys(&mut p, &[ENTER]);
+    p.exp_string("Attach a file").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Open this ticket?").unwrap();
+    keys(&mut p, &["n"]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 130, "{out}");
+
+    assert!(
+        tickets(&user).is_empty(),
+        "a cancelled prompt created a ticket"
+    );
+}
+
+#[test]
+fn contact_add_with_multiselect_and_remove_with_confirm() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let mut p = pty(&user, &["contact", "add"], &[], &[]);
+    p.exp_string("Name").unwrap();
+    p.send_line("Martha").unwrap();
+    p.exp_string("E-mail").unwrap();
+    p.send_line("martha@their-domain.com").unwrap();
+    p.exp_string("Categories").unwrap();
+    p.exp_string("invoices").unwrap();
+    // billing (2nd) and quotes (6th): Space toggles, Enter accepts.
+    keys(&mut p, &[DOWN, " ", DOWN, DOWN, DOWN, DOWN, " ", ENTER]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    let contacts = json(&user.run(&["contact", "list", "--json"]));
+    assert_eq!(contacts[0]["email"], "martha@their-domain.com");
+    assert_eq!(contacts[0]["name"], "Martha");
+    assert_eq!(
+        contacts[0]["categories"],
+        serde_json::json!(["billing", "quotes"])
+    );
+
+    // On a terminal remove asks; "no" keeps the contact.
+    let mut p = pty(
+        &user,
+        &["contact", "remove", "martha@their-domain.com"],
+        &[],
+        &[],
+    );
+    p.exp_string("Remove contact").unwrap();
+    keys(&mut p, &["n"]);
+    let (_, code) = finish(&mut p);
+    assert_eq!(code, 130);
+    assert_eq!(
+        json(&user.run(&["contact", "list", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let mut p = pty(
+        &user,
+        &["contact", "remove", "martha@their-domain.com"],
+        &[],
+        &[],
+    );
+    p.exp_string("Remove contact").unwrap();
+    keys(&mut p, &["y"]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert!(json(&user.run(&["contact", "list", "--json"]))
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn no_input_and_ci_never_prompt_even_on_a_terminal() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 5] = [
+        (&["ticket", "open", "--no-input"], &[], "--category"),
+        (&["ticket", "open"], &[("CI", "true")], "--category"),
+        (
+            &["ticket", "open", "-c", "billing", "-s", "x"],
+            &[("CI", "1")],
+            "--message",
+        ),
+        (&["login", "--no-input"], &[], "--email"),
+        (
+            &["contact", "remove", "a@b.com", "--no-input"],
+            &[],
+            "--yes",
+        ),
+    ];
+    for (args, env, flag) in cases {
+        let mut p = pty(&user, args, env, &["EDITOR", "VISUAL"]);
+        let (out, code) = finish(&mut p);
+        assert_eq!(code, 2, "{args:?}: {out}");
+        assert!(out.contains(flag), "{args:?} should name {flag}: {out}");
+    }
+    assert!(tickets(&user).is_empty());
+}
