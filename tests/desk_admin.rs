@@ -35,7 +35,7 @@ fn account_create_validates_and_refuses_duplicates() {
     assert!(!stdout(&out).contains("a fine password") && !stderr(&out).contains("a fine password"));
     desk.login_token("second@example.com", "a fine password");
 
-    let out = create("Second@Example.com", "another\n");
+    let out = create("Second@Example.com", "another password\n");
     assert_ne!(code(&out), 0);
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
 
@@ -46,6 +46,13 @@ fn account_create_validates_and_refuses_duplicates() {
     let out = create("third@example.com", "");
     assert_ne!(code(&out), 0);
     assert!(stderr(&out).contains("password"), "{}", stderr(&out));
+    let out = create("third@example.com", "short\n");
+    assert_ne!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("password: must be at least 8"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = desk.admin(
         &[

@@ -27,7 +27,7 @@ fn senders_are_owners_or_contacts_with_their_categories() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(&dir);
     let account = store
-        .create_account("owner@example.com", "Olga", "pw")
+        .create_account("owner@example.com", "Olga", "long enough")
         .unwrap();
     let owner = store.owner_principal(account).unwrap();
     store
@@ -72,7 +72,7 @@ fn one_email_message_id_is_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(&dir);
     let account = store
-        .create_account("owner@example.com", "Olga", "pw")
+        .create_account("owner@example.com", "Olga", "long enough")
         .unwrap();
     let owner = store.owner_principal(account).unwrap();
 
@@ -125,7 +125,7 @@ fn attachments_from_readers_respect_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(&dir);
     let account = store
-        .create_account("owner@example.com", "Olga", "pw")
+        .create_account("owner@example.com", "Olga", "long enough")
         .unwrap();
     let owner = store.owner_principal(account).unwrap();
 

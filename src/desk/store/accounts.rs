@@ -6,6 +6,9 @@ use super::super::auth::{self, ContactRef, Principal};
 use super::validate::{self, Check};
 use super::{is_unique_violation, now, Error, Result, Store};
 
+/// Shorter passwords fall to guessing despite the login rate limit.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+
 impl Store {
     /// Creates an account; returns its id. 422 on a bad e-mail, name or
     /// empty password, 409 when the e-mail already has an account.
@@ -13,8 +16,13 @@ impl Store {
         let mut check = Check::new();
         let email = check.take("email", validate::email(email));
         let name = check.take("name", validate::name(name));
-        if password.is_empty() {
-            check.add("password", "must not be empty");
+        if password.chars().count() < MIN_PASSWORD_CHARS {
+            check.add(
+                "password",
+                format!(
+                    "must be at least {MIN_PASSWORD_CHARS} characters: a few words make a good one"
+                ),
+            );
         }
         check.finish()?;
         let (email, name) = (email.unwrap_or_default(), name.unwrap_or_default());
@@ -98,19 +106,24 @@ impl Store {
     pub fn find_sender(&self, email: &str) -> Result<Vec<Principal>> {
         let email = email.trim();
         let conn = self.conn()?;
-        let mut found = Vec::new();
-        if let Some(id) = conn
-            .query_row("SELECT id FROM accounts WHERE email = ?1", [email], |r| {
-                r.get::<_, i64>(0)
-            })
+        let mut found: Vec<Principal> = conn
+            .query_row(
+                "SELECT id, name, email FROM accounts WHERE email = ?1",
+                [email],
+                |r| {
+                    Ok(Principal {
+                        account_id: r.get(0)?,
+                        account_name: r.get(1)?,
+                        account_email: r.get(2)?,
+                        contact: None,
+                        categories: None,
+                        token_id: None,
+                    })
+                },
+            )
             .optional()?
-        {
-            drop(conn);
-            found.push(self.owner_principal(id)?);
-        } else {
-            drop(conn);
-        }
-        let conn = self.conn()?;
+            .into_iter()
+            .collect();
         let mut stmt = conn.prepare(
             "SELECT c.id, c.name, c.email, a.id, a.name, a.email
              FROM contacts c JOIN accounts a ON a.id = c.account_id
