@@ -207,6 +207,11 @@ fn unparseable_input_exits_65_and_stores_nothing() {
     let stderr = pipe_expect(&desk, &corpus("unparseable.eml", None), 65);
     assert!(stderr.contains("not an RFC 5322 message"), "{stderr}");
     pipe_expect(&desk, b"", 65);
+    // Refused before any database is opened or created.
+    let fresh = desk.dir.path().join("never").join("desk.db");
+    let out = support::pipe_db(&fresh, &corpus("unparseable.eml", None), &[]);
+    assert_eq!(out.status.code(), Some(65));
+    assert!(!fresh.exists());
     assert!(api.tickets().is_empty());
     assert!(outbox(&desk).is_empty());
 }

@@ -55,6 +55,12 @@ pub struct PipeArgs {
     /// Most attachments on one message (as `serve`)
     #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_ATTACHMENTS)]
     pub max_attachments: u32,
+    /// Longest ticket subject, in characters (as `serve`; longer ones are cut)
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_SUBJECT_CHARS)]
+    pub max_subject_chars: u32,
+    /// Longest message, in bytes (as `serve`)
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: u64,
 }
 
 /// What became of one mail.
@@ -108,11 +114,16 @@ pub fn main(db: PathBuf, args: PipeArgs) -> ExitCode {
     config.limits = Limits {
         max_attachment_bytes: args.max_attachment_bytes,
         max_attachments_per_message: args.max_attachments,
-        ..Limits::default()
+        max_subject_chars: args.max_subject_chars,
+        max_message_bytes: args.max_message_bytes,
     };
-    let result = Store::open(config)
+    // Unreadable input is refused before the database is even opened.
+    let result = inbound::parse(&raw, args.sender.as_deref(), &args.mail_domain)
         .map_err(PipeError::from)
-        .and_then(|store| handle(&store, &raw, &args));
+        .and_then(|mail| {
+            let store = Store::open(config)?;
+            handle_parsed(&store, mail, &args)
+        });
     match result {
         Ok(outcome) => {
             eprintln!("ecolo-desk pipe: {}", describe(&outcome));
@@ -139,8 +150,17 @@ fn describe(outcome: &Outcome) -> String {
 
 /// Handles one raw message against `store`.
 pub fn handle(store: &Store, raw: &[u8], args: &PipeArgs) -> Result<Outcome, PipeError> {
+    let domain = &store.config().mail_domain;
+    handle_parsed(
+        store,
+        inbound::parse(raw, args.sender.as_deref(), domain)?,
+        args,
+    )
+}
+
+/// Handles one parsed message against `store`.
+pub fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcome, PipeError> {
     let domain = store.config().mail_domain.clone();
-    let mail = inbound::parse(raw, args.sender.as_deref(), &domain)?;
     if let Some(why) = mail.automated.clone() {
         return Ok(Outcome::Ignored(why));
     }
