@@ -328,3 +328,46 @@ fn no_input_and_ci_never_prompt_even_on_a_terminal() {
     }
     assert!(tickets(&user).is_empty());
 }
+
+#[test]
+fn terminal_output_is_an_aligned_table_coloured_unless_no_color() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let n = cli_common::open(&user, "billing", "Aligned subject");
+
+    let mut p = pty(&user, &["ticket", "list"], &[], &["NO_COLOR"]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("NUMBER"), "header on a terminal: {out}");
+    assert!(out.contains("\x1b["), "colour on a terminal: {out:?}");
+    assert!(out.contains(&n) && out.contains("Aligned subject"), "{out}");
+
+    let mut p = pty(&user, &["ticket", "list"], &[("NO_COLOR", "1")], &[]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0);
+    assert!(
+        !out.contains("\x1b[3") && !out.contains("\x1b[1m"),
+        "NO_COLOR: {out:?}"
+    );
+    let header = out.lines().find(|l| l.starts_with("NUMBER")).unwrap();
+    let row = out.lines().find(|l| l.starts_with(&n)).unwrap();
+    assert!(
+        !row.contains('\t'),
+        "aligned with spaces, not tabs: {row:?}"
+    );
+    assert_eq!(
+        header.find("SUBJECT"),
+        row.find("Aligned subject"),
+        "{header}\n{row}"
+    );
+
+    let mut p = pty(&user, &["category", "list"], &[], &[]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("billing  Billing Issues / Pagos y Cobranza"),
+        "{out}"
+    );
+    assert!(out.contains("e-mail: billing@"), "{out}");
+}

@@ -262,10 +262,11 @@ fn bad_input_fails_before_anything_is_sent() {
         "a bad command created a ticket"
     );
     // A good one with an attachment still works under the same limits.
-    let n = ok(&user.run(&[
+    let out = user.run(&[
         "ticket", "open", "-c", "billing", "-s", "ok", "-m", "y", "-a", s,
-    ]));
-    assert!(is_number(n.trim()));
+    ]);
+    assert!(is_number(ok(&out).trim()));
+    assert_eq!(stderr(&out), "", "no progress or hints in a pipe");
 }
 
 #[test]
@@ -657,4 +658,35 @@ fn a_closed_pipe_is_not_an_error() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+#[test]
+fn category_list_for_scripts_and_json() {
+    let desk = Desk::start();
+    let user = desk.user();
+    // No login needed to see the categories.
+    let out = ok(&user.run(&["category", "list"]));
+    let lines: Vec<&str> = out.lines().collect();
+    let slugs: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(slugs, ecolo::api::CATEGORY_SLUGS);
+    let billing: Vec<&str> = lines[1].split('\t').collect();
+    assert_eq!(billing[1..3], ["Billing Issues", "Pagos y Cobranza"]);
+    assert!(billing[3].contains("invoices"));
+    assert!(billing[4].starts_with("billing@"));
+    let v = json(&user.run(&["category", "list", "--json"]));
+    assert_eq!(v.as_array().unwrap().len(), 6);
+    assert_eq!(
+        keys(&v[0]),
+        [
+            "description_en",
+            "description_es",
+            "intake_address",
+            "name_en",
+            "name_es",
+            "slug"
+        ]
+    );
 }

@@ -414,6 +414,7 @@ pub fn encode_segment(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{BufRead as _, Read as _};
 
     #[test]
     fn backoff_doubles() {
@@ -436,5 +437,188 @@ mod tests {
     #[test]
     fn segments_are_encoded() {
         assert_eq!(encode_segment("a b/c@d.e"), "a%20b%2Fc@d.e");
+    }
+
+    /// A scripted HTTP/1.1 server standing in for a flaky desk: answers
+    /// each connection with the next canned response and records what it got.
+    struct Script {
+        url: String,
+        seen: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+        handle: Option<std::thread::JoinHandle<()>>,
+    }
+
+    impl Script {
+        fn new(responses: Vec<&'static str>) -> Script {
+            use std::io::{BufRead, BufReader};
+            let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            let url = format!("http://{}", listener.local_addr().unwrap());
+            let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            let log = seen.clone();
+            let handle = std::thread::spawn(move || {
+                for resp in responses {
+                    let (mut stream, _) = listener.accept().unwrap();
+                    let mut reader = BufReader::new(stream.try_clone().unwrap());
+                    let mut head = String::new();
+                    let mut len = 0usize;
+                    loop {
+                        let mut line = String::new();
+                        reader.read_line(&mut line).unwrap();
+                        if line == "\r\n" || line.is_empty() {
+                            break;
+                        }
+                        let lower = line.to_ascii_lowercase();
+                        if let Some(v) = lower.strip_prefix("content-length:") {
+                            len = v.trim().parse().unwrap();
+                        }
+                        head.push_str(&line);
+                    }
+                    let mut body = vec![0; len];
+                    reader.read_exact(&mut body).unwrap();
+                    log.lock().unwrap().push(head);
+                    stream.write_all(resp.as_bytes()).unwrap();
+                }
+            });
+            Script {
+                url,
+                seen,
+                handle: Some(handle),
+            }
+        }
+
+        fn client(&self) -> ApiClient {
+            let mut c = ApiClient::new(&self.url, Some("ecolo_secret".into()), false).unwrap();
+            c.retry.base_delay = Duration::from_millis(1);
+            c
+        }
+
+        /// The recorded request heads, once the script has run out.
+        fn finish(mut self) -> Vec<String> {
+            self.handle.take().unwrap().join().unwrap();
+            self.seen.lock().unwrap().clone()
+        }
+    }
+
+    const OK_JSON: &str =
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}";
+    const CREATED_JSON: &str =
+        "HTTP/1.1 201 Created\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}";
+    const UNAVAILABLE: &str =
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+    const BAD_GATEWAY: &str =
+        "HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+    const SLOW_DOWN: &str =
+        "HTTP/1.1 429 Too Many Requests\r\nretry-after: 1\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+    const GO_AWAY: &str =
+        "HTTP/1.1 429 Too Many Requests\r\nretry-after: 3600\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+    fn invalid() -> &'static str {
+        let body = r#"{"type":"about:blank","title":"invalid","status":422,"errors":[{"field":"subject","message":"empty"}]}"#;
+        let resp = format!(
+            "HTTP/1.1 422 Unprocessable Entity\r\ncontent-type: application/problem+json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        Box::leak(resp.into_boxed_str())
+    }
+
+    #[test]
+    fn safe_requests_retry_server_errors() {
+        let s = Script::new(vec![UNAVAILABLE, BAD_GATEWAY, OK_JSON]);
+        let v: serde_json::Value = s.client().get("/v1/me").unwrap();
+        assert_eq!(v, serde_json::json!({}));
+        let seen = s.finish();
+        assert_eq!(seen.len(), 3);
+        assert!(seen.iter().all(|h| h.starts_with("GET /v1/me ")));
+    }
+
+    #[test]
+    fn retries_give_up_after_three_tries() {
+        let s = Script::new(vec![UNAVAILABLE, UNAVAILABLE, UNAVAILABLE]);
+        let err = s.client().get::<serde_json::Value>("/v1/me").unwrap_err();
+        assert!(
+            matches!(err, ApiError::Server(ref p) if p.status == 503),
+            "{err:?}"
+        );
+        assert_eq!(s.finish().len(), 3);
+    }
+
+    #[test]
+    fn a_post_with_an_idempotency_key_is_retried_with_the_same_key() {
+        let s = Script::new(vec![BAD_GATEWAY, CREATED_JSON]);
+        let _: serde_json::Value = s
+            .client()
+            .post("/v1/tickets", &serde_json::json!({}), Some("key-123"))
+            .unwrap();
+        let seen = s.finish();
+        assert_eq!(seen.len(), 2);
+        for head in &seen {
+            assert!(
+                head.to_ascii_lowercase()
+                    .contains("idempotency-key: key-123"),
+                "{head}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_post_without_a_key_is_not_repeated() {
+        let s = Script::new(vec![UNAVAILABLE]);
+        let err = s
+            .client()
+            .post::<_, serde_json::Value>("/v1/contacts", &serde_json::json!({}), None)
+            .unwrap_err();
+        assert!(matches!(err, ApiError::Server(_)), "{err:?}");
+        assert_eq!(s.finish().len(), 1);
+    }
+
+    #[test]
+    fn retry_after_is_honoured_unless_too_long() {
+        let s = Script::new(vec![SLOW_DOWN, OK_JSON]);
+        let _: serde_json::Value = s.client().get("/v1/tickets").unwrap();
+        assert_eq!(s.finish().len(), 2);
+
+        let s = Script::new(vec![GO_AWAY]);
+        let err = s
+            .client()
+            .get::<serde_json::Value>("/v1/tickets")
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ApiError::RateLimited {
+                    retry_after: Some(3600),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(s.finish().len(), 1);
+    }
+
+    #[test]
+    fn problems_become_typed_errors_without_secrets() {
+        let s = Script::new(vec![invalid()]);
+        let err = s
+            .client()
+            .post::<_, serde_json::Value>("/v1/tickets", &serde_json::json!({}), None)
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(matches!(err, ApiError::Rejected(_)), "{err:?}");
+        assert!(text.contains("subject: empty"), "{text}");
+        assert!(!text.contains("ecolo_secret"));
+        let seen = s.finish();
+        assert!(seen[0]
+            .to_ascii_lowercase()
+            .contains("authorization: bearer ecolo_secret"));
+    }
+
+    #[test]
+    fn connection_refused_is_unreachable_naming_the_url() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", l.local_addr().unwrap());
+        drop(l);
+        let mut c = ApiClient::new(&url, None, false).unwrap();
+        c.retry.base_delay = Duration::from_millis(1);
+        let err = c.get::<serde_json::Value>("/v1/me").unwrap_err();
+        assert!(matches!(err, ApiError::Unreachable { .. }), "{err:?}");
+        assert!(err.to_string().contains(&url), "{err}");
     }
 }
