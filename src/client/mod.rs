@@ -414,7 +414,6 @@ pub fn encode_segment(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{BufRead as _, Read as _};
 
     #[test]
     fn backoff_doubles() {
