@@ -194,3 +194,39 @@ fn relay_down_then_up_loses_nothing() {
             == 0
     });
 }
+
+#[test]
+fn a_recipient_the_relay_refuses_is_not_retried_and_blocks_nothing() {
+    let sink = SmtpSink::start_refusing(&["stranger@example.org"]);
+    let desk = desk_with_relay(&sink.url());
+    let api = Api::owner(&desk);
+    pipe_expect(&desk, &corpus("unauthorized.eml", None), 0);
+    pipe_expect(&desk, &corpus("gmail_alternative.eml", None), 0);
+    let got = sink.wait_for(1);
+    assert_eq!(
+        got[0].rcpt_to,
+        ["owner@example.com"],
+        "later mail still goes out"
+    );
+    assert_eq!(only_ticket(&api)["category"], "billing");
+    let conn = rusqlite::Connection::open(desk.db()).unwrap();
+    let (attempts, sent, error): (i64, Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT attempts, sent_at, last_error FROM outbox WHERE to_addr = 'stranger@example.org'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(sent, None);
+    assert!(error.unwrap_or_default().contains("User unknown"));
+    assert_eq!(
+        attempts,
+        ecolo::desk::mail::outbox::MAX_ATTEMPTS,
+        "given up at once"
+    );
+    assert_eq!(
+        sink.refused.lock().unwrap().len(),
+        1,
+        "a 5xx is not retried"
+    );
+}

@@ -231,31 +231,51 @@ impl Received {
 pub struct SmtpSink {
     pub port: u16,
     inbox: Arc<(Mutex<Vec<Received>>, Condvar)>,
+    /// RCPT TO addresses answered with `550 User unknown`, one per try.
+    pub refused: Arc<Mutex<Vec<String>>>,
 }
 
 impl SmtpSink {
     pub fn start() -> SmtpSink {
-        Self::on(TcpListener::bind("127.0.0.1:0").expect("bind sink"))
+        Self::on(TcpListener::bind("127.0.0.1:0").expect("bind sink"), &[])
+    }
+
+    /// A sink that refuses (550) the recipients in `unknown`.
+    pub fn start_refusing(unknown: &[&str]) -> SmtpSink {
+        Self::on(
+            TcpListener::bind("127.0.0.1:0").expect("bind sink"),
+            unknown,
+        )
     }
 
     /// A sink on a given port (for "relay down, then up").
     pub fn start_on(port: u16) -> SmtpSink {
-        Self::on(TcpListener::bind(("127.0.0.1", port)).expect("bind sink on the reserved port"))
+        Self::on(
+            TcpListener::bind(("127.0.0.1", port)).expect("bind sink on the reserved port"),
+            &[],
+        )
     }
 
-    fn on(listener: TcpListener) -> SmtpSink {
+    fn on(listener: TcpListener, unknown: &[&str]) -> SmtpSink {
         let port = listener.local_addr().unwrap().port();
         let inbox: Arc<(Mutex<Vec<Received>>, Condvar)> = Arc::default();
-        let shared = inbox.clone();
+        let refused: Arc<Mutex<Vec<String>>> = Arc::default();
+        let unknown: Arc<Vec<String>> = Arc::new(unknown.iter().map(|s| s.to_string()).collect());
+        let (shared, shared_refused) = (inbox.clone(), refused.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let shared = shared.clone();
+                let (shared, refused, unknown) =
+                    (shared.clone(), shared_refused.clone(), unknown.clone());
                 std::thread::spawn(move || {
-                    let _ = session(stream, &shared);
+                    let _ = session(stream, &shared, &unknown, &refused);
                 });
             }
         });
-        SmtpSink { port, inbox }
+        SmtpSink {
+            port,
+            inbox,
+            refused,
+        }
     }
 
     pub fn url(&self) -> String {
@@ -284,7 +304,12 @@ impl SmtpSink {
     }
 }
 
-fn session(stream: TcpStream, inbox: &(Mutex<Vec<Received>>, Condvar)) -> std::io::Result<()> {
+fn session(
+    stream: TcpStream,
+    inbox: &(Mutex<Vec<Received>>, Condvar),
+    unknown: &[String],
+    refused: &Mutex<Vec<String>>,
+) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut out = stream.try_clone()?;
     let mut lines = BufReader::new(stream);
@@ -307,8 +332,14 @@ fn session(stream: TcpStream, inbox: &(Mutex<Vec<Received>>, Condvar)) -> std::i
             to.clear();
             out.write_all(b"250 2.1.0 Ok\r\n")?;
         } else if upper.starts_with("RCPT TO:") {
-            to.push(angle(&cmd[8..]));
-            out.write_all(b"250 2.1.5 Ok\r\n")?;
+            let rcpt = angle(&cmd[8..]);
+            if unknown.contains(&rcpt) {
+                refused.lock().unwrap().push(rcpt);
+                out.write_all(b"550 5.1.1 User unknown\r\n")?;
+            } else {
+                to.push(rcpt);
+                out.write_all(b"250 2.1.5 Ok\r\n")?;
+            }
         } else if upper == "DATA" {
             out.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")?;
             let mut data = String::new();
