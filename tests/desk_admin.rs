@@ -299,3 +299,111 @@ fn logs_never_show_passwords_or_tokens_even_at_trace_level() {
         "no auth header in the log"
     );
 }
+
+/// A request body fed by the test, one chunk per message, ending when the
+/// sender is dropped.
+struct ChannelReader {
+    rx: std::sync::mpsc::Receiver<Vec<u8>>,
+    pending: Vec<u8>,
+}
+
+impl std::io::Read for ChannelReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pending.is_empty() {
+            match self.rx.recv() {
+                Ok(chunk) => self.pending = chunk,
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.pending.len());
+        buf[..n].copy_from_slice(&self.pending[..n]);
+        self.pending.drain(..n);
+        Ok(n)
+    }
+}
+
+#[test]
+fn sigterm_lets_an_upload_in_flight_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let mut create = Command::new(DESK);
+    create
+        .args([
+            "account",
+            "create",
+            "--email",
+            "up@example.com",
+            "--name",
+            "Up",
+        ])
+        .args(["--password-stdin", "--db"])
+        .arg(&db);
+    assert_eq!(
+        code(&common::run_with_stdin(create, "upload password\n")),
+        0
+    );
+    let mut child = Command::new(DESK)
+        .args(["serve", "--listen", "127.0.0.1:0", "--db"])
+        .arg(&db)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+    let session: serde_json::Value = reqwest::blocking::Client::new()
+        .post(format!("{url}/v1/sessions"))
+        .json(&json!({"email": "up@example.com", "password": "upload password"}))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let token = session["token"].as_str().unwrap().to_string();
+
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    let upload = std::thread::spawn(move || {
+        let body = reqwest::blocking::Body::new(ChannelReader {
+            rx,
+            pending: Vec::new(),
+        });
+        let resp = reqwest::blocking::Client::new()
+            .post(format!("{url}/v1/attachments?filename=slow.bin"))
+            .bearer_auth(&token)
+            .body(body)
+            .send()
+            .unwrap();
+        (resp.status().as_u16(), resp.text().unwrap())
+    });
+    tx.send(vec![1u8; 1000]).unwrap();
+    // Wait until the desk is writing the upload.
+    let attachments = dir.path().join("attachments");
+    while std::fs::read_dir(&attachments).unwrap().count() == 0 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    tx.send(vec![2u8; 1000]).unwrap();
+    drop(tx);
+    let (status, body) = upload.join().unwrap();
+    assert_eq!(status, 201, "{body}");
+    let attachment: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(attachment["size"], 2000);
+    let id = attachment["id"].as_str().unwrap();
+    assert_eq!(
+        std::fs::metadata(attachments.join(id)).unwrap().len(),
+        2000,
+        "stored whole"
+    );
+    assert_eq!(child.wait().unwrap().code(), Some(0), "then the desk stops");
+}

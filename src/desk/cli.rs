@@ -187,6 +187,11 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         max_attachments_per_message: args.max_attachments,
     };
     let store = Store::open(config)?;
+    match store.remove_stale_partials(std::time::Duration::from_secs(24 * 3600)) {
+        Ok(0) => {}
+        Ok(n) => tracing::info!("removed {n} partial uploads left by a crash"),
+        Err(e) => tracing::warn!("could not clean partial uploads: {e}"),
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

@@ -155,6 +155,25 @@ impl Store {
         })
     }
 
+    /// Deletes partial uploads older than `max_age`: what a crash left
+    /// behind. Younger ones may belong to uploads in flight.
+    pub fn remove_stale_partials(&self, max_age: std::time::Duration) -> Result<usize> {
+        let mut removed = 0;
+        for entry in std::fs::read_dir(&self.config.attachments_dir)? {
+            let entry = entry?;
+            let partial = entry.file_name().to_string_lossy().starts_with(".partial-");
+            let old = entry
+                .metadata()?
+                .modified()?
+                .elapsed()
+                .is_ok_and(|age| age > max_age);
+            if partial && old && std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
     /// Stores the content of `reader` as a new attachment of the actor's
     /// account, in constant memory; 413 past the size limit (nothing kept).
     /// For callers without a stream of their own, such as the e-mail channel.
