@@ -30,20 +30,21 @@ fn pty(user: &User, args: &[&str], env: &[(&str, &str)], unset: &[&str]) -> PtyS
     rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn on a pty")
 }
 
-/// Sends keys one at a time, as a person types them: each key is read by
-/// the prompt in raw mode before the next arrives.
+/// Sends keys one write each, so an escape sequence arrives whole. Keys
+/// that arrive early wait in the terminal's buffer (raw mode is entered with
+/// TCSADRAIN, which keeps pending input).
 fn keys(p: &mut PtySession, keys: &[&str]) {
     for k in keys {
         p.send(k).unwrap();
         p.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(60));
     }
 }
 
-/// The hidden-password prompt flushes pending input when it starts reading,
-/// so give it a moment after its prompt appears before typing.
+/// The hidden-password prompt turns echo off with TCSAFLUSH, which drops
+/// input typed before it starts reading; a person waits for the prompt, and
+/// so do we, a little longer than the prompt takes to get there.
 fn type_secret(p: &mut PtySession, line: &str) {
-    std::thread::sleep(Duration::from_millis(400));
+    std::thread::sleep(Duration::from_millis(1000));
     p.send_line(line).unwrap();
 }
 
@@ -94,7 +95,8 @@ fn ctrl_c_at_the_password_prompt_exits_130_and_stores_nothing() {
     let user = desk.user();
     let mut p = pty(&user, &["login", "--email", OWNER_EMAIL], &[], &[]);
     p.exp_string("Password").unwrap();
-    std::thread::sleep(Duration::from_millis(400));
+    // Ctrl-C here is a SIGINT from the terminal (the prompt reads a cooked
+    // line), whenever it arrives.
     p.send_control('c').unwrap();
     let (out, code) = finish(&mut p);
     assert_eq!(code, 130, "{out}");
