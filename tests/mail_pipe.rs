@@ -376,3 +376,17 @@ fn a_flood_from_one_address_gets_a_few_auto_replies_not_one_each() {
     );
     assert!(queued.iter().all(|(to, _, _)| to == "stranger@example.org"));
 }
+
+#[test]
+fn exchange_suppression_header_files_the_mail_but_sends_no_auto_reply() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    let suppress = |name: &str| {
+        let raw = String::from_utf8(corpus(name, None)).unwrap();
+        format!("X-Auto-Response-Suppress: All\r\n{raw}")
+    };
+    pipe_expect(&desk, suppress("gmail_alternative.eml").as_bytes(), 0);
+    pipe_expect(&desk, suppress("unauthorized.eml").as_bytes(), 0);
+    assert_eq!(only_ticket(&api)["category"], "billing");
+    assert!(outbox(&desk).is_empty(), "no confirmation, no refusal");
+}

@@ -178,7 +178,7 @@ pub fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Ou
         // A redelivery after a temporary failure may have stored the ticket
         // but not queued its confirmation yet; queuing is idempotent.
         if let Ok((_, detail)) = store.staff_ticket_detail(number) {
-            if detail.messages.len() == 1 {
+            if detail.messages.len() == 1 && !mail.no_auto_reply {
                 notify::ticket_opened(store, &detail, Some(&mail.message_id))?;
             }
         }
@@ -205,7 +205,7 @@ pub fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Ou
                 None => format!("support@{domain}"),
             };
             let to = reply_address(&mail);
-            if to.is_empty() || too_many_auto_replies(store, &to)? {
+            if to.is_empty() || mail.no_auto_reply || too_many_auto_replies(store, &to)? {
                 return Ok(Outcome::Refused(refusal));
             }
             let auto = outbound::refusal(
@@ -347,7 +347,9 @@ fn open(
         .open_ticket(actor, &new, Channel::Email, Some(&mail.message_id))
         .map_err(refusal_for)?;
     let number = opened.ticket.ticket.number;
-    notify::ticket_opened(store, &opened.ticket, Some(&mail.message_id))?;
+    if !mail.no_auto_reply {
+        notify::ticket_opened(store, &opened.ticket, Some(&mail.message_id))?;
+    }
     if opened.created {
         Ok(Outcome::Opened {
             number,
