@@ -102,6 +102,53 @@ fn openapi_documents_every_served_route_and_nothing_else() {
     assert_eq!(p.status().as_u16(), 404);
 }
 
+/// Every `$ref` in `value`.
+fn refs(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("$ref", serde_json::Value::String(r)) => out.push(r.clone()),
+                    _ => refs(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn openapi_is_self_contained_with_unique_operation_ids() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let doc = expect(api.call(Method::GET, "/v1/openapi.json", None, None), 200);
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    assert!(!found.is_empty());
+    for r in found {
+        let name = r
+            .strip_prefix("#/components/schemas/")
+            .expect("local schema ref");
+        assert!(
+            doc["components"]["schemas"][name].is_object(),
+            "dangling $ref {r}"
+        );
+    }
+    let mut ids = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap().to_string();
+            assert!(
+                ids.insert(id.clone()),
+                "operationId {id} repeats ({method} {path})"
+            );
+            assert!(op["summary"].is_string(), "{method} {path} has no summary");
+        }
+    }
+    assert_eq!(ids.len(), ROUTES.len());
+}
+
 #[test]
 fn openapi_from_the_library_matches_the_served_document() {
     let desk = Desk::start();

@@ -30,10 +30,14 @@ pub struct UploadQuery {
 #[utoipa::path(
     post,
     path = "/v1/attachments",
+    operation_id = "upload_attachment",
     tag = "attachments",
     security(("bearer" = [])),
     params(UploadQuery),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes"),
+    request_body(
+        description = "The file's bytes; Content-Type is stored as the file's type",
+        content_type = "application/octet-stream"
+    ),
     responses(
         (status = 201, body = Attachment),
         (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
@@ -97,6 +101,7 @@ pub async fn upload(
 #[utoipa::path(
     get,
     path = "/v1/attachments/{id}",
+    operation_id = "download_attachment",
     tag = "attachments",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "Attachment id")),

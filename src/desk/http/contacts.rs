@@ -14,6 +14,7 @@ use super::{blocking, created, ApiJson, ApiPath, AppState, Auth};
 #[utoipa::path(
     get,
     path = "/v1/contacts",
+    operation_id = "list_contacts",
     tag = "contacts",
     security(("bearer" = [])),
     responses(
@@ -31,6 +32,7 @@ pub async fn list(State(state): State<AppState>, Auth(actor): Auth) -> Result<Js
 #[utoipa::path(
     post,
     path = "/v1/contacts",
+    operation_id = "add_contact",
     tag = "contacts",
     security(("bearer" = [])),
     request_body = NewContact,
@@ -57,6 +59,7 @@ pub async fn add(
 #[utoipa::path(
     patch,
     path = "/v1/contacts/{email}",
+    operation_id = "change_contact",
     tag = "contacts",
     security(("bearer" = [])),
     params(("email" = String, Path, description = "The contact's e-mail")),
@@ -85,6 +88,7 @@ pub async fn change(
 #[utoipa::path(
     delete,
     path = "/v1/contacts/{email}",
+    operation_id = "remove_contact",
     tag = "contacts",
     security(("bearer" = [])),
     params(("email" = String, Path, description = "The contact's e-mail")),

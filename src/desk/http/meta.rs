@@ -16,6 +16,7 @@ use crate::desk::error::Result;
 #[utoipa::path(
     get,
     path = "/v1/me",
+    operation_id = "get_me",
     tag = "meta",
     security(("bearer" = [])),
     responses(
@@ -28,13 +29,13 @@ pub async fn me(Auth(actor): Auth) -> Json<Me> {
 }
 
 /// The desk's limits, so clients can refuse bad input before sending it.
-#[utoipa::path(get, path = "/v1/limits", tag = "meta", responses((status = 200, body = Limits)))]
+#[utoipa::path(get, path = "/v1/limits", operation_id = "get_limits", tag = "meta", responses((status = 200, body = Limits)))]
 pub async fn limits(State(state): State<AppState>) -> Json<Limits> {
     Json(state.store.config().limits.to_api())
 }
 
 /// The categories tickets are opened in, in display order.
-#[utoipa::path(get, path = "/v1/categories", tag = "meta", responses((status = 200, body = Vec<Category>)))]
+#[utoipa::path(get, path = "/v1/categories", operation_id = "list_categories", tag = "meta", responses((status = 200, body = Vec<Category>)))]
 pub async fn categories(State(state): State<AppState>) -> Result<Json<Vec<Category>>> {
     let store = state.store.clone();
     Ok(Json(blocking(move || store.categories()).await?))
@@ -44,6 +45,7 @@ pub async fn categories(State(state): State<AppState>) -> Result<Json<Vec<Catego
 #[utoipa::path(
     get,
     path = "/v1/openapi.json",
+    operation_id = "get_openapi",
     tag = "meta",
     responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json"))
 )]

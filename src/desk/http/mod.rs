@@ -60,6 +60,7 @@ impl AppState {
                        contacts and tokens. Errors are RFC 9457 problem details."
     ),
     modifiers(&BearerAuth),
+    components(schemas(crate::api::StatusFilter)),
     tags(
         (name = "sessions", description = "Log in and out"),
         (name = "meta", description = "Who am I, limits, categories, this document"),

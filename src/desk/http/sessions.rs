@@ -15,6 +15,7 @@ use crate::desk::error::{Error, Result};
 #[utoipa::path(
     post,
     path = "/v1/sessions",
+    operation_id = "login",
     tag = "sessions",
     request_body = LoginRequest,
     responses(
@@ -61,6 +62,7 @@ pub async fn login(
 #[utoipa::path(
     delete,
     path = "/v1/sessions/current",
+    operation_id = "logout",
     tag = "sessions",
     security(("bearer" = [])),
     responses(

@@ -33,6 +33,7 @@ pub struct ListQuery {
 #[utoipa::path(
     post,
     path = "/v1/tickets",
+    operation_id = "open_ticket",
     tag = "tickets",
     security(("bearer" = [])),
     params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (a UUID); the same key returns the same ticket")),
@@ -86,6 +87,7 @@ pub async fn open(
 #[utoipa::path(
     get,
     path = "/v1/tickets",
+    operation_id = "list_tickets",
     tag = "tickets",
     security(("bearer" = [])),
     params(ListQuery),
@@ -120,6 +122,7 @@ pub async fn list(
 #[utoipa::path(
     get,
     path = "/v1/tickets/{number}",
+    operation_id = "view_ticket",
     tag = "tickets",
     security(("bearer" = [])),
     params(("number" = u32, Path, description = "Six-digit ticket number")),
@@ -145,6 +148,7 @@ pub async fn view(
 #[utoipa::path(
     post,
     path = "/v1/tickets/{number}/messages",
+    operation_id = "reply_to_ticket",
     tag = "tickets",
     security(("bearer" = [])),
     params(("number" = u32, Path, description = "Six-digit ticket number")),
@@ -174,6 +178,7 @@ pub async fn reply(
 #[utoipa::path(
     post,
     path = "/v1/tickets/{number}/close",
+    operation_id = "close_ticket",
     tag = "tickets",
     security(("bearer" = [])),
     params(("number" = u32, Path, description = "Six-digit ticket number")),
@@ -199,6 +204,7 @@ pub async fn close(
 #[utoipa::path(
     post,
     path = "/v1/tickets/{number}/reopen",
+    operation_id = "reopen_ticket",
     tag = "tickets",
     security(("bearer" = [])),
     params(("number" = u32, Path, description = "Six-digit ticket number")),

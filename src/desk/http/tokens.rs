@@ -15,6 +15,7 @@ use super::{blocking, created, ApiJson, ApiPath, AppState, Auth};
 #[utoipa::path(
     get,
     path = "/v1/tokens",
+    operation_id = "list_tokens",
     tag = "tokens",
     security(("bearer" = [])),
     responses(
@@ -35,6 +36,7 @@ pub async fn list(
 #[utoipa::path(
     post,
     path = "/v1/tokens",
+    operation_id = "create_token",
     tag = "tokens",
     security(("bearer" = [])),
     request_body = NewToken,
@@ -61,6 +63,7 @@ pub async fn create(
 #[utoipa::path(
     delete,
     path = "/v1/tokens/{name}",
+    operation_id = "revoke_token",
     tag = "tokens",
     security(("bearer" = [])),
     params(("name" = String, Path, description = "The token's name")),
