@@ -390,3 +390,21 @@ fn exchange_suppression_header_files_the_mail_but_sends_no_auto_reply() {
     assert_eq!(only_ticket(&api)["category"], "billing");
     assert!(outbox(&desk).is_empty(), "no confirmation, no refusal");
 }
+
+#[test]
+fn a_reply_whose_subject_lost_the_tag_threads_by_its_references() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    pipe_expect(&desk, &corpus("gmail_alternative.eml", None), 0);
+    let number = number_of(&only_ticket(&api));
+    let raw = String::from_utf8(corpus("outlook_reply.eml", Some(number))).unwrap();
+    let untagged = raw.replace(&format!("Subject: RE: [#{number}] "), "Subject: RE: ");
+    assert_ne!(raw, untagged);
+    pipe_expect(&desk, untagged.as_bytes(), 0);
+    let t = only_ticket(&api);
+    assert_eq!(
+        t["messages"].as_array().unwrap().len(),
+        2,
+        "threaded by In-Reply-To"
+    );
+}
