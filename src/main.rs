@@ -8,6 +8,20 @@ use clap::Parser;
 use ecolo::cli::{self, Cli, CliError, Ctx};
 
 fn main() -> ExitCode {
+    // A bug should read as one line asking for a report, not a trace.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("error: internal error ({what}{at}); please report it");
+    }));
     let cli = Cli::parse();
     cli::interrupt::install();
     let result = Ctx::from_process(&cli.global).and_then(|mut ctx| cli::run(cli.command, &mut ctx));

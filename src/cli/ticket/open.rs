@@ -77,6 +77,11 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             Some(a) => a.contains(&c.slug),
         })
         .collect();
+    if allowed.is_empty() {
+        return Err(forbidden(
+            "these credentials may not open tickets in any category (ask the account owner)".into(),
+        ));
+    }
     let slug = match args.category {
         Some(c) => {
             let c = c.trim().to_string();
@@ -209,14 +214,19 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
 
 fn not_permitted(slug: &str, allowed: &[&Category]) -> CliError {
     let names: Vec<&str> = allowed.iter().map(|c| c.slug.as_str()).collect();
+    forbidden(format!(
+        "these credentials may not open tickets in `{slug}`; they may only use: {}",
+        names.join(", ")
+    ))
+}
+
+/// The same error the desk would give (exit 5), found before sending.
+fn forbidden(detail: String) -> CliError {
     CliError::Api(ApiError::Forbidden(crate::api::Problem {
         kind: "about:blank".into(),
         title: "forbidden".into(),
         status: 403,
-        detail: Some(format!(
-            "these credentials may not open tickets in `{slug}`; they may only use: {}",
-            names.join(", ")
-        )),
+        detail: Some(detail),
         errors: vec![],
     }))
 }
