@@ -215,6 +215,9 @@ fn unknown_routes_and_methods_are_refused() {
     let resp = api.call(Method::GET, "/v2/tickets", None, None);
     assert_eq!(resp.status().as_u16(), 404);
     assert_eq!(resp.headers()["content-type"], "application/problem+json");
+    let resp = api.call(Method::PUT, "/v1/tickets", None, None);
+    assert_eq!(resp.status().as_u16(), 405);
+    assert_eq!(resp.headers()["content-type"], "application/problem+json");
 }
 
 #[test]

@@ -22,6 +22,9 @@ pub enum Error {
     /// 404: unknown, or belongs to another account (never says which).
     #[error("{0}")]
     NotFound(String),
+    /// 405: the route exists but not with this method.
+    #[error("{0}")]
+    MethodNotAllowed(String),
     /// 409: the request conflicts with the current state.
     #[error("{0}")]
     Conflict(String),
@@ -67,6 +70,7 @@ impl Error {
             Error::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
+            Error::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Error::Conflict(_) => StatusCode::CONFLICT,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,

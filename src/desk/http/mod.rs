@@ -118,6 +118,11 @@ pub fn app(state: AppState) -> Router {
     let (router, doc) = api_router().split_for_parts();
     router
         .fallback(|| async { Error::NotFound("no such route: see /v1/openapi.json".into()) })
+        .method_not_allowed_fallback(|| async {
+            Error::MethodNotAllowed(
+                "this route does not take that method: see /v1/openapi.json".into(),
+            )
+        })
         .layer(Extension(Arc::new(doc)))
         // JSON bodies are refused past the limit before being read whole;
         // uploads stream and enforce their own limit.
@@ -266,8 +271,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     }
 }
 
-/// Path parameters whose refusals are problem details (400, or 404 for a
-/// ticket number that cannot exist).
+/// Path parameters whose refusals are problem details (400).
 pub struct ApiPath<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
@@ -284,4 +288,51 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
 /// `201 Created` with a JSON body.
 pub(crate) fn created<T: serde::Serialize>(value: T) -> Response {
     (StatusCode::CREATED, axum::Json(value)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{FieldError, NewTicket};
+
+    fn parse(json: &str) -> Result<NewTicket> {
+        let mut de = serde_json::Deserializer::from_slice(json.as_bytes());
+        serde_path_to_error::deserialize(&mut de).map_err(json_error)
+    }
+
+    fn field_of(result: Result<NewTicket>) -> String {
+        match result {
+            Err(Error::Invalid(errors)) => {
+                let [FieldError { field, .. }] = errors.as_slice() else {
+                    panic!("one error expected: {errors:?}")
+                };
+                field.clone()
+            }
+            other => panic!("expected 422, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn json_errors_name_the_field() {
+        let ok = r#"{"category":"other","subject":"s","message":"m"}"#;
+        assert!(parse(ok).is_ok());
+        assert_eq!(
+            field_of(parse(r#"{"category":"other","message":"m"}"#)),
+            "subject"
+        );
+        assert_eq!(
+            field_of(parse(
+                r#"{"category":"other","subject":"s","message":"m","priority":"urgent"}"#
+            )),
+            "priority"
+        );
+        assert_eq!(
+            field_of(parse(
+                r#"{"category":"other","subject":"s","message":"m","attachments":[1]}"#
+            )),
+            "attachments"
+        );
+        assert_eq!(field_of(parse("[]")), "body");
+        assert!(matches!(parse("{nope"), Err(Error::BadRequest(_))));
+    }
 }

@@ -83,6 +83,7 @@ impl Store {
         });
         let pool = Pool::builder()
             .max_size(8)
+            .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(30))
             .build(manager)?;
         let store = Store {

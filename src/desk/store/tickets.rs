@@ -545,13 +545,12 @@ impl Store {
             sql.push_str(" AND category = ?");
             args.push(Value::Text(c));
         } else if let Some(allowed) = &actor.categories {
-            sql.push_str(&format!(
-                " AND category IN ({})",
-                vec!["?"; allowed.len()].join(", ")
-            ));
-            args.extend(allowed.iter().map(|c| Value::Text(c.clone())));
             if allowed.is_empty() {
                 sql.push_str(" AND 0");
+            } else {
+                let marks = vec!["?"; allowed.len()].join(", ");
+                sql.push_str(&format!(" AND category IN ({marks})"));
+                args.extend(allowed.iter().map(|c| Value::Text(c.clone())));
             }
         }
         if let Some((at, number)) = after {
@@ -564,7 +563,7 @@ impl Store {
         args.push(Value::Integer(i64::from(limit) + 1));
 
         let conn = self.conn()?;
-        let mut stmt = conn.prepare(&sql.replace("IN ()", "IN (NULL)"))?;
+        let mut stmt = conn.prepare(&sql)?;
         let mut items = stmt
             .query_map(params_from_iter(args), |r| {
                 ticket_from_row(r).map(|(_, t)| t)
