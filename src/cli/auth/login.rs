@@ -1,7 +1,7 @@
 //! `ecolo login`: password (prompted hidden, or from stdin) or an existing
 //! token (`--with-token`, verified with GET /v1/me); stored per profile.
 
-use std::io::Read;
+use std::io::BufRead;
 
 use anyhow::Context;
 
@@ -47,7 +47,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     };
 
     let (token, me) = if args.with_token {
-        let token = read_stdin_line("the token")?;
+        let token = read_stdin_line("the token")?.trim().to_string();
         if token.is_empty() {
             return Err(CliError::usage("--with-token: no token on standard input"));
         }
@@ -137,15 +137,13 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-/// One line of stdin without its line ending; the secret never goes to argv.
+/// The first line of stdin without its line ending; the secret never goes
+/// to argv. Only one line is read, so typing it on a terminal needs no Ctrl-D.
 fn read_stdin_line(what: &str) -> Result<String> {
     let mut s = String::new();
     std::io::stdin()
-        .read_to_string(&mut s)
+        .lock()
+        .read_line(&mut s)
         .with_context(|| format!("cannot read {what} from standard input"))?;
-    Ok(s.lines()
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('\r')
-        .to_string())
+    Ok(s.trim_end_matches(['\r', '\n']).to_string())
 }
