@@ -241,6 +241,24 @@ fn ctrl_c_or_no_at_a_prompt_sends_nothing() {
         tickets(&user).is_empty(),
         "a cancelled prompt created a ticket"
     );
+
+    // --yes skips the summary confirmation.
+    let mut p = pty(
+        &user,
+        &["ticket", "open", "-c", "other", "-s", "Sure", "--yes"],
+        &[],
+        &["EDITOR", "VISUAL"],
+    );
+    p.exp_string("Message").unwrap();
+    p.send_line("certain").unwrap();
+    p.exp_string("Priority").unwrap();
+    keys(&mut p, &[ENTER]);
+    p.exp_string("Attach a file").unwrap();
+    p.send_line("").unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("Open this ticket?"), "{out}");
+    assert_eq!(tickets(&user).len(), 1);
 }
 
 #[test]

@@ -547,6 +547,33 @@ fn reply_close_reopen() {
 
     let reopened = json(&user.run(&["ticket", "reopen", &n, "--json"]));
     assert_eq!(reopened["status"], "open");
+    let log = user.config.path().join("smtp.log");
+    std::fs::write(&log, "550 relay denied").unwrap();
+    let m = json(&user.run(&[
+        "ticket",
+        "reply",
+        &n,
+        "-m",
+        "log attached",
+        "-a",
+        log.to_str().unwrap(),
+        "--json",
+    ]));
+    assert_eq!(m["attachments"][0]["filename"], "smtp.log");
+    assert_eq!(m["attachments"][0]["size"], 16);
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "reply",
+            &n,
+            "-m",
+            "x",
+            "-a",
+            "/nonexistent/file.txt",
+        ]),
+        2,
+    );
+    assert!(err.contains("/nonexistent/file.txt"), "{err}");
     ok(&user.run(&["ticket", "reply", &n, "-m", "one more thing"]));
     fails(&user.run(&["ticket", "close", "100000"]), 4);
     fails(&user.run(&["ticket", "reply", "100000", "-m", "x"]), 4);
