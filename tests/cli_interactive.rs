@@ -391,3 +391,67 @@ fn terminal_output_is_an_aligned_table_coloured_unless_no_color() {
     );
     assert!(out.contains("e-mail: billing@"), "{out}");
 }
+
+#[test]
+fn transfers_show_progress_on_a_terminal() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let file = user.config.path().join("site.zip");
+    std::fs::write(&file, vec![42u8; 2 * 1024 * 1024]).unwrap();
+    let args = [
+        "ticket",
+        "open",
+        "-c",
+        "other",
+        "-s",
+        "Site",
+        "-m",
+        "zip",
+        "-a",
+        file.to_str().unwrap(),
+    ];
+    let mut p = pty(&user, &args, &[], &[]);
+    p.exp_string("site.zip [").unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    let number = tickets(&user)[0]["number"].to_string();
+
+    let to = user.config.path().join("dl");
+    let mut p = pty(
+        &user,
+        &["ticket", "download", &number, "--to", to.to_str().unwrap()],
+        &[],
+        &[],
+    );
+    p.exp_string("site.zip [").unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        std::fs::metadata(to.join("site.zip")).unwrap().len(),
+        2 * 1024 * 1024
+    );
+
+    // --json on a terminal: no bar mixed into the output.
+    let mut p = pty(
+        &user,
+        &[
+            "ticket",
+            "open",
+            "--json",
+            "-c",
+            "other",
+            "-s",
+            "Site",
+            "-m",
+            "zip",
+            "-a",
+            file.to_str().unwrap(),
+        ],
+        &[],
+        &[],
+    );
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("site.zip ["), "{out}");
+}
