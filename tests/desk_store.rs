@@ -180,3 +180,36 @@ fn the_database_is_private_to_the_desk_user() {
         .mode();
     assert_eq!(mode & 0o777, 0o700);
 }
+
+#[test]
+fn sessions_expire() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir);
+    let account = store
+        .create_account("owner@example.com", "Olga", "long enough")
+        .unwrap();
+    let session = store.create_session(account).unwrap();
+    assert_eq!(store.authenticate(&session).unwrap().account_id, account);
+    let expires: String = store
+        .conn()
+        .unwrap()
+        .query_row(
+            "SELECT expires_at FROM tokens WHERE kind = 'session'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(expires > chrono::Utc::now().to_rfc3339(), "{expires}");
+    store
+        .conn()
+        .unwrap()
+        .execute(
+            "UPDATE tokens SET expires_at = '2000-01-01T00:00:00.000000Z'",
+            [],
+        )
+        .unwrap();
+    assert!(matches!(
+        store.authenticate(&session),
+        Err(Error::Unauthorized(_))
+    ));
+}

@@ -13,16 +13,24 @@ use super::{fmt_time, is_unique_violation, now, parse_opt_time, parse_time, Erro
 
 const LOGIN_HINT: &str = "run `ecolo login` (or use a valid token in ECOLO_TOKEN)";
 const MAX_TOKEN_DAYS: u32 = 3650;
+/// A login lasts this long; a forgotten laptop does not stay logged in forever.
+pub(crate) const SESSION_DAYS: i64 = 90;
 
 impl Store {
-    /// A new login session for the owner of `account_id`; returns the secret.
+    /// A new login session for the owner of `account_id` (valid for
+    /// [`SESSION_DAYS`]); returns the secret.
     pub fn create_session(&self, account_id: i64) -> Result<String> {
         let token = auth::generate_token();
         let conn = self.conn()?;
         conn.execute(
-            "INSERT INTO tokens (account_id, kind, token_hash, created_at)
-             VALUES (?1, 'session', ?2, ?3)",
-            params![account_id, auth::token_hash(&token), now()],
+            "INSERT INTO tokens (account_id, kind, token_hash, created_at, expires_at)
+             VALUES (?1, 'session', ?2, ?3, ?4)",
+            params![
+                account_id,
+                auth::token_hash(&token),
+                now(),
+                fmt_time(Utc::now() + Duration::days(SESSION_DAYS))
+            ],
         )?;
         Ok(token)
     }
