@@ -81,6 +81,34 @@ impl Ctx {
         })
     }
 
+    /// A context writing into `out`/`err`, with no terminal and no client
+    /// yet: what unit tests of renderings use.
+    pub fn with_writers(
+        out: Box<dyn Write>,
+        err: Box<dyn Write>,
+        json: bool,
+        out_tty: bool,
+        store: Store,
+    ) -> Ctx {
+        Ctx {
+            out,
+            err,
+            out_tty,
+            err_tty: false,
+            stdin_tty: false,
+            json,
+            verbose: false,
+            no_input: false,
+            ci: false,
+            profile: DEFAULT_PROFILE.to_string(),
+            store,
+            url_flag: None,
+            env_token: None,
+            client: None,
+            token_source: None,
+        }
+    }
+
     /// Prompts only when a person can answer: stdin and stderr are
     /// terminals, and neither `--no-input` nor `CI` says otherwise.
     pub fn can_prompt(&self) -> bool {
@@ -191,5 +219,102 @@ impl Ctx {
         writeln!(self.out, "{msg}")?;
         self.out.flush()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::cli::output::Table;
+
+    /// A writer the test can read back.
+    #[derive(Clone, Default)]
+    struct Buf(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Buf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Buf {
+        fn text(&self) -> String {
+            String::from_utf8(self.0.borrow().clone()).unwrap()
+        }
+    }
+
+    #[derive(Serialize)]
+    #[serde(transparent)]
+    struct Rows(Vec<(u32, String)>);
+
+    impl std::fmt::Display for Rows {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            let mut t = Table::new(vec!["N", "NAME"]);
+            for (n, s) in &self.0 {
+                t.row(vec![n.to_string().into(), s.as_str().into()]);
+            }
+            if f.alternate() {
+                write!(f, "{t:#}")
+            } else {
+                write!(f, "{t}")
+            }
+        }
+    }
+
+    fn render(json: bool, tty: bool) -> (String, String) {
+        console::set_colors_enabled(false);
+        let (out, err) = (Buf::default(), Buf::default());
+        let dir = tempfile::tempdir().unwrap();
+        let mut ctx = Ctx::with_writers(
+            Box::new(out.clone()),
+            Box::new(err.clone()),
+            json,
+            tty,
+            Store::at(dir.path()),
+        );
+        ctx.print(&Rows(vec![(1, "one".into()), (22, "two".into())]))
+            .unwrap();
+        ctx.note("a hint").unwrap();
+        (out.text(), err.text())
+    }
+
+    #[test]
+    fn one_printer_three_renderings() {
+        let (out, err) = render(false, true);
+        assert_eq!(out, "N   NAME\n1   one\n22  two\n");
+        assert_eq!(err, "a hint\n");
+        let (out, _) = render(false, false);
+        assert_eq!(out, "1\tone\n22\ttwo\n");
+        let (out, _) = render(true, true);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v, serde_json::json!([[1, "one"], [22, "two"]]));
+    }
+
+    #[test]
+    fn prompting_needs_terminals_and_no_opt_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ctx = Ctx::with_writers(
+            Box::new(Buf::default()),
+            Box::new(Buf::default()),
+            false,
+            true,
+            Store::at(dir.path()),
+        );
+        assert!(!ctx.can_prompt());
+        ctx.stdin_tty = true;
+        ctx.err_tty = true;
+        assert!(ctx.can_prompt());
+        ctx.ci = true;
+        assert!(!ctx.can_prompt());
+        ctx.ci = false;
+        ctx.no_input = true;
+        assert!(!ctx.can_prompt());
     }
 }
