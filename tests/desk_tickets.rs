@@ -81,39 +81,94 @@ fn login_me_and_logout() {
     assert!(problem["detail"].as_str().unwrap().contains("ecolo login"));
 }
 
+/// `POST /v1/sessions` from the loopback address `from` (all of 127/8 is
+/// this machine), so tests can play several clients.
+fn login_from(
+    desk: &Desk,
+    from: [u8; 4],
+    email: &str,
+    password: &str,
+) -> reqwest::blocking::Response {
+    reqwest::blocking::Client::builder()
+        .local_address(std::net::IpAddr::from(from))
+        .build()
+        .unwrap()
+        .post(format!("{}/v1/sessions", desk.url))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .unwrap()
+}
+
 #[test]
-fn wrong_password_and_unknown_email_answer_alike_then_rate_limit() {
+fn wrong_password_and_unknown_email_answer_alike() {
     let desk = Desk::start();
-    let api = Api::new(&desk);
-    let login = |email: &str, password: &str| {
-        api.call(
-            Method::POST,
-            "/v1/sessions",
-            None,
-            Some(&json!({"email": email, "password": password})),
-        )
-    };
-    let wrong = expect_problem(login(OWNER_EMAIL, "nope"), 401);
-    let unknown = expect_problem(login("nobody@example.com", "nope"), 401);
+    let wrong = expect_problem(login_from(&desk, [127, 0, 0, 1], OWNER_EMAIL, "nope"), 401);
+    let unknown = expect_problem(
+        login_from(&desk, [127, 0, 0, 1], "nobody@example.com", "nope"),
+        401,
+    );
     assert_eq!(wrong["detail"], unknown["detail"]);
     assert!(
         !wrong.to_string().contains("nope"),
         "the password must not be echoed"
     );
+}
 
-    for _ in 0..3 {
-        expect_problem(login(OWNER_EMAIL, "nope"), 401);
+#[test]
+fn failed_logins_are_limited_per_account_and_per_client_address() {
+    let desk = Desk::start();
+    desk.create_account("second@example.com", "Second", "second password");
+
+    // Five failures for one account, from five addresses: the account
+    // waits, from anywhere, even with the right password.
+    for i in 0..5 {
+        expect_problem(login_from(&desk, [127, 0, 1, i], OWNER_EMAIL, "guess"), 401);
     }
-    // Five failures for this e-mail: even the right password waits now.
-    let resp = login(OWNER_EMAIL, OWNER_PASSWORD);
+    let resp = login_from(&desk, [127, 0, 2, 1], OWNER_EMAIL, OWNER_PASSWORD);
     assert_eq!(resp.status().as_u16(), 429);
     let retry: u64 = resp.headers()["retry-after"]
         .to_str()
         .unwrap()
         .parse()
         .unwrap();
-    assert!(retry > 0 && retry <= 15 * 60);
-    expect_problem(resp, 429);
+    assert!(retry > 0 && retry <= 15 * 60, "{retry}");
+    let p = expect_problem(resp, 429);
+    assert!(p["detail"].as_str().unwrap().contains("try again"));
+    // Other accounts are not affected.
+    expect(
+        login_from(
+            &desk,
+            [127, 0, 2, 1],
+            "second@example.com",
+            "second password",
+        ),
+        201,
+    );
+
+    // Five failures from one address, on five e-mails: that address waits,
+    // others do not.
+    for i in 0..5 {
+        let email = format!("nobody{i}@example.com");
+        expect_problem(login_from(&desk, [127, 0, 3, 1], &email, "guess"), 401);
+    }
+    expect_problem(
+        login_from(
+            &desk,
+            [127, 0, 3, 1],
+            "second@example.com",
+            "second password",
+        ),
+        429,
+    );
+    expect(
+        login_from(
+            &desk,
+            [127, 0, 3, 2],
+            "second@example.com",
+            "second password",
+        ),
+        201,
+    );
 }
 
 #[test]
