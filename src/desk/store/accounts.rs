@@ -44,6 +44,7 @@ impl Store {
         })
     }
 
+    /// Whether an account logs in with `email`.
     pub fn account_exists(&self, email: &str) -> Result<bool> {
         let conn = self.conn()?;
         Ok(conn

@@ -71,6 +71,8 @@ impl Store {
             .collect()
     }
 
+    /// Authorizes a contact for some categories. 422 naming `email`,
+    /// `name` or `categories`; 409 when the e-mail is already a contact.
     pub fn add_contact(&self, actor: &Principal, new: &NewContact) -> Result<Contact> {
         actor.require_manage()?;
         let mut check = Check::new();

@@ -100,6 +100,7 @@ impl Store {
         Store::open(StoreConfig::new(db_path))
     }
 
+    /// Paths, limits and mail domain this store was opened with.
     pub fn config(&self) -> &StoreConfig {
         &self.config
     }

@@ -17,8 +17,8 @@ const MAX_TOKEN_DAYS: u32 = 3650;
 pub(crate) const SESSION_DAYS: i64 = 90;
 
 impl Store {
-    /// A new login session for the owner of `account_id` (valid for
-    /// [`SESSION_DAYS`]); returns the secret.
+    /// A new login session for the owner of `account_id` (valid for 90
+    /// days); returns the secret.
     pub fn create_session(&self, account_id: i64) -> Result<String> {
         let token = auth::generate_token();
         let conn = self.conn()?;
