@@ -79,6 +79,11 @@ impl fmt::Display for Table {
             }
         }
         let last = self.headers.len() - 1;
+        // The last column (subjects, addresses) is cut to the terminal's
+        // width rather than wrapping under the others.
+        let used: usize = widths[..last].iter().map(|w| w + 2).sum();
+        let cols = console::Term::stdout().size().1 as usize;
+        let room = cols.saturating_sub(used).max(20);
         let bold = Style::new().bold();
         for (i, h) in self.headers.iter().enumerate() {
             let pad = if i == last {
@@ -91,9 +96,14 @@ impl fmt::Display for Table {
         writeln!(f)?;
         for row in &self.rows {
             for (i, c) in row.iter().enumerate() {
+                let text = if i == last {
+                    console::truncate_str(&c.text, room, "…").into_owned()
+                } else {
+                    c.text.clone()
+                };
                 let shown = match &c.style {
-                    Some(s) => s.apply_to(&c.text).to_string(),
-                    None => c.text.clone(),
+                    Some(s) => s.apply_to(&text).to_string(),
+                    None => text,
                 };
                 let pad = if i == last {
                     0
