@@ -213,3 +213,52 @@ fn sessions_expire() {
         Err(Error::Unauthorized(_))
     ));
 }
+
+#[test]
+fn abandoned_uploads_are_removed_attached_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir);
+    let account = store
+        .create_account("owner@example.com", "Olga", "long enough")
+        .unwrap();
+    let owner = store.owner_principal(account).unwrap();
+    let kept = store
+        .save_attachment(&owner, "kept.txt", None, &mut &b"k"[..])
+        .unwrap();
+    store
+        .open_ticket(
+            &owner,
+            &new_ticket("other", vec![kept.id.clone()]),
+            Channel::Cli,
+            None,
+        )
+        .unwrap();
+    let fresh = store
+        .save_attachment(&owner, "fresh.txt", None, &mut &b"f"[..])
+        .unwrap();
+    let old = store
+        .save_attachment(&owner, "old.txt", None, &mut &b"o"[..])
+        .unwrap();
+    store
+        .conn()
+        .unwrap()
+        .execute(
+            "UPDATE attachments SET created_at = '2000-01-01T00:00:00.000000Z' WHERE id != ?1",
+            [&fresh.id],
+        )
+        .unwrap();
+
+    assert_eq!(
+        store.remove_unattached(chrono::Duration::days(7)).unwrap(),
+        1
+    );
+    assert!(matches!(
+        store.attachment(&owner, &old.id),
+        Err(Error::NotFound(_))
+    ));
+    assert!(!store.attachment_path(&old.id).exists());
+    for a in [&kept, &fresh] {
+        let (_, path) = store.attachment(&owner, &a.id).unwrap();
+        assert!(path.exists());
+    }
+}

@@ -102,6 +102,10 @@ pub enum StaffCommand {
     },
 }
 
+/// Uploads not attached to a ticket or reply within this many days were
+/// abandoned; `serve` deletes them at start.
+const UNATTACHED_DAYS: i64 = 7;
+
 pub const DEMO_EMAIL: &str = "demo@ecolo.test";
 const DEMO_NAME: &str = "Demo Customer";
 
@@ -191,6 +195,11 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         Ok(0) => {}
         Ok(n) => tracing::info!("removed {n} partial uploads left by a crash"),
         Err(e) => tracing::warn!("could not clean partial uploads: {e}"),
+    }
+    match store.remove_unattached(chrono::Duration::days(UNATTACHED_DAYS)) {
+        Ok(0) => {}
+        Ok(n) => tracing::info!("removed {n} uploads never attached within {UNATTACHED_DAYS} days"),
+        Err(e) => tracing::warn!("could not clean unattached uploads: {e}"),
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

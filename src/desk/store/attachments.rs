@@ -174,6 +174,27 @@ impl Store {
         Ok(removed)
     }
 
+    /// Deletes uploads never attached to a message within `max_age` (the
+    /// client gave up), rows and files; answers how many.
+    pub fn remove_unattached(&self, max_age: chrono::Duration) -> Result<usize> {
+        let cutoff = super::fmt_time(chrono::Utc::now() - max_age);
+        let ids: Vec<String> = self.write(|tx| {
+            let ids = tx
+                .prepare("SELECT id FROM attachments WHERE message_id IS NULL AND created_at < ?1")?
+                .query_map([&cutoff], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            for id in &ids {
+                tx.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
+            }
+            Ok(ids)
+        })?;
+        for id in &ids {
+            // Gone already is as good as deleted.
+            let _ = std::fs::remove_file(self.attachment_path(id));
+        }
+        Ok(ids.len())
+    }
+
     /// Stores the content of `reader` as a new attachment of the actor's
     /// account, in constant memory; 413 past the size limit (nothing kept).
     /// For callers without a stream of their own, such as the e-mail channel.
