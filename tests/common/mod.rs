@@ -32,9 +32,19 @@ impl Desk {
         let dir = tempfile::tempdir().expect("temp dir");
         let extra_args: Vec<String> = extra_args.iter().map(|s| s.to_string()).collect();
         let (child, url) = spawn_serve(&dir.path().join("desk.db"), &extra_args);
-        let desk = Desk { dir, url, child, extra_args };
+        let desk = Desk {
+            dir,
+            url,
+            child,
+            extra_args,
+        };
         desk.create_account(OWNER_EMAIL, OWNER_NAME, OWNER_PASSWORD);
         desk
+    }
+
+    /// The server's process id (benchmarks read its memory from /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn db(&self) -> PathBuf {
@@ -59,16 +69,32 @@ impl Desk {
 
     pub fn create_account(&self, email: &str, name: &str, password: &str) {
         let out = self.admin(
-            &["account", "create", "--email", email, "--name", name, "--password-stdin"],
+            &[
+                "account",
+                "create",
+                "--email",
+                email,
+                "--name",
+                name,
+                "--password-stdin",
+            ],
             &format!("{password}\n"),
         );
-        assert!(out.status.success(), "account create failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "account create failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     /// Staff answer ticket `number` (status becomes `answered`).
     pub fn staff_reply(&self, number: &str, message: &str) {
         let out = self.admin(&["staff", "reply", number, "--message", message], "");
-        assert!(out.status.success(), "staff reply failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "staff reply failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     /// A token for the owner, from `POST /v1/sessions`.
@@ -78,7 +104,11 @@ impl Desk {
             .json(&serde_json::json!({"email": email, "password": password}))
             .send()
             .expect("login request");
-        assert!(resp.status().is_success(), "login failed: {}", resp.status());
+        assert!(
+            resp.status().is_success(),
+            "login failed: {}",
+            resp.status()
+        );
         let v: serde_json::Value = resp.json().unwrap();
         v["token"].as_str().unwrap().to_string()
     }
@@ -89,7 +119,10 @@ impl Desk {
 
     /// A fresh `ecolo` user (own config dir) pointed at this desk.
     pub fn user(&self) -> User {
-        User { config: tempfile::tempdir().expect("temp dir"), url: self.url.clone() }
+        User {
+            config: tempfile::tempdir().expect("temp dir"),
+            url: self.url.clone(),
+        }
     }
 }
 
@@ -111,7 +144,9 @@ fn spawn_serve(db: &Path, extra_args: &[String]) -> (Child, String) {
         .spawn()
         .expect("spawn ecolo-desk");
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("read listen line");
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .expect("read listen line");
     let url = line
         .trim()
         .strip_prefix("listening on ")
@@ -156,14 +191,25 @@ impl User {
             &["login", "--email", OWNER_EMAIL, "--password-stdin"],
             &format!("{OWNER_PASSWORD}\n"),
         );
-        assert!(out.status.success(), "login failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "login failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
 pub fn run_with_stdin(mut cmd: Command, stdin: &str) -> Output {
-    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
     child.wait_with_output().expect("wait")
 }
 
