@@ -99,6 +99,10 @@ pub enum StaffCommand {
         /// The answer
         #[arg(long)]
         message: String,
+        /// Domain of the intake addresses, for the notification's Reply-To
+        /// (the same as `serve --mail-domain`)
+        #[arg(long, value_name = "DOMAIN", env = "ECOLO_DESK_MAIL_DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
+        mail_domain: String,
     },
 }
 
@@ -153,11 +157,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created account {}", email.trim().to_lowercase());
             Ok(())
         }
-        Command::Staff(StaffCommand::Reply { number, message }) => {
+        Command::Staff(StaffCommand::Reply {
+            number,
+            message,
+            mail_domain,
+        }) => {
             let mut config = StoreConfig::new(&db);
-            if let Ok(domain) = std::env::var("ECOLO_DESK_MAIL_DOMAIN") {
-                config.mail_domain = domain;
-            }
+            config.mail_domain = mail_domain;
             let store = Store::open(config)?;
             let reply = store.staff_reply(number, &message)?;
             println!("answered ticket {number} (message {})", reply.id);
