@@ -8,7 +8,7 @@ mod support;
 
 use common::Desk;
 use sha2::{Digest, Sha256};
-use support::{corpus, only_ticket, outbox, pipe, pipe_expect, Api};
+use support::{corpus, only_ticket, outbox, pipe, pipe_expect, pipe_twice_at_once, Api};
 
 fn number_of(ticket: &serde_json::Value) -> u32 {
     ticket["number"].as_u64().unwrap() as u32
@@ -407,4 +407,115 @@ fn a_reply_whose_subject_lost_the_tag_threads_by_its_references() {
         2,
         "threaded by In-Reply-To"
     );
+}
+
+#[test]
+fn the_same_message_piped_twice_at_once_is_stored_once() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    let raw = String::from_utf8(corpus("attachments.eml", None)).unwrap();
+    // Several rounds with distinct Message-IDs, so the two deliveries of
+    // one message really overlap in some of them.
+    const ROUNDS: usize = 4;
+    for i in 0..ROUNDS {
+        let mail = raw.replace(
+            "<CAHk9fZ7attach0001@mail.gmail.com>",
+            &format!("<race-{i}@mail.gmail.com>"),
+        );
+        for out in pipe_twice_at_once(&desk, mail.as_bytes()) {
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let tickets = api.tickets();
+    assert_eq!(tickets.len(), ROUNDS, "one ticket per message");
+    for t in &tickets {
+        let t = api.ticket(t["number"].as_u64().unwrap());
+        let messages = t["messages"].as_array().unwrap();
+        assert_eq!(messages.len(), 1);
+        assert_eq!(messages[0]["attachments"].as_array().unwrap().len(), 2);
+    }
+    assert_eq!(outbox(&desk).len(), ROUNDS, "one confirmation per ticket");
+
+    // A reply delivered twice at once is appended once.
+    let number = number_of(&tickets[0]);
+    let reply = corpus("outlook_reply.eml", Some(number));
+    for out in pipe_twice_at_once(&desk, &reply) {
+        assert_eq!(out.status.code(), Some(0));
+    }
+    let messages = api.ticket(number as u64)["messages"].clone();
+    assert_eq!(messages.as_array().unwrap().len(), 2, "{messages:#}");
+}
+
+#[test]
+fn every_kind_of_automatic_mail_is_ignored_alone() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    // Each header alone would turn this unknown sender's mail (which gets a
+    // refusal otherwise, see above) into mail that must never be answered.
+    let raw = String::from_utf8(corpus("unauthorized.eml", None)).unwrap();
+    let headers = [
+        "Auto-Submitted: auto-generated",
+        "Auto-Submitted: auto-replied; owner-email=\"x@example.org\"",
+        "Precedence: bulk",
+        "Precedence: junk",
+        "Precedence: list",
+        "List-Id: <announce.example.org>",
+        "List-Unsubscribe: <mailto:leave@example.org>",
+        "List-Post: <mailto:announce@example.org>",
+        "Return-Path: <>",
+        "X-Autoreply: yes",
+        "X-Loop: desk.localhost",
+    ];
+    for (i, header) in headers.iter().enumerate() {
+        let mail = raw.replace(
+            "<stranger-0001@example.org>",
+            &format!("<robot-{i}@example.org>"),
+        );
+        let stderr = pipe_expect(&desk, format!("{header}\r\n{mail}").as_bytes(), 0);
+        assert!(stderr.contains("ignored, no reply"), "{header}: {stderr}");
+    }
+    // The null sender as the MTA passes it: empty, `<>`, or Postfix's
+    // `${sender}` expansion of it, MAILER-DAEMON.
+    for sender in ["", "<>", "MAILER-DAEMON"] {
+        let out = pipe(
+            &desk,
+            &corpus("unauthorized.eml", None),
+            &["--sender", sender],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(stderr.contains("ignored, no reply"), "{sender:?}: {stderr}");
+    }
+    // A bounce without the usual headers: From MAILER-DAEMON or postmaster,
+    // or a multipart/report.
+    for from in ["MAILER-DAEMON@mx.example.org", "postmaster@example.org"] {
+        let mail = raw
+            .replace("Mallory Stranger <stranger@example.org>", from)
+            .replace("stranger-0001", &format!("daemon-{from}"));
+        let stderr = pipe_expect(&desk, mail.as_bytes(), 0);
+        assert!(stderr.contains("ignored, no reply"), "{from}: {stderr}");
+    }
+    let report = raw
+        .replace(
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=b",
+        )
+        .replace("stranger-0001", "report-1")
+        .replace(
+            "Devuélvanme el dinero.",
+            "--b\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n--b--",
+        );
+    let stderr = pipe_expect(&desk, report.as_bytes(), 0);
+    assert!(stderr.contains("ignored, no reply"), "{stderr}");
+
+    assert!(api.tickets().is_empty());
+    assert!(outbox(&desk).is_empty(), "no auto-reply to any of them");
+    // Auto-Submitted: no is a person's mail: it is answered.
+    pipe_expect(&desk, format!("Auto-Submitted: no\r\n{raw}").as_bytes(), 0);
+    assert_eq!(outbox(&desk).len(), 1);
 }

@@ -6,7 +6,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -47,7 +47,14 @@ pub fn pipe(desk: &Desk, raw: &[u8], args: &[&str]) -> Output {
 }
 
 pub fn pipe_db(db: &Path, raw: &[u8], args: &[&str]) -> Output {
-    let mut child = Command::new(DESK)
+    let mut child = spawn_pipe(db, args);
+    feed(&mut child, raw);
+    child.wait_with_output().expect("wait")
+}
+
+/// Starts `ecolo-desk pipe --db DB ARGS`, waiting for its message on stdin.
+pub fn spawn_pipe(db: &Path, args: &[&str]) -> Child {
+    Command::new(DESK)
         .arg("pipe")
         .arg("--db")
         .arg(db)
@@ -56,14 +63,27 @@ pub fn pipe_db(db: &Path, raw: &[u8], args: &[&str]) -> Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn ecolo-desk pipe");
+        .expect("spawn ecolo-desk pipe")
+}
+
+/// Writes `raw` to the child's stdin and closes it.
+pub fn feed(child: &mut Child, raw: &[u8]) {
     child
         .stdin
         .take()
         .unwrap()
         .write_all(raw)
         .expect("write stdin");
-    child.wait_with_output().expect("wait")
+}
+
+/// Delivers `raw` to two `pipe` processes at once, as two MX hosts (or a
+/// retry racing the first try) would; returns both outputs.
+pub fn pipe_twice_at_once(desk: &Desk, raw: &[u8]) -> [Output; 2] {
+    let mut a = spawn_pipe(&desk.db(), &[]);
+    let mut b = spawn_pipe(&desk.db(), &[]);
+    feed(&mut a, raw);
+    feed(&mut b, raw);
+    [a, b].map(|c| c.wait_with_output().expect("wait"))
 }
 
 /// Pipes and asserts the exit code; returns stderr for messages.

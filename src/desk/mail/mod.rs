@@ -18,11 +18,6 @@ pub mod subject;
 #[cfg(test)]
 mod corpus_tests;
 
-/// The address authorized senders write to for `slug`.
-pub fn intake_address(slug: &str, domain: &str) -> String {
-    format!("{slug}@{domain}")
-}
-
 /// The category whose intake address `addr` is, if any.
 ///
 /// An exact `<slug>@<domain>` match wins; a `<slug>+anything@<domain>`
@@ -62,7 +57,7 @@ mod tests {
     #[test]
     fn intake_addresses_map_back_to_their_category() {
         for slug in crate::api::CATEGORY_SLUGS {
-            let addr = intake_address(slug, "desk.example.com");
+            let addr = format!("{slug}@desk.example.com");
             assert_eq!(category_for_address(&addr, "desk.example.com"), Some(slug));
         }
     }

@@ -148,16 +148,6 @@ fn describe(outcome: &Outcome) -> String {
     }
 }
 
-/// Handles one raw message against `store`.
-pub fn handle(store: &Store, raw: &[u8], args: &PipeArgs) -> Result<Outcome, PipeError> {
-    let domain = &store.config().mail_domain;
-    handle_parsed(
-        store,
-        inbound::parse(raw, args.sender.as_deref(), domain)?,
-        args,
-    )
-}
-
 /// Handles one parsed message against `store`.
 pub fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcome, PipeError> {
     let domain = store.config().mail_domain.clone();
