@@ -169,6 +169,57 @@ fn over_limit_uploads_are_413_and_leave_nothing() {
     assert_eq!(stored_files(&desk), 1);
 }
 
+/// Sends only the head of a request that declares `length` body bytes and
+/// answers the status line the desk sends back without waiting for them.
+fn declare_only(desk: &Desk, head: &str, length: u64) -> String {
+    use std::io::{BufRead, BufReader};
+    let addr = desk.url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    // Only so a regression fails instead of hanging: the desk answers at once.
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(60)))
+        .unwrap();
+    write!(
+        stream,
+        "{head}\r\nHost: {addr}\r\nContent-Length: {length}\r\n\r\n"
+    )
+    .unwrap();
+    let mut status = String::new();
+    BufReader::new(stream).read_line(&mut status).unwrap();
+    status.trim_end().to_string()
+}
+
+#[test]
+fn bodies_declared_too_large_are_refused_before_they_are_sent() {
+    let desk = Desk::start();
+    let token = desk.owner_token();
+    let auth = format!("Authorization: Bearer {token}");
+    let gib = 1 << 30;
+    let upload = format!("POST /v1/attachments?filename=big.bin HTTP/1.1\r\n{auth}");
+    assert_eq!(
+        declare_only(&desk, &upload, gib),
+        "HTTP/1.1 413 Payload Too Large"
+    );
+    let ticket = format!("POST /v1/tickets HTTP/1.1\r\n{auth}\r\nContent-Type: application/json");
+    assert_eq!(
+        declare_only(&desk, &ticket, gib),
+        "HTTP/1.1 413 Payload Too Large"
+    );
+    let reply = format!(
+        "POST /v1/tickets/123456/messages HTTP/1.1\r\n{auth}\r\nContent-Type: application/json"
+    );
+    assert_eq!(
+        declare_only(&desk, &reply, gib),
+        "HTTP/1.1 413 Payload Too Large"
+    );
+    // Without credentials nothing is even considered.
+    assert_eq!(
+        declare_only(&desk, "POST /v1/attachments?filename=big.bin HTTP/1.1", gib),
+        "HTTP/1.1 401 Unauthorized"
+    );
+    assert_eq!(stored_files(&desk), 0);
+}
+
 #[test]
 fn attachments_belong_to_one_account_and_one_message() {
     let desk = Desk::start_with(&["--max-attachments", "2"]);
@@ -231,6 +282,10 @@ fn attachments_belong_to_one_account_and_one_message() {
         .as_str()
         .unwrap()
         .contains("already attached"));
+    // The refused reply left nothing: no message, no status change.
+    let detail = api.get_ok(&format!("/v1/tickets/{n}"), &owner);
+    assert_eq!(detail["messages"].as_array().unwrap().len(), 1);
+    assert_eq!(detail["status"], "open");
     let reply = expect(
         api.post(
             &format!("/v1/tickets/{n}/messages"),
@@ -277,6 +332,7 @@ fn file_names_are_sanitized_and_required() {
         &token,
     );
     assert_eq!(resp.headers()["content-type"], "text/plain; charset=utf-8");
+    assert_eq!(resp.headers()["x-content-type-options"], "nosniff");
     assert!(resp.headers()["content-disposition"]
         .to_str()
         .unwrap()

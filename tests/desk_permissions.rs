@@ -597,3 +597,27 @@ fn removing_a_contact_revokes_its_tokens_and_keeps_its_tickets() {
     assert_eq!(detail["messages"].as_array().unwrap().len(), 2);
     assert_eq!(detail["messages"][1]["author"]["email"], "it@example.com");
 }
+
+#[test]
+fn a_token_whose_contact_vanished_is_refused_not_promoted_to_owner() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    api.add_contact(&owner, "it@example.com", &["control-panel"]);
+    let token = api.create_token(
+        &owner,
+        json!({"name": "it-bot", "contact": "it@example.com"}),
+    );
+    // The contact row disappears behind the desk's back (no cascade: a
+    // plain connection has foreign keys off), leaving the token bound to
+    // nobody.
+    let conn = rusqlite::Connection::open(desk.db()).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .unwrap();
+    conn.execute("DELETE FROM contacts WHERE email = 'it@example.com'", [])
+        .unwrap();
+    let p = expect_problem(api.get("/v1/me", &token), 401);
+    assert!(p["detail"].as_str().unwrap().contains("ecolo login"));
+    expect_problem(api.get("/v1/contacts", &token), 401);
+    expect_problem(api.get("/v1/tickets", &token), 401);
+}

@@ -43,14 +43,62 @@ fn categories_are_seeded_bilingual_in_display_order() {
 
 #[test]
 fn limits_follow_the_serve_flags() {
-    let desk = Desk::start_with(&["--max-attachment-bytes", "12345", "--max-attachments", "3"]);
+    let desk = Desk::start();
     let api = Api::new(&desk);
     let limits = expect(api.call(Method::GET, "/v1/limits", None, None), 200);
     assert_eq!(
         limits,
         json!({"max_subject_chars": 200, "max_message_bytes": 65536,
+               "max_attachment_bytes": 20 * 1024 * 1024, "max_attachments_per_message": 10}),
+        "the README's defaults"
+    );
+
+    let desk = Desk::start_with(&[
+        "--max-attachment-bytes",
+        "12345",
+        "--max-attachments",
+        "3",
+        "--max-subject-chars",
+        "10",
+        "--max-message-bytes",
+        "20",
+    ]);
+    let api = Api::new(&desk);
+    let limits = expect(api.call(Method::GET, "/v1/limits", None, None), 200);
+    assert_eq!(
+        limits,
+        json!({"max_subject_chars": 10, "max_message_bytes": 20,
                "max_attachment_bytes": 12345, "max_attachments_per_message": 3})
     );
+    // And they are enforced, not just shown.
+    let token = desk.owner_token();
+    let p = expect_problem(
+        api.post(
+            "/v1/tickets",
+            &token,
+            &json!({"category": "other", "subject": "eleven char", "message": "x".repeat(21)}),
+        ),
+        422,
+    );
+    assert_eq!(fields(&p), ["subject", "message"]);
+    assert!(p["errors"][0]["message"].as_str().unwrap().contains("10"));
+    let n = number(&expect(
+        api.post(
+            "/v1/tickets",
+            &token,
+            &json!({"category": "other", "subject": "ten chars!", "message": "x".repeat(20)}),
+        ),
+        201,
+    ));
+    let p = expect_problem(
+        api.post(
+            &format!("/v1/tickets/{n}/messages"),
+            &token,
+            &json!({"message": "y".repeat(21)}),
+        ),
+        422,
+    );
+    assert_eq!(fields(&p), ["message"]);
 }
 
 #[test]
@@ -168,6 +216,35 @@ fn failed_logins_are_limited_per_account_and_per_client_address() {
             "second password",
         ),
         201,
+    );
+}
+
+#[test]
+fn parallel_guesses_cannot_outrun_the_login_limit() {
+    let desk = Desk::start();
+    const GUESSES: usize = 20;
+    let barrier = Arc::new(Barrier::new(GUESSES));
+    let threads: Vec<_> = (0..GUESSES)
+        .map(|i| {
+            let barrier = barrier.clone();
+            let url = desk.url.clone();
+            std::thread::spawn(move || {
+                let req = reqwest::blocking::Client::new()
+                    .post(format!("{url}/v1/sessions"))
+                    .json(&json!({"email": OWNER_EMAIL, "password": format!("guess {i}")}));
+                barrier.wait();
+                req.send().unwrap().status().as_u16()
+            })
+        })
+        .collect();
+    let mut statuses: Vec<u16> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    statuses.sort();
+    let mut want = vec![401; 5];
+    want.resize(GUESSES, 429);
+    assert_eq!(statuses, want, "five guesses, however fast they come");
+    expect_problem(
+        login_from(&desk, [127, 0, 0, 1], OWNER_EMAIL, OWNER_PASSWORD),
+        429,
     );
 }
 

@@ -166,10 +166,17 @@ impl RateLimiter {
         }
     }
 
-    /// `Err(RateLimited)` when any of `keys` has used up its failures.
-    pub fn check(&self, keys: &[String]) -> Result<()> {
+    /// Starts a login attempt: `Err(RateLimited)` when any of `keys` has
+    /// used up its failures; otherwise the attempt counts as a failure at
+    /// once, so parallel guesses cannot all pass the check before the
+    /// first one fails. [`RateLimiter::succeeded`] takes it back.
+    pub fn attempt(&self, keys: &[String]) -> Result<()> {
         let now = Instant::now();
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        // Bound memory against floods of distinct keys.
+        if map.len() > 100_000 {
+            map.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
+        }
         let mut wait = Duration::ZERO;
         for key in keys {
             if let Some(times) = map.get_mut(key) {
@@ -180,30 +187,30 @@ impl RateLimiter {
                 }
             }
         }
-        if wait.is_zero() {
-            Ok(())
-        } else {
-            Err(Error::RateLimited {
+        if !wait.is_zero() {
+            return Err(Error::RateLimited {
                 retry_after_secs: wait.as_secs().max(1),
-            })
-        }
-    }
-
-    pub fn record_failure(&self, keys: &[String]) {
-        let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        // Bound memory against floods of distinct keys.
-        if map.len() > 100_000 {
-            map.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
+            });
         }
         for key in keys {
             map.entry(key.clone()).or_default().push(now);
         }
+        Ok(())
     }
 
-    pub fn forgive(&self, key: &str) {
+    /// The attempt on `keys` was right: the first key (the account) is
+    /// forgiven its failures; the others (the client address) just do not
+    /// count this attempt.
+    pub fn succeeded(&self, keys: &[String]) {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        map.remove(key);
+        if let Some((first, others)) = keys.split_first() {
+            map.remove(first);
+            for key in others {
+                if let Some(times) = map.get_mut(key) {
+                    times.pop();
+                }
+            }
+        }
     }
 }
 
@@ -233,15 +240,26 @@ mod tests {
     #[test]
     fn limiter_blocks_after_max_failures() {
         let limiter = RateLimiter::new(2, Duration::from_secs(60));
-        let keys = vec!["a".to_string()];
-        limiter.check(&keys).unwrap();
-        limiter.record_failure(&keys);
-        limiter.check(&keys).unwrap();
-        limiter.record_failure(&keys);
-        match limiter.check(&keys) {
+        let keys = vec!["a".to_string(), "addr".to_string()];
+        limiter.attempt(&keys).unwrap();
+        limiter.attempt(&keys).unwrap();
+        match limiter.attempt(&keys) {
             Err(Error::RateLimited { retry_after_secs }) => assert!(retry_after_secs <= 60),
             other => panic!("expected rate limit, got {other:?}"),
         }
-        limiter.check(&["b".to_string()]).unwrap();
+        limiter.attempt(&["b".to_string()]).unwrap();
+    }
+
+    #[test]
+    fn success_forgives_the_account_and_is_not_counted_for_the_address() {
+        let limiter = RateLimiter::new(2, Duration::from_secs(60));
+        let keys = vec!["a".to_string(), "addr".to_string()];
+        limiter.attempt(&keys).unwrap();
+        limiter.attempt(&keys).unwrap();
+        limiter.succeeded(&keys);
+        // The account starts afresh; the address still has its one failure.
+        limiter.attempt(&["a".to_string()]).unwrap();
+        limiter.attempt(&["addr".to_string()]).unwrap();
+        assert!(limiter.attempt(&["addr".to_string()]).is_err());
     }
 }

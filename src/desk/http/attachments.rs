@@ -16,7 +16,7 @@ use crate::api::{Attachment, Problem};
 use crate::desk::error::{Error, Result};
 use crate::desk::store::attachments::{clean_content_type, sanitize_filename, too_large};
 
-use super::{blocking, created, ApiPath, ApiQuery, AppState, Auth};
+use super::{blocking, content_length, created, ApiPath, ApiQuery, AppState, Auth};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -55,11 +55,7 @@ pub async fn upload(
     let filename = sanitize_filename(query.filename.as_deref().unwrap_or_default())
         .map_err(|m| Error::invalid("filename", m))?;
     let limit = state.store.config().limits.max_attachment_bytes;
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > limit) {
+    if content_length(&headers).is_some_and(|len| len > limit) {
         return Err(too_large(limit));
     }
     let content_type = clean_content_type(
@@ -131,6 +127,9 @@ pub async fn download(
             content_disposition(&attachment.filename),
         )
         .header("x-content-sha256", &attachment.sha256)
+        // The type is the uploader's word: browsers must not second-guess
+        // it into something they would run.
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
         .body(Body::from_stream(ReaderStream::new(file)))
         .map_err(|e| Error::Internal(e.to_string()))
 }

@@ -214,13 +214,31 @@ impl FromRequestParts<AppState> for Auth {
 /// 400 when it is not JSON, 422 naming the field when a value is wrong.
 pub struct ApiJson<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+/// The length a request declares, if it declares one.
+pub(crate) fn content_length(headers: &axum::http::HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     type Rejection = Error;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self> {
+    async fn from_request(req: Request, state: &AppState) -> Result<Self> {
+        let too_large =
+            || Error::TooLarge("the request body is larger than this desk accepts".into());
+        // A declared length over the limit is refused before any of the
+        // body is read; an undeclared one stops at the limit (DefaultBodyLimit).
+        let limit = state.store.config().limits.max_json_body_bytes() as u64;
+        if content_length(req.headers()).is_some_and(|len| len > limit) {
+            return Err(too_large());
+        }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                Error::TooLarge("the request body is larger than this desk accepts".into())
+                too_large()
             } else {
                 Error::BadRequest(rejection.body_text())
             }

@@ -31,7 +31,7 @@ pub async fn login(
 ) -> Result<Response> {
     let email = request.email.trim().to_lowercase();
     let keys = [format!("email:{email}"), format!("addr:{}", client.ip())];
-    state.limiter.check(&keys)?;
+    state.limiter.attempt(&keys)?;
     let store = state.store.clone();
     let session = blocking(move || {
         let Some(account_id) = store.verify_login(&email, &request.password)? else {
@@ -44,12 +44,11 @@ pub async fn login(
     .await?;
     match session {
         Some(session) => {
-            state.limiter.forgive(&keys[0]);
+            state.limiter.succeeded(&keys);
             tracing::info!(account = %session.me.account_email, "logged in");
             Ok(created(session))
         }
         None => {
-            state.limiter.record_failure(&keys);
             tracing::warn!(%client, "failed login");
             Err(Error::Unauthorized(
                 "wrong e-mail or password: check both and try again".into(),

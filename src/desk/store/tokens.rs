@@ -96,6 +96,7 @@ impl Store {
         }
         let token_cats = parse_categories(cats)?;
         let (contact, categories) = match (contact_id, c_name, c_email) {
+            (None, _, _) => (None, token_cats),
             (Some(cid), Some(name), Some(email)) => {
                 let mut cats = contact_categories(&conn, cid)?;
                 if let Some(limit) = &token_cats {
@@ -110,7 +111,12 @@ impl Store {
                     Some(cats),
                 )
             }
-            _ => (None, token_cats),
+            // Bound to a contact that is gone: never fall back to the owner.
+            (Some(_), _, _) => {
+                return Err(Error::Unauthorized(format!(
+                    "the token is unknown or was revoked: {LOGIN_HINT}"
+                )))
+            }
         };
         conn.execute(
             "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
