@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use ecolo::cli::{self, Cli, CliError, Ctx};
+use ecolo::client::ApiError;
 
 fn main() -> ExitCode {
     // A bug should read as one line asking for a report, not a trace.
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
 
 /// Prints the error (never a panic or trace) and returns its exit code.
 fn report(e: &CliError) -> u8 {
-    let code = e.exit_code();
+    let code = exit_code(e);
     if code == 0 {
         return 0;
     }
@@ -51,5 +52,40 @@ fn report(e: &CliError) -> u8 {
         e => e.to_string(),
     };
     let _ = writeln!(err, "{label} {text}");
-    u8::try_from(code).unwrap_or(1)
+    code
+}
+
+/// The exit codes documented in the README and the man page, in one place:
+/// 0 ok, 1 error, 2 usage, 3 not logged in, 4 not found, 5 not permitted,
+/// 6 rejected by the desk, 7 desk unreachable, 130 cancelled.
+fn exit_code(e: &CliError) -> u8 {
+    let broken_pipe = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
+    match e {
+        CliError::Usage(_) => 2,
+        CliError::Cancelled(_) => 130,
+        // A reader that went away is not our failure (`ecolo ticket list | head`).
+        CliError::Output(io) if broken_pipe(io) => 0,
+        CliError::Output(_) => 1,
+        CliError::Api(e) => match e {
+            ApiError::NotLoggedIn { .. } | ApiError::Unauthorized(_) | ApiError::BadLogin => 3,
+            ApiError::NotFound(_) => 4,
+            ApiError::Forbidden(_) => 5,
+            ApiError::Rejected(_) => 6,
+            ApiError::Unreachable { .. } => 7,
+            ApiError::RateLimited { .. }
+            | ApiError::Server(_)
+            | ApiError::BadResponse { .. }
+            | ApiError::File { .. } => 1,
+        },
+        CliError::Other(e) => {
+            let pipe = e
+                .chain()
+                .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(broken_pipe));
+            if pipe {
+                0
+            } else {
+                1
+            }
+        }
+    }
 }
