@@ -57,6 +57,25 @@ fn finish(p: &mut PtySession) -> (String, i32) {
     }
 }
 
+/// rexpect hands back each byte as one char; this reads them as UTF-8
+/// again (for "✓").
+fn utf8(out: &str) -> String {
+    if out.chars().any(|c| c as u32 > 0xff) {
+        return out.to_string();
+    }
+    let bytes: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The `error: ...` line of a terminal's output, without colour codes.
+fn error_line(out: &str) -> String {
+    let plain = console::strip_ansi_codes(out).into_owned();
+    plain
+        .lines()
+        .find_map(|l| l.find("error:").map(|i| l[i..].trim_end().to_string()))
+        .unwrap_or_else(|| panic!("no error line in: {plain:?}"))
+}
+
 fn tickets(user: &User) -> Vec<serde_json::Value> {
     json(&user.run(&["ticket", "list", "--status", "all", "--json"]))
         .as_array()
@@ -100,6 +119,7 @@ fn ctrl_c_at_the_password_prompt_exits_130_and_stores_nothing() {
     p.send_control('c').unwrap();
     let (out, code) = finish(&mut p);
     assert_eq!(code, 130, "{out}");
+    assert_eq!(error_line(&out), "error: cancelled: nothing was sent");
     assert!(!user.config.path().join("credentials.json").exists());
 }
 
@@ -206,6 +226,7 @@ fn ctrl_c_or_no_at_a_prompt_sends_nothing() {
     p.send_control('c').unwrap();
     let (out, code) = finish(&mut p);
     assert_eq!(code, 130, "{out}");
+    insta::assert_snapshot!("ctrl_c_at_a_prompt", error_line(&out));
 
     let mut p = pty(
         &user,
@@ -454,4 +475,69 @@ fn transfers_show_progress_on_a_terminal() {
     let (out, code) = finish(&mut p);
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("site.zip ["), "{out}");
+}
+
+#[test]
+fn a_person_sees_each_change_confirmed_once() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+
+    let mut p = pty(
+        &user,
+        &[
+            "ticket",
+            "open",
+            "-c",
+            "billing",
+            "-s",
+            "Charged twice",
+            "-m",
+            "x",
+        ],
+        &[],
+        &[],
+    );
+    let (out, code) = finish(&mut p);
+    let out = utf8(&out);
+    assert_eq!(code, 0, "{out}");
+    let n = tickets(&user)[0]["number"].to_string();
+    assert!(
+        out.contains(&format!("✓ Opened ticket {n} in billing")),
+        "{out}"
+    );
+    // The number alone on its own line, for a person to copy.
+    assert!(out.lines().any(|l| l.trim() == n), "{out}");
+
+    for (args, want, once) in [
+        (
+            vec!["ticket", "reply", n.as_str(), "-m", "More details"],
+            format!("✓ Replied to ticket {n}; see the conversation with `ecolo ticket view {n}`"),
+            "Replied",
+        ),
+        (
+            vec!["ticket", "close", n.as_str()],
+            format!("✓ Closed ticket {n} (Charged twice)"),
+            "Closed",
+        ),
+        (
+            vec!["ticket", "reopen", n.as_str()],
+            format!("✓ Reopened ticket {n} (Charged twice)"),
+            "Reopened",
+        ),
+    ] {
+        let mut p = pty(&user, &args, &[], &[]);
+        let (out, code) = finish(&mut p);
+        let out = utf8(&out);
+        assert_eq!(code, 0, "{args:?}: {out}");
+        assert!(out.contains(&want), "{args:?}: {out:?}");
+        assert_eq!(out.matches(once).count(), 1, "said once: {out:?}");
+        assert!(
+            !out.contains('\t'),
+            "the pipe form is not for people: {out:?}"
+        );
+    }
+    let v = json(&user.run(&["ticket", "view", &n, "--json"]));
+    assert_eq!(v["messages"].as_array().unwrap().len(), 2);
+    assert_eq!(v["status"], "open");
 }

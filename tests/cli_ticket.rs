@@ -29,6 +29,23 @@ fn ticket_keys_and(extra: &str) -> Vec<String> {
     k
 }
 
+/// Files the desk holds in `<db dir>/attachments/` (uploads land there).
+fn uploads(desk: &Desk) -> Vec<std::path::PathBuf> {
+    let mut out = vec![];
+    let mut dirs = vec![desk.dir.path().join("attachments")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
 fn all_tickets(user: &common::User) -> Vec<serde_json::Value> {
     json(&user.run(&["ticket", "list", "--status", "all", "--json"]))
         .as_array()
@@ -214,6 +231,10 @@ fn bad_input_fails_before_anything_is_sent() {
         2,
     );
     assert!(err.contains("missing.png"), "{err}");
+    insta::assert_snapshot!(
+        "missing_attachment",
+        err.replace(dir.to_str().unwrap(), "[DIR]")
+    );
     let err = fails(
         &user.run(&[
             "ticket",
@@ -233,6 +254,30 @@ fn bad_input_fails_before_anything_is_sent() {
         err.contains("big.bin") && err.contains("100 bytes"),
         "{err}"
     );
+    insta::assert_snapshot!(
+        "attachment_too_big",
+        err.replace(dir.to_str().unwrap(), "[DIR]")
+    );
+    let long = "x".repeat(201);
+    let err = fails(
+        &user.run(&["ticket", "open", "-c", "billing", "-s", &long, "-m", "y"]),
+        2,
+    );
+    insta::assert_snapshot!("subject_too_long", err);
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "open",
+            "-c",
+            "billing",
+            "-s",
+            "x",
+            "-m",
+            &"y".repeat(65_537),
+        ]),
+        2,
+    );
+    insta::assert_snapshot!("message_too_long", err);
     let err = fails(
         &user.run(&[
             "ticket", "open", "-c", "billing", "-s", "x", "-m", "y", "-a", s, "-a", s, "-a", s,
@@ -261,12 +306,18 @@ fn bad_input_fails_before_anything_is_sent() {
         all_tickets(&user).is_empty(),
         "a bad command created a ticket"
     );
+    assert!(
+        uploads(&desk).is_empty(),
+        "a bad command uploaded a file: {:?}",
+        uploads(&desk)
+    );
     // A good one with an attachment still works under the same limits.
     let out = user.run(&[
         "ticket", "open", "-c", "billing", "-s", "ok", "-m", "y", "-a", s,
     ]);
     assert!(is_number(ok(&out).trim()));
     assert_eq!(stderr(&out), "", "no progress or hints in a pipe");
+    assert_eq!(uploads(&desk).len(), 1, "uploads are where we look");
 }
 
 #[test]
@@ -509,6 +560,7 @@ fn reply_close_reopen() {
         "",
         "reply prints nothing on stdout without --json"
     );
+    assert_eq!(stderr(&out), "", "the confirmation is for a terminal only");
     let v = json(&user.run(&["ticket", "view", &n, "--json"]));
     assert_eq!(v["status"], "customer-reply");
     assert_eq!(v["messages"].as_array().unwrap().len(), 3);
@@ -535,8 +587,11 @@ fn reply_close_reopen() {
     let closed = json(&user.run(&["ticket", "close", &n, "--json"]));
     assert_eq!(keys(&closed), TICKET_KEYS);
     assert_eq!(closed["status"], "closed");
-    // Closing again is fine (idempotent).
-    assert!(ok(&user.run(&["ticket", "close", &n])).contains("closed"));
+    // Closing again is fine (idempotent). Piped: `NUMBER<TAB>status` and
+    // no confirmation on stderr (that is for a person at a terminal).
+    let out = user.run(&["ticket", "close", &n]);
+    assert_eq!(ok(&out), format!("{n}\tclosed\n"));
+    assert_eq!(stderr(&out), "");
 
     let err = fails(
         &user.run(&["ticket", "reply", &n, "-m", "one more thing"]),
@@ -545,7 +600,11 @@ fn reply_close_reopen() {
     assert!(err.contains(&format!("ecolo ticket reopen {n}")), "{err}");
     insta::assert_snapshot!("reply_to_closed", err.replace(&n, "[NUMBER]"));
 
+    let out = user.run(&["ticket", "reopen", &n]);
+    assert_eq!(ok(&out), format!("{n}\topen\n"));
+    assert_eq!(stderr(&out), "");
     let reopened = json(&user.run(&["ticket", "reopen", &n, "--json"]));
+    assert_eq!(keys(&reopened), TICKET_KEYS);
     assert_eq!(reopened["status"], "open");
     let log = user.config.path().join("smtp.log");
     std::fs::write(&log, "550 relay denied").unwrap();
@@ -716,4 +775,75 @@ fn category_list_for_scripts_and_json() {
             "slug"
         ]
     );
+}
+
+#[test]
+fn another_accounts_ticket_is_not_found_and_untouched() {
+    let desk = Desk::start();
+    let owner = desk.user();
+    owner.login_owner();
+    let n = open(&owner, "billing", "Private: card ending 4242");
+    desk.create_account("eve@example.com", "Eve", "eve's own password");
+    let eve = desk.user();
+    ok(&eve.run_stdin(
+        &["login", "--email", "eve@example.com", "--password-stdin"],
+        "eve's own password\n",
+    ));
+    let to = eve.config.path().join("loot");
+    let to = to.to_str().unwrap();
+    for args in [
+        &["ticket", "view", &n][..],
+        &["ticket", "reply", &n, "-m", "hello"],
+        &["ticket", "close", &n],
+        &["ticket", "reopen", &n],
+        &["ticket", "download", &n, "--to", to],
+    ] {
+        let out = eve.run(args);
+        let err = fails(&out, 4);
+        assert!(err.contains(&n), "{args:?}: {err}");
+        for text in [common::stdout(&out), err] {
+            assert!(!text.contains("4242"), "{args:?} leaked: {text}");
+        }
+    }
+    insta::assert_snapshot!(
+        "another_accounts_ticket",
+        fails(&eve.run(&["ticket", "view", &n]), 4).replace(&n, "[NUMBER]")
+    );
+    assert!(ok(&eve.run(&["ticket", "list", "--status", "all"])).is_empty());
+    let v = json(&owner.run(&["ticket", "view", &n, "--json"]));
+    assert_eq!(v["status"], "open");
+    assert_eq!(v["messages"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn missing_values_fail_at_once_before_any_request() {
+    // No login and no desk: a request would fail with 3 or 7; a script
+    // missing a flag must hear about the flag first.
+    let desk = Desk::start();
+    let user = desk.user();
+    let dead = cli_common::closed_port_url();
+    for (args, flag) in [
+        (&["ticket", "open", "-s", "x", "-m", "y"][..], "--category"),
+        (&["ticket", "open", "-c", "billing", "-m", "y"], "--subject"),
+        (&["ticket", "open", "-c", "billing", "-s", "x"], "--message"),
+        (&["ticket", "reply", "123456"], "--message"),
+        (
+            &["contact", "add", "--email", "a@b.com", "-c", "billing"],
+            "--name",
+        ),
+        (
+            &["contact", "add", "--name", "A", "-c", "billing"],
+            "--email",
+        ),
+        (
+            &["contact", "add", "--name", "A", "--email", "a@b.com"],
+            "--category",
+        ),
+        (&["token", "create"], "--name"),
+    ] {
+        let mut all = vec!["--url", dead.as_str()];
+        all.extend_from_slice(args);
+        let err = fails(&user.run(&all), 2);
+        assert!(err.contains(flag), "{args:?} should name {flag}: {err}");
+    }
 }

@@ -31,6 +31,11 @@ pub struct MessageArgs {
 }
 
 impl MessageArgs {
+    /// Whether `--message` or `--message-file` was given.
+    pub fn given(&self) -> bool {
+        self.message.is_some() || self.message_file.is_some()
+    }
+
     /// The text from `--message` or `--message-file`, if either was given.
     pub fn read(&self) -> Result<Option<String>> {
         if let Some(m) = &self.message {
@@ -101,7 +106,7 @@ pub fn check_message(text: &str, limits: &Limits) -> Result<String> {
     }
     if text.len() as u64 > limits.max_message_bytes {
         return Err(CliError::usage(format!(
-            "the message is {} bytes; the desk takes at most {} bytes",
+            "the message is {} bytes; the desk takes at most {} bytes (--message / --message-file)",
             text.len(),
             limits.max_message_bytes
         )));

@@ -214,6 +214,17 @@ impl Ctx {
         Ok(())
     }
 
+    /// A confirmation for a person at a terminal, on stderr like `gh`'s
+    /// "✓ ...": never in a pipe or with `--json`, where the result on
+    /// stdout already says it.
+    pub fn done(&mut self, msg: impl std::fmt::Display) -> Result<()> {
+        if self.err_tty && !self.json {
+            let mark = console::style("✓").green().for_stderr();
+            writeln!(self.err, "{mark} {msg}")?;
+        }
+        Ok(())
+    }
+
     /// Writes one line of data to stdout.
     pub fn line(&mut self, msg: impl std::fmt::Display) -> Result<()> {
         writeln!(self.out, "{msg}")?;

@@ -3,12 +3,20 @@
 //! returns an `Interrupted` error, mapped to 130), but the hidden-password
 //! prompt reads a cooked line with echo off, where Ctrl-C is a SIGINT that
 //! would kill us with echo still off. This handler puts back the terminal
-//! settings saved at start, shows the cursor, and exits 130.
+//! settings saved at start, shows the cursor, says what happened in the
+//! same words as a cancelled prompt (unless a change was already on its way
+//! to the desk), and exits 130.
 
 #[cfg(unix)]
 mod imp {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::OnceLock;
+
+    use crate::client::CHANGE_SENT;
+
+    const NOTHING_SENT: &[u8] = b"error: cancelled: nothing was sent\n";
+    const MAYBE_SENT: &[u8] = b"error: interrupted: a change may have reached the desk; \
+check with `ecolo ticket list` before trying again\n";
 
     static SAVED: OnceLock<libc::termios> = OnceLock::new();
     static ERR_TTY: AtomicBool = AtomicBool::new(false);
@@ -23,6 +31,12 @@ mod imp {
                 let msg = b"\x1b[?25h\n";
                 libc::write(libc::STDERR_FILENO, msg.as_ptr().cast(), msg.len());
             }
+            let msg = if CHANGE_SENT.load(Ordering::SeqCst) {
+                MAYBE_SENT
+            } else {
+                NOTHING_SENT
+            };
+            libc::write(libc::STDERR_FILENO, msg.as_ptr().cast(), msg.len());
             libc::_exit(130);
         }
     }

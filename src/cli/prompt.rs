@@ -27,6 +27,16 @@ pub fn or_ask<T>(
     }
 }
 
+/// For scripts: fails at once, before any request, when a value is
+/// missing and nobody can be asked for it.
+pub fn require(ctx: &Ctx, given: bool, what: &str, flag: &str) -> Result<()> {
+    if given || ctx.can_prompt() {
+        Ok(())
+    } else {
+        Err(missing(what, flag))
+    }
+}
+
 pub fn missing(what: &str, flag: &str) -> CliError {
     CliError::usage(format!("missing {what}: pass {flag}"))
 }

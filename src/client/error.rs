@@ -26,7 +26,7 @@ pub enum ApiError {
     NotFound(Problem),
 
     /// 400, 409, 413, 422: the desk refused the request as sent.
-    #[error("the desk refused the request: {0}")]
+    #[error("{}", rejected(.0))]
     Rejected(Problem),
 
     /// 429 after the retries ran out (or with a Retry-After too long to wait).
@@ -94,4 +94,17 @@ fn unauthorized(p: &Problem) -> String {
     } else {
         format!("the desk rejected the credentials: {text}: run `ecolo login`")
     }
+}
+
+/// With field errors, the fields say it all (the detail only points at
+/// them); otherwise the detail.
+fn rejected(p: &Problem) -> String {
+    if p.errors.is_empty() {
+        return format!("the desk refused the request: {p}");
+    }
+    let mut s = String::from("the desk refused the request:");
+    for e in &p.errors {
+        s.push_str(&format!("\n  {}: {}", e.field, e.message));
+    }
+    s
 }

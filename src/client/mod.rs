@@ -9,6 +9,7 @@ mod error;
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, RequestBuilder, Response};
@@ -57,6 +58,11 @@ pub enum Repeat {
     /// Only retried when the connection was never made.
     Unsafe,
 }
+
+/// Set once a request that may change something (anything but GET) has
+/// been sent, so an interrupt can say honestly whether nothing was sent.
+/// An atomic, because the SIGINT handler reads it.
+pub static CHANGE_SENT: AtomicBool = AtomicBool::new(false);
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -257,6 +263,9 @@ impl ApiClient {
             self.log(format_args!("> {method} {url}"));
             let started = Instant::now();
             let last = attempt >= self.retry.tries;
+            if method != Method::GET {
+                CHANGE_SENT.store(true, Ordering::SeqCst);
+            }
             match rb.send() {
                 Ok(resp) => {
                     let status = resp.status();

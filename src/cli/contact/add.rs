@@ -22,6 +22,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    prompt::require(ctx, args.name.is_some(), "name", "--name NAME")?;
+    prompt::require(ctx, args.email.is_some(), "e-mail", "--email EMAIL")?;
+    prompt::require(
+        ctx,
+        !args.categories.is_empty(),
+        "categories",
+        "--category CATEGORY (repeat for several)",
+    )?;
     ctx.client()?;
     let cats = category::fetch(ctx)?;
     let name = prompt::or_ask(ctx, args.name, "name", "--name NAME", || {
@@ -64,9 +72,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         categories,
     };
     let contact: Contact = ctx.client()?.post("/v1/contacts", &body, None)?;
-    if ctx.err_tty && !ctx.json {
-        ctx.note(format!("Added contact {}.", contact.email))?;
-    }
+    ctx.done(format!("Added contact {}", contact.email))?;
     ctx.print(&super::ContactCard(contact))
 }
 

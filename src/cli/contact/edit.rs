@@ -37,8 +37,6 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         remove_categories: category::check_all(&args.remove_category, &cats, "--remove-category")?,
     };
     let contact: Contact = ctx.client()?.patch(&super::path(&args.email), &change)?;
-    if ctx.err_tty && !ctx.json {
-        ctx.note(format!("Changed contact {}.", contact.email))?;
-    }
+    ctx.done(format!("Changed contact {}", contact.email))?;
     ctx.print(&super::ContactCard(contact))
 }

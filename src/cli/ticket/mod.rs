@@ -66,25 +66,19 @@ pub fn path(number: u32) -> String {
     format!("/v1/tickets/{number}")
 }
 
-/// A ticket after a change (close, reopen): `--json` is the Ticket; people
-/// get one line.
+/// A ticket after a change (close, reopen): `--json` is the Ticket; a pipe
+/// gets `NUMBER<TAB>status`; a person gets the confirmation on stderr
+/// (`Ctx::done`), so the terminal shows it once.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct TicketLine(pub Ticket);
 
 impl fmt::Display for TicketLine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = &self.0;
         if f.alternate() {
-            return writeln!(f, "{}\t{}", t.number, t.status);
+            writeln!(f, "{}\t{}", self.0.number, self.0.status)?;
         }
-        writeln!(
-            f,
-            "{}  {}  {}",
-            t.number,
-            status_style(t.status).apply_to(t.status),
-            t.subject
-        )
+        Ok(())
     }
 }
 

@@ -62,7 +62,17 @@ impl fmt::Display for Opened {
     }
 }
 
+const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
+
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    prompt::require(
+        ctx,
+        args.category.is_some(),
+        "category",
+        "--category CATEGORY",
+    )?;
+    prompt::require(ctx, args.subject.is_some(), "subject", "--subject SUBJECT")?;
+    prompt::require(ctx, args.message.given(), "message", MESSAGE_FLAGS)?;
     // Credentials first: no point asking questions we cannot send.
     let me: Me = ctx.client()?.get("/v1/me")?;
     let categories = category::fetch(ctx)?;
@@ -133,13 +143,9 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let message = match args.message.read()? {
         Some(m) => m,
         None => {
-            let m = prompt::or_ask(
-                ctx,
-                None,
-                "message",
-                "--message TEXT or --message-file FILE (- for standard input)",
-                || compose::ask_message("message"),
-            )?;
+            let m = prompt::or_ask(ctx, None, "message", MESSAGE_FLAGS, || {
+                compose::ask_message("message")
+            })?;
             interactive = true;
             m
         }
@@ -203,12 +209,11 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         attachments: uploaded.into_iter().map(|a| a.id).collect(),
     };
     let detail: TicketDetail = ctx.client()?.post("/v1/tickets", &body, Some(&key))?;
-    if ctx.err_tty && !ctx.json {
-        ctx.note(format!(
-            "Opened ticket {} in {}. Follow it with `ecolo ticket view {}`.",
-            detail.ticket.number, detail.ticket.category, detail.ticket.number
-        ))?;
-    }
+    ctx.done(format!(
+        "Opened ticket {n} in {}; follow it with `ecolo ticket view {n}`",
+        detail.ticket.category,
+        n = detail.ticket.number
+    ))?;
     ctx.print(&Opened(detail))
 }
 

@@ -14,8 +14,9 @@ pub struct Args {
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let path = format!("{}/reopen", super::path(args.number));
     let ticket: Ticket = ctx.client()?.post(&path, &serde_json::json!({}), None)?;
-    if ctx.err_tty && !ctx.json {
-        ctx.note(format!("Reopened ticket {}.", ticket.number))?;
-    }
+    ctx.done(format!(
+        "Reopened ticket {} ({})",
+        ticket.number, ticket.subject
+    ))?;
     ctx.print(&super::TicketLine(ticket))
 }

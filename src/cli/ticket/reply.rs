@@ -25,7 +25,8 @@ pub struct Args {
     pub attach: Vec<PathBuf>,
 }
 
-/// `--json`: the new message. People get its id only (stdout stays quiet).
+/// `--json`: the new message. Without it stdout stays quiet; a person gets
+/// the confirmation on stderr (`Ctx::done`).
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Replied(pub Message);
@@ -36,19 +37,18 @@ impl fmt::Display for Replied {
     }
 }
 
+const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
+
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    prompt::require(ctx, args.message.given(), "message", MESSAGE_FLAGS)?;
     ctx.client()?;
     let limits = compose::limits(ctx)?;
     let files = compose::check_files(&args.attach, &limits)?;
     let text = match args.message.read()? {
         Some(m) => m,
-        None => prompt::or_ask(
-            ctx,
-            None,
-            "message",
-            "--message TEXT or --message-file FILE (- for standard input)",
-            || compose::ask_message("reply"),
-        )?,
+        None => prompt::or_ask(ctx, None, "message", MESSAGE_FLAGS, || {
+            compose::ask_message("reply")
+        })?,
     };
     let text = compose::check_message(&text, &limits)?;
     let uploaded = compose::upload(ctx, &files)?;
@@ -61,9 +61,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .client()?
         .post(&path, &body, None)
         .map_err(|e| closed_hint(e, args.number))?;
-    if ctx.err_tty && !ctx.json {
-        ctx.note(format!("Replied to ticket {}.", args.number))?;
-    }
+    ctx.done(format!(
+        "Replied to ticket {n}; see the conversation with `ecolo ticket view {n}`",
+        n = args.number
+    ))?;
     ctx.print(&Replied(msg))
 }
 

@@ -68,6 +68,7 @@ impl fmt::Display for Created {
 }
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
+    prompt::require(ctx, args.name.is_some(), "token name", "--name NAME")?;
     ctx.client()?;
     let name = prompt::or_ask(ctx, args.name, "token name", "--name NAME", || {
         prompt::text("Token name")
