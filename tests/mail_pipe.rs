@@ -519,3 +519,36 @@ fn every_kind_of_automatic_mail_is_ignored_alone() {
     pipe_expect(&desk, format!("Auto-Submitted: no\r\n{raw}").as_bytes(), 0);
     assert_eq!(outbox(&desk).len(), 1);
 }
+
+#[test]
+fn windows_1252_mail_keeps_its_quotes_dashes_and_euro_signs() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    pipe_expect(&desk, &corpus("outlook_cp1252.eml", None), 0);
+    let t = only_ticket(&api);
+    assert_eq!(t["subject"], "Cargo doble “Hosting Básico” – 12,50 €");
+    assert_eq!(
+        t["messages"][0]["body"],
+        "Hola:\n\nEl cargo de “Hosting Básico” aparece dos veces – 2 × 12,50 €.\n\
+         ¿Pueden devolver uno?\n\nOlga"
+    );
+}
+
+#[test]
+fn a_latin1_labelled_outlook_web_reply_is_read_as_windows_1252_and_its_quote_cut() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    pipe_expect(&desk, &corpus("gmail_alternative.eml", None), 0);
+    let number = number_of(&only_ticket(&api));
+    desk.staff_reply(&number.to_string(), "Could you send us the receipt?");
+    pipe_expect(
+        &desk,
+        &corpus("outlook_web_reply_latin1.eml", Some(number)),
+        0,
+    );
+    let messages = only_ticket(&api)["messages"].clone();
+    assert_eq!(
+        messages[2]["body"],
+        "Thanks – I’ve uploaded the “receipt” to the portal."
+    );
+}

@@ -323,3 +323,42 @@ Content-Type: text/plain; charset=utf-8
 # 13. Not a message at all.
 with open(os.path.join(OUT, "unparseable.eml"), "wb") as f:
     f.write(b"\x89\x00\xffthis is not an e-mail\x00\x01\x02 just bytes\n")
+
+# 14. Outlook, windows-1252 quoted-printable with the characters only
+# windows-1252 has (curly quotes, en dash, euro sign), owner -> billing.
+text = ("Hola:\n\nEl cargo de \u201cHosting Básico\u201d aparece dos veces \u2013 2 × 12,50 \u20ac.\n"
+        "¿Pueden devolver uno?\n\nOlga\n")
+write("outlook_cp1252.eml", f"""From: Olga Owner <owner@example.com>
+To: "billing@desk.localhost" <billing@desk.localhost>
+Subject: =?windows-1252?Q?Cargo_doble_=93Hosting_B=E1sico=94_=96_12,50_=80?=
+Thread-Topic: Cargo doble
+Date: Sun, 9 Mar 2025 18:00:00 +0000
+Message-ID: <DM6PR11MB4434CP1252A@DM6PR11MB4434.namprd11.prod.outlook.com>
+Content-Language: es-MX
+Content-Type: text/plain; charset="windows-1252"
+Content-Transfer-Encoding: quoted-printable
+MIME-Version: 1.0
+
+{qp(text, "cp1252")}
+""")
+
+# 15. Outlook on the web, English reply under an underscore rule and a
+# From/Sent/To/Subject block, labelled ISO-8859-1 but written in
+# windows-1252 (curly apostrophe, quotes), as Windows clients often do.
+text = ("Thanks \u2013 I\u2019ve uploaded the \u201creceipt\u201d to the portal.\n\n"
+        "________________________________\nFrom: Ecolo Soporte / Support <billing@desk.localhost>\n"
+        "Sent: Monday, March 3, 2025 11:15 AM\nTo: Olga Owner <owner@example.com>\n"
+        "Subject: Re: [#{{TICKET}}] Cobro duplicado en la factura de marzo\n\n"
+        "Support answered your ticket: could you send us the receipt?\n")
+write("outlook_web_reply_latin1.eml", f"""From: Olga Owner <owner@example.com>
+To: Ecolo Soporte / Support <billing@desk.localhost>
+Subject: RE: [#{{{{TICKET}}}}] Cobro duplicado en la factura de marzo
+Date: Mon, 3 Mar 2025 18:02:00 +0000
+Message-ID: <AM0PR07MB6114WEB0001@AM0PR07MB6114.eurprd07.prod.outlook.com>
+In-Reply-To: <ticket-{{{{TICKET}}}}-m2@desk.localhost>
+Content-Type: text/plain; charset="iso-8859-1"
+Content-Transfer-Encoding: quoted-printable
+MIME-Version: 1.0
+
+{qp(text, "cp1252")}
+""")

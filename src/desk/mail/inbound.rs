@@ -157,9 +157,8 @@ pub fn parse(
         }
         let name = addr
             .name()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_string);
+            .map(|n| windows_1252_c1(n.trim()))
+            .filter(|n| !n.is_empty());
         Some(Sender { email, name })
     });
 
@@ -217,7 +216,7 @@ pub fn parse(
     Ok(Inbound {
         no_auto_reply,
         message_id,
-        subject: message.subject().unwrap_or_default().trim().to_string(),
+        subject: windows_1252_c1(message.subject().unwrap_or_default().trim()),
         from,
         return_path,
         recipients,
@@ -388,7 +387,25 @@ fn body_text(message: &mail_parser::Message) -> String {
             chunks.push(text.to_string());
         }
     }
-    chunks.join("\n\n")
+    windows_1252_c1(&chunks.join("\n\n"))
+}
+
+/// Text labelled ISO-8859-1 (or US-ASCII) is very often windows-1252
+/// (Outlook, Windows): its curly quotes, dashes and euro sign decode to
+/// C1 control characters, which no one writes. Read them as windows-1252,
+/// as browsers do for that label (WHATWG Encoding).
+fn windows_1252_c1(text: &str) -> String {
+    const C1: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    text.chars()
+        .map(|c| match c {
+            '\u{80}'..='\u{9f}' => C1[c as usize - 0x80],
+            other => other,
+        })
+        .collect()
 }
 
 fn attachments(message: &mail_parser::Message) -> Vec<InboundAttachment> {
@@ -406,7 +423,7 @@ fn attachments(message: &mail_parser::Message) -> Vec<InboundAttachment> {
                 .to_ascii_lowercase();
             let filename = part
                 .attachment_name()
-                .map(sanitize_filename)
+                .map(|n| sanitize_filename(&windows_1252_c1(n)))
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| format!("attachment-{}{}", i + 1, extension_for(&content_type)));
             InboundAttachment {
@@ -568,6 +585,19 @@ mod tests {
         assert!(m
             .references
             .contains(&"ticket-482913@desk.localhost".to_string()));
+    }
+
+    #[test]
+    fn latin1_labelled_windows_1252_is_read_as_windows_1252() {
+        let m = parse(
+            b"From: =?iso-8859-1?Q?Jos=E9_=93Pepe=94?= <j@example.com>\nSubject: =?iso-8859-1?Q?Precio_=96_=80?=\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\nIt\x92s 5\x80\n",
+            None,
+            DOMAIN,
+        )
+        .unwrap();
+        assert_eq!(m.subject, "Precio – €");
+        assert_eq!(m.from.unwrap().name.as_deref(), Some("José “Pepe”"));
+        assert_eq!(m.body, "It’s 5€");
     }
 
     #[test]
