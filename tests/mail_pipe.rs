@@ -552,3 +552,25 @@ fn a_latin1_labelled_outlook_web_reply_is_read_as_windows_1252_and_its_quote_cut
         "Thanks – I’ve uploaded the “receipt” to the portal."
     );
 }
+
+#[test]
+fn thunderbird_flowed_reply_loses_signature_and_quote() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    api.add_martha();
+    pipe_expect(&desk, &corpus("thunderbird_flowed.eml", None), 0);
+    let number = number_of(&only_ticket(&api));
+    desk.staff_reply(&number.to_string(), "The account is ready.");
+    pipe_expect(
+        &desk,
+        &corpus("thunderbird_reply_flowed.eml", Some(number)),
+        0,
+    );
+    let t = only_ticket(&api);
+    assert_eq!(t["status"], "customer-reply");
+    assert_eq!(
+        t["messages"][2]["body"],
+        "Thanks, the mailbox works now. Could you also raise its quota to 5 GB when you have a moment?"
+    );
+    assert_eq!(t["messages"][2]["author"]["email"], "martha@example.com");
+}

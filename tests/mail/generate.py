@@ -362,3 +362,25 @@ MIME-Version: 1.0
 
 {qp(text, "cp1252")}
 """)
+
+# 16. Thunderbird reply: format=flowed (soft breaks end in a space), the
+# answer above its signature, then an English attribution and the quote.
+text = ("Thanks, the mailbox works now. Could you also raise its quota to 5 GB \r\n"
+        "when you have a moment?\r\n\r\n"
+        "-- \r\nMartha Gómez\r\nContabilidad\r\n\r\n"
+        "On 3/4/25 11:02 AM, Ecolo Soporte / Support wrote:\r\n"
+        "> Support answered your ticket #{{TICKET}}: the account \r\n"
+        "> facturacion@ejemplo.mx is ready.\r\n")
+write("thunderbird_reply_flowed.eml", f"""Message-ID: <5b2e7c1a-7d4f-4e0b-9a61-0c9d8e7f6a5b@example.com>
+Date: Tue, 4 Mar 2025 12:10:00 -0600
+MIME-Version: 1.0
+User-Agent: Mozilla Thunderbird
+Subject: Re: [#{{{{TICKET}}}}] =?UTF-8?Q?Crear_cuenta_de_correo_facturaci=C3=B3n?=
+To: Ecolo Soporte / Support <email@desk.localhost>
+References: <ticket-{{{{TICKET}}}}@desk.localhost> <ticket-{{{{TICKET}}}}-m2@desk.localhost>
+From: =?UTF-8?Q?Martha_G=C3=B3mez?= <martha@example.com>
+In-Reply-To: <ticket-{{{{TICKET}}}}-m2@desk.localhost>
+Content-Type: text/plain; charset=UTF-8; format=flowed
+Content-Transfer-Encoding: 8bit
+
+{text}""")
