@@ -81,6 +81,29 @@ fn login_stores_private_credentials_and_never_prints_the_token() {
     assert_eq!(v["url"], desk.url.as_str());
     assert_eq!(v["profile"], "default");
     assert_eq!(v["credentials"], "stored");
+
+    // `login --json` answers with the same shape, for scripts.
+    let again = user.run_stdin(
+        &[
+            "login",
+            "--json",
+            "--email",
+            OWNER_EMAIL,
+            "--password-stdin",
+        ],
+        &format!("{OWNER_PASSWORD}\n"),
+    );
+    let l = json(&again);
+    assert_eq!(keys(&l), keys(&v));
+    assert_eq!(l["account_email"], OWNER_EMAIL);
+    assert!(
+        !stdout(&again).contains("ecolo_"),
+        "no token in login --json"
+    );
+    // The session replaced by the new login is revoked, not left alive.
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", &token).arg("whoami");
+    fails(&common::run_with_stdin(cmd, ""), 3);
 }
 
 #[test]
@@ -261,6 +284,18 @@ fn scripts_get_usage_errors_naming_the_flag() {
         2,
     );
     assert!(err.contains("ftp://desk"), "{err}");
+    // A password in the URL is refused, and never echoed.
+    let err = fails(
+        &user.run(&[
+            "--url",
+            "http://me:hunter2@127.0.0.1:1",
+            "login",
+            "--email",
+            "a@b.c",
+        ]),
+        2,
+    );
+    assert!(err.contains("--url") && !err.contains("hunter2"), "{err}");
     let mut cmd = user.cmd();
     cmd.env_remove("ECOLO_URL")
         .args(["login", "--email", OWNER_EMAIL, "--password-stdin"]);

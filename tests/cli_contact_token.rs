@@ -133,7 +133,7 @@ fn contacts_add_list_edit_remove() {
         2,
     );
     assert!(err.contains("--email"), "{err}");
-    fails(
+    let err = fails(
         &user.run(&[
             "contact",
             "add",
@@ -146,6 +146,33 @@ fn contacts_add_list_edit_remove() {
         ]),
         6,
     );
+    insta::assert_snapshot!("duplicate_contact", err);
+    let err = fails(
+        &user.run(&[
+            "contact",
+            "add",
+            "--email",
+            common::OWNER_EMAIL,
+            "--name",
+            "Me",
+            "-c",
+            "billing",
+        ]),
+        6,
+    );
+    insta::assert_snapshot!("owner_as_contact", err);
+    // Taking away the last category would leave an empty set: refused.
+    let err = fails(
+        &user.run(&[
+            "contact",
+            "edit",
+            "martha@their-domain.com",
+            "--remove-category",
+            "quotes",
+        ]),
+        6,
+    );
+    assert!(err.contains("categories"), "{err}");
     fails(
         &user.run(&["contact", "edit", "nobody@their-domain.com", "--name", "N"]),
         4,

@@ -89,6 +89,12 @@ pub fn normalize_url(url: &str) -> Result<String, String> {
     let url = url.trim();
     let parsed =
         reqwest::Url::parse(url).map_err(|e| format!("`{url}` is not a valid URL ({e})"))?;
+    // Never echo such a URL: the secret in it would land in errors and logs.
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err("the desk URL must not carry a user name or password: \
+                    log in with `ecolo login` or set ECOLO_TOKEN"
+            .to_string());
+    }
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
         return Err(format!(
             "`{url}` is not a desk URL: use http://HOST[:PORT] or https://HOST"
@@ -440,6 +446,8 @@ mod tests {
         );
         assert!(normalize_url("ftp://x").is_err());
         assert!(normalize_url("desk.example.com").is_err());
+        let err = normalize_url("https://me:hunter2@desk.example.com").unwrap_err();
+        assert!(!err.contains("hunter2"), "{err}");
     }
 
     #[test]
