@@ -178,34 +178,102 @@ fn demo_seeds_an_account_once_and_says_how_to_log_in() {
 }
 
 #[test]
-fn sigterm_stops_the_server_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(DESK)
-        .args(["serve", "--listen", "127.0.0.1:0", "--db"])
-        .arg(dir.path().join("desk.db"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
+fn sigterm_and_ctrl_c_stop_the_server_cleanly_after_one_stdout_line() {
+    use std::io::Read;
+    for signal in ["-TERM", "-INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(DESK)
+            .args(["serve", "--listen", "127.0.0.1:0", "--db"])
+            .arg(dir.path().join("desk.db"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let url = line
+            .trim()
+            .strip_prefix("listening on http://127.0.0.1:")
+            .map(|port| format!("http://127.0.0.1:{port}"))
+            .unwrap_or_else(|| panic!("first line: {line:?}"));
+        assert_ne!(url, "http://127.0.0.1:0", "a real port was picked");
+        let resp = reqwest::blocking::get(format!("{url}/v1/limits")).unwrap();
+        assert_eq!(resp.status().as_u16(), 200);
+        let killed = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(
+            status.code(),
+            Some(0),
+            "{signal}: graceful shutdown exits 0"
+        );
+        let mut rest = String::new();
+        stdout.read_to_string(&mut rest).unwrap();
+        assert_eq!(rest, "", "stdout holds exactly the one listening line");
+    }
+}
+
+#[test]
+fn default_database_is_in_the_data_dir_in_wal_mode_and_migrated() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let admin = |args: &[&str], stdin: &str| {
+        let mut cmd = Command::new(DESK);
+        cmd.env_clear()
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", &data)
+            .args(args);
+        common::run_with_stdin(cmd, stdin)
+    };
+    let create = |email: &str| {
+        admin(
+            &[
+                "account",
+                "create",
+                "--email",
+                email,
+                "--name",
+                "N",
+                "--password-stdin",
+            ],
+            "a long password\n",
+        )
+    };
+    let out = create("first@example.com");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let db = data.join("ecolo-desk").join("desk.db");
+    assert!(db.is_file(), "README: desk.db in the user's data directory");
+    assert!(data.join("ecolo-desk").join("attachments").is_dir());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
+    assert_eq!(mode, "wal");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap()
-        .to_string();
-    let resp = reqwest::blocking::get(format!("{url}/v1/limits")).unwrap();
-    assert_eq!(resp.status().as_u16(), 200);
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
+    assert!(version >= 1, "migrations applied");
+
+    // A database from a newer desk is refused, not damaged.
+    conn.pragma_update(None, "user_version", 999).unwrap();
+    drop(conn);
+    let out = create("second@example.com");
+    assert_ne!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("upgrade ecolo-desk"),
+        "{}",
+        stderr(&out)
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let accounts: i64 = conn
+        .query_row("SELECT count(*) FROM accounts", [], |r| r.get(0))
         .unwrap();
-    assert!(killed.success());
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0), "graceful shutdown exits 0");
+    assert_eq!(accounts, 1);
 }
 
 #[test]

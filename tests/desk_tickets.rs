@@ -490,6 +490,17 @@ fn validation_errors_name_every_field_and_store_nothing() {
         422,
     );
     assert_eq!(fields(&p), ["priority"]);
+    for wrong in [Value::Null, json!(3)] {
+        let p = expect_problem(
+            api.post(
+                "/v1/tickets",
+                &token,
+                &json!({"category": "other", "subject": "s", "message": "m", "priority": wrong}),
+            ),
+            422,
+        );
+        assert_eq!(fields(&p), ["priority"], "{wrong}");
+    }
 
     let p = expect_problem(
         api.post(

@@ -244,25 +244,32 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             }
         })?;
         let mut de = serde_json::Deserializer::from_slice(&bytes);
-        let value = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, &bytes))?;
         de.end()
             .map_err(|e| Error::BadRequest(format!("malformed JSON body: {e}")))?;
         Ok(ApiJson(value))
     }
 }
 
-fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>, body: &[u8]) -> Error {
     let path = e.path().to_string();
     let inner = e.into_inner();
-    if inner.is_syntax() || inner.is_eof() {
+    // serde_json reports some wrong types (`null` for an enum) as syntax
+    // errors; only a body that is not JSON at all is malformed.
+    let malformed = serde_json::from_slice::<serde::de::IgnoredAny>(body).is_err();
+    if malformed {
         return Error::BadRequest(format!("malformed JSON body: {inner}"));
     }
-    let message = inner.to_string();
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
+    let message = if inner.is_syntax() || inner.is_eof() {
+        "has a value of the wrong type".to_string()
+    } else {
+        let message = inner.to_string();
+        message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string()
+    };
     let field = if path == "." {
         message
             .strip_prefix("missing field `")
@@ -315,7 +322,7 @@ mod tests {
 
     fn parse(json: &str) -> Result<NewTicket> {
         let mut de = serde_json::Deserializer::from_slice(json.as_bytes());
-        serde_path_to_error::deserialize(&mut de).map_err(json_error)
+        serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, json.as_bytes()))
     }
 
     fn field_of(result: Result<NewTicket>) -> String {
@@ -351,6 +358,12 @@ mod tests {
             "attachments"
         );
         assert_eq!(field_of(parse("[]")), "body");
+        assert_eq!(
+            field_of(parse(
+                r#"{"category":"other","subject":"s","message":"m","priority":null}"#
+            )),
+            "priority"
+        );
         assert!(matches!(parse("{nope"), Err(Error::BadRequest(_))));
     }
 }
