@@ -541,3 +541,32 @@ fn a_person_sees_each_change_confirmed_once() {
     assert_eq!(v["messages"].as_array().unwrap().len(), 2);
     assert_eq!(v["status"], "open");
 }
+
+#[test]
+fn reply_asks_for_the_message_and_ctrl_c_sends_nothing() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let n = cli_common::open(&user, "email", "Mailbox full");
+
+    let mut p = pty(&user, &["ticket", "reply", &n], &[], &["EDITOR", "VISUAL"]);
+    p.exp_string("Reply").unwrap();
+    p.send_control('c').unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 130, "{out}");
+    assert_eq!(error_line(&out), "error: cancelled: nothing was sent");
+    let v = json(&user.run(&["ticket", "view", &n, "--json"]));
+    assert_eq!(v["messages"].as_array().unwrap().len(), 1);
+
+    let mut p = pty(&user, &["ticket", "reply", &n], &[], &["EDITOR", "VISUAL"]);
+    p.exp_string("Reply").unwrap();
+    p.send_line("Deleted old mail, fine now").unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        utf8(&out).contains(&format!("✓ Replied to ticket {n}")),
+        "{out}"
+    );
+    let v = json(&user.run(&["ticket", "view", &n, "--json"]));
+    assert_eq!(v["messages"][1]["body"], "Deleted old mail, fine now");
+}
