@@ -219,6 +219,50 @@ fn failed_logins_are_limited_per_account_and_per_client_address() {
     );
 }
 
+/// `POST /v1/sessions` as a proxy on this machine would send it for `client`.
+fn login_via_proxy(desk: &Desk, client: &str, email: &str, password: &str) -> u16 {
+    reqwest::blocking::Client::new()
+        .post(format!("{}/v1/sessions", desk.url))
+        .header("x-forwarded-for", format!("198.51.100.99, {client}"))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[test]
+fn behind_a_proxy_failed_logins_are_limited_per_forwarded_client() {
+    // Trusted: each client the proxy names has its own five failures.
+    let desk = Desk::start_with(&["--trust-forwarded-for"]);
+    for i in 0..5 {
+        let email = format!("nobody{i}@example.com");
+        assert_eq!(login_via_proxy(&desk, "203.0.113.7", &email, "guess"), 401);
+    }
+    assert_eq!(
+        login_via_proxy(&desk, "203.0.113.7", OWNER_EMAIL, OWNER_PASSWORD),
+        429
+    );
+    assert_eq!(
+        login_via_proxy(&desk, "203.0.113.8", OWNER_EMAIL, OWNER_PASSWORD),
+        201,
+        "another client behind the same proxy is not locked out"
+    );
+
+    // Not trusted (the default): the header is the client's own word and
+    // changing it dodges nothing.
+    let desk = Desk::start();
+    for i in 0..5 {
+        let email = format!("nobody{i}@example.com");
+        let client = format!("203.0.113.{i}");
+        assert_eq!(login_via_proxy(&desk, &client, &email, "guess"), 401);
+    }
+    assert_eq!(
+        login_via_proxy(&desk, "203.0.113.200", OWNER_EMAIL, OWNER_PASSWORD),
+        429
+    );
+}
+
 #[test]
 fn parallel_guesses_cannot_outrun_the_login_limit() {
     let desk = Desk::start();

@@ -66,6 +66,10 @@ pub struct ServeArgs {
     /// Domain of the intake addresses (`<category>@DOMAIN`)
     #[arg(long, value_name = "DOMAIN", env = "ECOLO_DESK_MAIL_DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
     pub mail_domain: String,
+    /// Behind a reverse proxy on this machine: limit failed logins by the
+    /// client address the proxy puts last in X-Forwarded-For
+    #[arg(long)]
+    pub trust_forwarded_for: bool,
     /// SMTP relay for outgoing notifications (e.g. smtp://localhost:25)
     #[arg(long, value_name = "URL")]
     pub smtp_url: Option<String>,
@@ -232,7 +236,8 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
             writeln!(out, "listening on {url}")?;
             out.flush()?;
         }
-        super::http::serve(store, listener).await?;
+        let state = super::http::AppState::new(store, args.trust_forwarded_for);
+        super::http::serve(state, listener).await?;
         Ok(())
     })
 }

@@ -9,7 +9,7 @@ mod sessions;
 mod tickets;
 mod tokens;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -41,14 +41,38 @@ const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
 pub struct AppState {
     pub store: Store,
     pub limiter: Arc<RateLimiter>,
+    /// Whether a proxy on this machine names the client in `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
 }
 
 impl AppState {
-    pub fn new(store: Store) -> AppState {
+    pub fn new(store: Store, trust_forwarded_for: bool) -> AppState {
         AppState {
             store,
             limiter: Arc::new(RateLimiter::new(LOGIN_MAX_FAILURES, LOGIN_WINDOW)),
+            trust_forwarded_for,
         }
+    }
+
+    /// The client's address, for the login limiter. Behind a reverse proxy
+    /// every request comes from the proxy, so with `trust_forwarded_for` a
+    /// request from loopback is taken to be from the last address the proxy
+    /// added to `X-Forwarded-For`; anyone else's header is ignored, so it
+    /// cannot be forged to dodge the limit.
+    pub fn client_ip(&self, peer: SocketAddr, headers: &axum::http::HeaderMap) -> IpAddr {
+        if self.trust_forwarded_for && peer.ip().is_loopback() {
+            let forwarded = headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .last()
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|ip| ip.trim().parse().ok());
+            if let Some(ip) = forwarded {
+                return ip;
+            }
+        }
+        peer.ip()
     }
 }
 
@@ -132,8 +156,8 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Serves on `listener` until Ctrl-C or SIGTERM; requests in flight finish.
-pub async fn serve(store: Store, listener: TcpListener) -> std::io::Result<()> {
-    let app = app(AppState::new(store));
+pub async fn serve(state: AppState, listener: TcpListener) -> std::io::Result<()> {
+    let app = app(state);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
 use crate::api::{LoginRequest, Problem, Session};
@@ -26,11 +26,13 @@ use crate::desk::error::{Error, Result};
 )]
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response> {
+    let client = state.client_ip(peer, &headers);
     let email = request.email.trim().to_lowercase();
-    let keys = [format!("email:{email}"), format!("addr:{}", client.ip())];
+    let keys = [format!("email:{email}"), format!("addr:{client}")];
     state.limiter.attempt(&keys)?;
     let store = state.store.clone();
     let session = blocking(move || {
