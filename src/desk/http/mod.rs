@@ -64,7 +64,7 @@ impl AppState {
             let forwarded = headers
                 .get_all("x-forwarded-for")
                 .iter()
-                .last()
+                .next_back()
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.rsplit(',').next())
                 .and_then(|ip| ip.trim().parse().ok());
