@@ -6,7 +6,10 @@ mod common;
 #[path = "mail/support.rs"]
 mod support;
 
-use common::Desk;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use common::{Desk, DESK};
 use support::{corpus, eventually, free_port, only_ticket, pipe_expect, Api, SmtpSink};
 
 /// A desk whose outbox retries fast and delivers to `smtp_url`.
@@ -162,7 +165,7 @@ fn refused_sender_gets_a_bilingual_auto_reply_but_robots_get_nothing() {
 #[test]
 fn relay_down_then_up_loses_nothing() {
     let port = free_port();
-    let desk = desk_with_relay(&format!("smtp://127.0.0.1:{port}"));
+    let mut desk = desk_with_relay(&format!("smtp://127.0.0.1:{port}"));
     let api = Api::owner(&desk);
     let number = api.open_ticket("quotes", "Cotización", "Tres dominios, por favor.");
     // The outbox tried, failed and is waiting to retry.
@@ -176,6 +179,8 @@ fn relay_down_then_up_loses_nothing() {
         .unwrap()
             > 0
     });
+    // A desk restarted meanwhile still has the mail to send.
+    desk.restart();
     let sink = SmtpSink::start_on(port);
     let got = sink.wait_for(1);
     assert_eq!(got[0].subject(), format!("[#{number}] Cotización"));
@@ -228,5 +233,93 @@ fn a_recipient_the_relay_refuses_is_not_retried_and_blocks_nothing() {
         sink.refused.lock().unwrap().len(),
         1,
         "a 5xx is not retried"
+    );
+}
+
+#[test]
+fn relay_credentials_from_the_environment_are_used_and_never_logged() {
+    const PASSWORD: &str = "s3cret-relay-pw";
+    let sink = SmtpSink::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let log = dir.path().join("desk.log");
+    let url = format!("smtp://desk-relay:{PASSWORD}@127.0.0.1:{}", sink.port);
+
+    // The URL with its password is kept off the command line (and `ps`).
+    let mut serve = Command::new(DESK)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--outbox-retry-ms",
+            "100",
+        ])
+        .arg("--db")
+        .arg(&db)
+        .env("ECOLO_DESK_SMTP_URL", &url)
+        .env("ECOLO_DESK_LOG", "trace")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("spawn ecolo-desk serve");
+    let mut line = String::new();
+    BufReader::new(serve.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("listening on "), "{line}");
+    let mut create = Command::new(DESK)
+        .args([
+            "account",
+            "create",
+            "--password-stdin",
+            "--name",
+            "Olga Owner",
+        ])
+        .args(["--email", "owner@example.com", "--db"])
+        .arg(&db)
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    create
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"correct horse battery staple\n")
+        .unwrap();
+    assert!(create.wait().unwrap().success());
+    let out = support::pipe_db(&db, &corpus("gmail_alternative.eml", None), &[]);
+    assert_eq!(out.status.code(), Some(0));
+
+    let got = sink.wait_for(1);
+    assert_eq!(got[0].rcpt_to, ["owner@example.com"]);
+    let login = sink.logins.lock().unwrap()[0].clone();
+    let login = mail_parser::decoders::base64::base64_decode(login.as_bytes()).unwrap();
+    assert_eq!(login, format!("\0desk-relay\0{PASSWORD}").as_bytes());
+    eventually("the outbox row marked sent", || {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+            == 0
+    });
+    let _ = serve.kill();
+    let _ = serve.wait();
+
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("outbox: sent"), "{logged}");
+    assert!(!logged.contains(PASSWORD), "the relay password is logged");
+    let help = Command::new(DESK)
+        .args(["serve", "--help"])
+        .env("ECOLO_DESK_SMTP_URL", &url)
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("ECOLO_DESK_SMTP_URL"), "{help}");
+    assert!(
+        !help.contains(PASSWORD),
+        "--help shows the password: {help}"
     );
 }

@@ -70,8 +70,14 @@ pub struct ServeArgs {
     /// client address the proxy puts last in X-Forwarded-For
     #[arg(long)]
     pub trust_forwarded_for: bool,
-    /// SMTP relay for outgoing notifications (e.g. smtp://localhost:25)
-    #[arg(long, value_name = "URL")]
+    /// SMTP relay for outgoing notifications (e.g. smtp://localhost:25); a URL
+    /// with a password belongs in the environment, not on the command line
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "ECOLO_DESK_SMTP_URL",
+        hide_env_values = true
+    )]
     pub smtp_url: Option<String>,
     /// First retry delay of the outbox in milliseconds; doubles per failure
     #[arg(long, value_name = "MS", default_value_t = 30_000, hide = true)]

@@ -247,12 +247,14 @@ impl Received {
 }
 
 /// A minimal SMTP server on 127.0.0.1 that accepts every message (EHLO,
-/// MAIL, RCPT, DATA, RSET, NOOP, QUIT) and keeps it.
+/// AUTH PLAIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT) and keeps it.
 pub struct SmtpSink {
     pub port: u16,
     inbox: Arc<(Mutex<Vec<Received>>, Condvar)>,
     /// RCPT TO addresses answered with `550 User unknown`, one per try.
     pub refused: Arc<Mutex<Vec<String>>>,
+    /// The base64 argument of each `AUTH PLAIN` (every login succeeds).
+    pub logins: Arc<Mutex<Vec<String>>>,
 }
 
 impl SmtpSink {
@@ -280,14 +282,20 @@ impl SmtpSink {
         let port = listener.local_addr().unwrap().port();
         let inbox: Arc<(Mutex<Vec<Received>>, Condvar)> = Arc::default();
         let refused: Arc<Mutex<Vec<String>>> = Arc::default();
+        let logins: Arc<Mutex<Vec<String>>> = Arc::default();
         let unknown: Arc<Vec<String>> = Arc::new(unknown.iter().map(|s| s.to_string()).collect());
-        let (shared, shared_refused) = (inbox.clone(), refused.clone());
+        let (shared, shared_refused, shared_logins) =
+            (inbox.clone(), refused.clone(), logins.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (shared, refused, unknown) =
-                    (shared.clone(), shared_refused.clone(), unknown.clone());
+                let (shared, refused, logins, unknown) = (
+                    shared.clone(),
+                    shared_refused.clone(),
+                    shared_logins.clone(),
+                    unknown.clone(),
+                );
                 std::thread::spawn(move || {
-                    let _ = session(stream, &shared, &unknown, &refused);
+                    let _ = session(stream, &shared, &unknown, &refused, &logins);
                 });
             }
         });
@@ -295,6 +303,7 @@ impl SmtpSink {
             port,
             inbox,
             refused,
+            logins,
         }
     }
 
@@ -329,6 +338,7 @@ fn session(
     inbox: &(Mutex<Vec<Received>>, Condvar),
     unknown: &[String],
     refused: &Mutex<Vec<String>>,
+    logins: &Mutex<Vec<String>>,
 ) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut out = stream.try_clone()?;
@@ -344,7 +354,11 @@ fn session(
         let cmd = line.trim_end().to_string();
         let upper = cmd.to_ascii_uppercase();
         if upper.starts_with("EHLO") {
-            out.write_all(b"250-sink.test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n")?;
+            out.write_all(b"250-sink.test\r\n250-8BITMIME\r\n250-AUTH PLAIN\r\n250 SMTPUTF8\r\n")?;
+        } else if upper.starts_with("AUTH PLAIN ") {
+            // base64 of "\0user\0password"; kept for the test to compare.
+            logins.lock().unwrap().push(cmd[11..].trim().to_string());
+            out.write_all(b"235 2.7.0 Authentication successful\r\n")?;
         } else if upper.starts_with("HELO") {
             out.write_all(b"250 sink.test\r\n")?;
         } else if upper.starts_with("MAIL FROM:") {
