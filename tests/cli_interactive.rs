@@ -570,3 +570,34 @@ fn reply_asks_for_the_message_and_ctrl_c_sends_nothing() {
     let v = json(&user.run(&["ticket", "view", &n, "--json"]));
     assert_eq!(v["messages"][1]["body"], "Deleted old mail, fine now");
 }
+
+#[test]
+fn ctrl_c_inside_the_editor_belongs_to_the_editor() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let n = cli_common::open(&user, "email", "Mailbox full");
+    // The terminal sends Ctrl-C to the whole foreground group: the editor
+    // and `ecolo`. This editor takes it (as vim does) and goes on.
+    let editor = user.config.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\ntrap '' INT\nkill -INT 0\nprintf 'Written after a Ctrl-C\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut p = pty(
+        &user,
+        &["ticket", "reply", &n],
+        &[("EDITOR", editor.to_str().unwrap())],
+        &["VISUAL"],
+    );
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    let v = json(&user.run(&["ticket", "view", &n, "--json"]));
+    assert_eq!(v["messages"][1]["body"], "Written after a Ctrl-C");
+}

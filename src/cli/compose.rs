@@ -70,8 +70,7 @@ pub fn ask_message(what: &str) -> Result<String> {
         .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
     if has_editor {
         let template = format!("\n# Write the {what} above. Lines starting with # are dropped.\n");
-        let edited = dialoguer::Editor::new()
-            .edit(&template)
+        let edited = super::interrupt::while_editing(|| dialoguer::Editor::new().edit(&template))
             .context("cannot run the editor ($VISUAL / $EDITOR)")?;
         let text: String = edited
             .unwrap_or_default()

@@ -6,6 +6,10 @@
 //! settings saved at start, shows the cursor, says what happened in the
 //! same words as a cancelled prompt (unless a change was already on its way
 //! to the desk), and exits 130.
+//!
+//! While `$EDITOR` runs, Ctrl-C belongs to the editor (vim users press it to
+//! leave insert mode): the terminal sends SIGINT to us too, and we let it
+//! pass, as git does, instead of dying under a running editor.
 
 #[cfg(unix)]
 mod imp {
@@ -20,8 +24,12 @@ check with `ecolo ticket list` before trying again\n";
 
     static SAVED: OnceLock<libc::termios> = OnceLock::new();
     static ERR_TTY: AtomicBool = AtomicBool::new(false);
+    static EDITING: AtomicBool = AtomicBool::new(false);
 
     extern "C" fn on_sigint(_: libc::c_int) {
+        if EDITING.load(Ordering::SeqCst) {
+            return;
+        }
         // Only async-signal-safe calls here: tcsetattr, write, _exit.
         unsafe {
             if let Some(t) = SAVED.get() {
@@ -39,6 +47,16 @@ check with `ecolo ticket list` before trying again\n";
             libc::write(libc::STDERR_FILENO, msg.as_ptr().cast(), msg.len());
             libc::_exit(130);
         }
+    }
+
+    /// Runs `f` (the editor) with Ctrl-C left to the editor. A caught
+    /// signal is reset to the default in the child at exec, so the editor
+    /// still gets its usual Ctrl-C.
+    pub fn while_editing<T>(f: impl FnOnce() -> T) -> T {
+        EDITING.store(true, Ordering::SeqCst);
+        let out = f();
+        EDITING.store(false, Ordering::SeqCst);
+        out
     }
 
     pub fn install() {
@@ -59,7 +77,12 @@ check with `ecolo ticket list` before trying again\n";
 }
 
 #[cfg(unix)]
-pub use imp::install;
+pub use imp::{install, while_editing};
 
 #[cfg(not(unix))]
 pub fn install() {}
+
+#[cfg(not(unix))]
+pub fn while_editing<T>(f: impl FnOnce() -> T) -> T {
+    f()
+}
