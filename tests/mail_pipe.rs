@@ -574,3 +574,20 @@ fn thunderbird_flowed_reply_loses_signature_and_quote() {
     );
     assert_eq!(t["messages"][2]["author"]["email"], "martha@example.com");
 }
+
+#[test]
+fn forwarded_and_replied_prefixes_leave_the_new_tickets_subject() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    let raw = String::from_utf8(corpus("gmail_alternative.eml", None)).unwrap();
+    let forwarded = raw.replace(
+        "Subject: Cobro duplicado",
+        "Subject: RV: Fwd: RE: Cobro duplicado",
+    );
+    assert_ne!(raw, forwarded);
+    pipe_expect(&desk, forwarded.as_bytes(), 0);
+    assert_eq!(
+        only_ticket(&api)["subject"],
+        "Cobro duplicado en la factura de marzo"
+    );
+}

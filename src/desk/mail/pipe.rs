@@ -42,7 +42,8 @@ pub struct PipeArgs {
     /// To / Cc
     #[arg(long, value_name = "ADDR")]
     pub recipient: Option<String>,
-    /// The envelope sender (Postfix: ${sender}); empty for bounces
+    /// The envelope sender (Postfix: ${sender}); empty, `<>` or
+    /// MAILER-DAEMON (Postfix's expansion of the null sender) for bounces
     #[arg(long, value_name = "ADDR")]
     pub sender: Option<String>,
     /// Domain of the intake addresses (`<category>@DOMAIN`): the same as

@@ -63,7 +63,7 @@ fn collapse(lines: &[&str]) -> String {
 fn starts_history(lines: &[&str], i: usize) -> bool {
     let line = lines[i];
     let t = line.trim();
-    if line == "-- " || line == "--" || t == "-- " {
+    if line == "-- " || line == "--" {
         return true;
     }
     let lower = t.to_lowercase();
