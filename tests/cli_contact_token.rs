@@ -114,6 +114,7 @@ fn contacts_add_list_edit_remove() {
         2,
     );
     assert!(err.contains("billing") && err.contains("bogus"), "{err}");
+    insta::assert_snapshot!("contact_unknown_category", err);
     let err = fails(
         &user.run(&["contact", "add", "--email", "x@y.com", "--name", "X"]),
         2,
@@ -133,6 +134,7 @@ fn contacts_add_list_edit_remove() {
         2,
     );
     assert!(err.contains("--email"), "{err}");
+    insta::assert_snapshot!("contact_invalid_email", err);
     let err = fails(
         &user.run(&[
             "contact",
@@ -278,7 +280,9 @@ fn tokens_create_list_revoke_without_showing_secrets() {
     assert!(err.contains("--yes"), "{err}");
     ok(&as_token(&user, &secret, &["whoami"]));
     ok(&user.run(&["token", "revoke", "ci", "--yes"]));
-    fails(&as_token(&user, &secret, &["whoami"]), 3);
+    let err = fails(&as_token(&user, &secret, &["whoami"]), 3);
+    assert!(!err.contains(&secret));
+    insta::assert_snapshot!("revoked_token", err);
     fails(&user.run(&["token", "revoke", "ci", "--yes"]), 4);
 }
 
