@@ -65,28 +65,31 @@ pub(crate) fn clean_content_type(value: Option<&str>) -> String {
     }
 }
 
+/// The columns [`attachment_from_row`] reads, first in a SELECT.
+pub(crate) const ATTACHMENT_COLUMNS: &str = "id, filename, content_type, size, sha256";
+
+pub(crate) fn attachment_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
+    Ok(Attachment {
+        id: r.get(0)?,
+        filename: r.get(1)?,
+        content_type: r.get(2)?,
+        size: r.get::<_, i64>(3)? as u64,
+        sha256: r.get(4)?,
+    })
+}
+
+/// Attachment `id` with its account and the message it is attached to.
 pub(crate) fn load_attachment(
     conn: &Connection,
     id: &str,
 ) -> Result<Option<(i64, Option<i64>, Attachment)>> {
     Ok(conn
         .query_row(
-            "SELECT account_id, message_id, filename, content_type, size, sha256
-             FROM attachments WHERE id = ?1",
+            &format!(
+                "SELECT {ATTACHMENT_COLUMNS}, account_id, message_id FROM attachments WHERE id = ?1"
+            ),
             [id],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    Attachment {
-                        id: id.to_string(),
-                        filename: r.get(2)?,
-                        content_type: r.get(3)?,
-                        size: r.get::<_, i64>(4)? as u64,
-                        sha256: r.get(5)?,
-                    },
-                ))
-            },
+            |r| Ok((r.get(5)?, r.get(6)?, attachment_from_row(r)?)),
         )
         .optional()?)
 }

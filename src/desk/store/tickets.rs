@@ -13,7 +13,7 @@ use crate::api::{
 };
 
 use super::super::auth::Principal;
-use super::attachments::load_attachment;
+use super::attachments::{attachment_from_row, load_attachment, ATTACHMENT_COLUMNS};
 use super::validate::{self, Check};
 use super::{now, parse_time, Error, Result, Store};
 
@@ -115,16 +115,12 @@ const MESSAGE_COLUMNS: &str =
     "id, author_name, author_email, author_role, channel, body, created_at";
 
 fn message_attachments(conn: &Connection, message: &mut Message) -> Result<()> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id FROM attachments WHERE message_id = ?1 ORDER BY rowid")?;
-    let ids = stmt
-        .query_map([message.id], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    for id in ids {
-        if let Some((_, _, a)) = load_attachment(conn, &id)? {
-            message.attachments.push(a);
-        }
-    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE message_id = ?1 ORDER BY rowid"
+    ))?;
+    message.attachments = stmt
+        .query_map([message.id], attachment_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(())
 }
 

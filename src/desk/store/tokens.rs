@@ -142,15 +142,11 @@ impl Store {
     /// The account's personal tokens, oldest first; never a secret.
     pub fn list_tokens(&self, actor: &Principal) -> Result<Vec<TokenInfo>> {
         actor.require_manage()?;
-        let conn = self.conn()?;
-        let mut stmt = conn.prepare(
-            "SELECT t.id FROM tokens t
-             WHERE t.account_id = ?1 AND t.kind = 'personal' ORDER BY t.id",
-        )?;
-        let ids = stmt
-            .query_map([actor.account_id], |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        ids.into_iter().map(|id| token_info(&conn, id)).collect()
+        token_infos(
+            &*self.conn()?,
+            "t.account_id = ?1 AND t.kind = 'personal'",
+            actor.account_id,
+        )
     }
 
     /// Creates a personal token; the answer holds the secret, once.
@@ -242,11 +238,10 @@ impl Store {
             })?;
             Ok(tx.last_insert_rowid())
         })?;
-        let conn = self.conn()?;
-        Ok(CreatedToken {
-            token,
-            info: token_info(&conn, id)?,
-        })
+        let info = token_infos(&*self.conn()?, "t.id = ?1", id)?
+            .pop()
+            .ok_or_else(|| Error::Internal("a token vanished as it was created".into()))?;
+        Ok(CreatedToken { token, info })
     }
 
     /// Revokes the personal token `name` at once.
@@ -274,32 +269,33 @@ fn parse_categories(json: Option<String>) -> Result<Option<Vec<String>>> {
     .transpose()
 }
 
-fn token_info(conn: &Connection, id: i64) -> Result<TokenInfo> {
-    Ok(conn.query_row(
+/// The tokens matching `filter` (SQL over `t`, one parameter), oldest first.
+fn token_infos(conn: &Connection, filter: &str, param: i64) -> Result<Vec<TokenInfo>> {
+    let mut stmt = conn.prepare(&format!(
         "SELECT t.name, c.email, t.categories, t.created_at, t.last_used_at, t.expires_at
-         FROM tokens t LEFT JOIN contacts c ON c.id = t.contact_id WHERE t.id = ?1",
-        [id],
-        |r| {
-            let categories = r
-                .get::<_, Option<String>>(2)?
-                .map(|json| {
-                    serde_json::from_str(&json).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            2,
-                            rusqlite::types::Type::Text,
-                            e.into(),
-                        )
-                    })
-                })
-                .transpose()?;
-            Ok(TokenInfo {
-                name: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                contact: r.get(1)?,
-                categories,
-                created_at: parse_time(&r.get::<_, String>(3)?)?,
-                last_used_at: parse_opt_time(r.get(4)?)?,
-                expires_at: parse_opt_time(r.get(5)?)?,
-            })
-        },
-    )?)
+         FROM tokens t LEFT JOIN contacts c ON c.id = t.contact_id
+         WHERE {filter} ORDER BY t.id"
+    ))?;
+    let rows = stmt.query_map([param], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get::<_, String>(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (name, contact, categories, created, used, expires) = row?;
+        Ok(TokenInfo {
+            name: name.unwrap_or_default(),
+            contact,
+            categories: parse_categories(categories)?,
+            created_at: parse_time(&created)?,
+            last_used_at: parse_opt_time(used)?,
+            expires_at: parse_opt_time(expires)?,
+        })
+    })
+    .collect()
 }
