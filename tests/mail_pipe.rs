@@ -467,6 +467,8 @@ fn every_kind_of_automatic_mail_is_ignored_alone() {
         "List-Id: <announce.example.org>",
         "List-Unsubscribe: <mailto:leave@example.org>",
         "List-Post: <mailto:announce@example.org>",
+        "List-Archive: <https://lists.example.org/announce/>",
+        "Mailing-List: contact announce-help@example.org",
         "Return-Path: <>",
         "X-Autoreply: yes",
         "X-Loop: desk.localhost",

@@ -15,7 +15,7 @@ pub enum Automated {
     AutoSubmitted(String),
     /// `Precedence: bulk|junk|list`.
     Precedence(String),
-    /// A mailing list (`List-Id`, `List-Unsubscribe`, ...).
+    /// A mailing list (`List-Id`, `List-Unsubscribe`, any `List-*`).
     List,
     /// A delivery status notification: null sender, `MAILER-DAEMON`,
     /// `multipart/report`.
@@ -302,15 +302,10 @@ fn detect_automated(
             return Some(Automated::Precedence(p));
         }
     }
-    if [
-        "list-id",
-        "list-unsubscribe",
-        "list-post",
-        "list-help",
-        "mailing-list",
-    ]
-    .iter()
-    .any(|h| get(h).is_some())
+    // RFC 2369 and 2919 (List-Id, List-Unsubscribe, List-Post, ...).
+    if headers
+        .iter()
+        .any(|(n, _)| n.starts_with("list-") || n == "mailing-list")
     {
         return Some(Automated::List);
     }
