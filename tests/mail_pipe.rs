@@ -593,3 +593,18 @@ fn forwarded_and_replied_prefixes_leave_the_new_tickets_subject() {
         "Cobro duplicado en la factura de marzo"
     );
 }
+
+#[test]
+fn outlook_html_only_reply_keeps_only_the_answer() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    pipe_expect(&desk, &corpus("gmail_alternative.eml", None), 0);
+    let number = number_of(&only_ticket(&api));
+    desk.staff_reply(&number.to_string(), "Falta pagar la diferencia.");
+    pipe_expect(&desk, &corpus("outlook_html_reply_es.eml", Some(number)), 0);
+    let t = only_ticket(&api);
+    assert_eq!(
+        t["messages"][2]["body"],
+        "Listo, ya pagué la diferencia.\n\nSaludos,\nOlga"
+    );
+}

@@ -384,3 +384,33 @@ Content-Type: text/plain; charset=UTF-8; format=flowed
 Content-Transfer-Encoding: 8bit
 
 {text}""")
+
+# 17. Outlook HTML-only reply in Spanish: the answer, a rule, then the
+# quoted message under a bold De/Enviado/Para/Asunto block.
+html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+        '<style type="text/css">p {margin:0}</style></head><body dir="ltr">'
+        '<div style="font-family:Calibri">Listo, ya pagué la diferencia.</div>'
+        '<div style="font-family:Calibri"><br></div>'
+        '<div style="font-family:Calibri">Saludos,<br>Olga</div>'
+        '<hr style="display:inline-block;width:98%" tabindex="-1">'
+        '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri" style="font-size:11pt" color="#000000">'
+        '<b>De:</b> Ecolo Soporte / Support &lt;billing@desk.localhost&gt;<br>'
+        '<b>Enviado:</b> lunes, 3 de marzo de 2025 11:15<br>'
+        '<b>Para:</b> Olga Owner &lt;owner@example.com&gt;<br>'
+        '<b>Asunto:</b> Re: Cobro duplicado en la factura de marzo</font>'
+        '<div>&nbsp;</div></div>'
+        '<div>Soporte respondió a su ticket: falta pagar la diferencia.</div>'
+        '</body></html>\n')
+write("outlook_html_reply_es.eml", f"""From: Olga Owner <owner@example.com>
+To: Ecolo Soporte / Support <billing@desk.localhost>
+Subject: RE: [#{{{{TICKET}}}}] Cobro duplicado en la factura de marzo
+Date: Mon, 3 Mar 2025 19:30:00 +0000
+Message-ID: <DM6PR11MB4434HTML0001@DM6PR11MB4434.namprd11.prod.outlook.com>
+In-Reply-To: <ticket-{{{{TICKET}}}}-m2@desk.localhost>
+Content-Language: es-MX
+Content-Type: text/html; charset="utf-8"
+Content-Transfer-Encoding: base64
+MIME-Version: 1.0
+
+{b64(html.encode("utf-8"))}
+""")
