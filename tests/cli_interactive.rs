@@ -30,6 +30,25 @@ fn pty(user: &User, args: &[&str], env: &[(&str, &str)], unset: &[&str]) -> PtyS
     rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn on a pty")
 }
 
+/// Like `pty`, with the terminal echoing input the way a person's does
+/// (rexpect turns echo off), so a test can see whether a secret shows.
+fn pty_echo(user: &User, args: &[&str], unset: &[&str]) -> PtySession {
+    let mut cmd = user.cmd();
+    let mut sh = std::process::Command::new("sh");
+    sh.env_clear()
+        .envs(cmd.get_envs().filter_map(|(k, v)| {
+            let keep = !unset.iter().any(|u| k == std::ffi::OsStr::new(u));
+            v.filter(|_| keep).map(|v| (k, v))
+        }))
+        .env("TERM", "xterm")
+        .arg("-c")
+        .arg("stty echo && exec \"$0\" \"$@\"")
+        .arg(cmd.get_program())
+        .args(args);
+    cmd.args(args);
+    rexpect::session::spawn_command(sh, Some(30_000)).expect("spawn on a pty")
+}
+
 /// Sends keys one write each, so an escape sequence arrives whole. Keys
 /// that arrive early wait in the terminal's buffer (raw mode is entered with
 /// TCSADRAIN, which keeps pending input).
@@ -87,7 +106,7 @@ fn tickets(user: &User) -> Vec<serde_json::Value> {
 fn login_asks_url_email_and_a_hidden_password() {
     let desk = Desk::start();
     let user = desk.user();
-    let mut p = pty(&user, &["login"], &[], &["ECOLO_URL"]);
+    let mut p = pty_echo(&user, &["login"], &["ECOLO_URL"]);
     let mut seen = p.exp_string("Desk URL").unwrap();
     p.send_line(&desk.url).unwrap();
     seen += &p.exp_string("E-mail").unwrap();
@@ -600,4 +619,22 @@ fn ctrl_c_inside_the_editor_belongs_to_the_editor() {
     assert_eq!(code, 0, "{out}");
     let v = json(&user.run(&["ticket", "view", &n, "--json"]));
     assert_eq!(v["messages"][1]["body"], "Written after a Ctrl-C");
+}
+
+#[test]
+fn password_stdin_typed_at_a_terminal_is_not_echoed() {
+    let desk = Desk::start();
+    let user = desk.user();
+    let mut p = pty_echo(
+        &user,
+        &["login", "--email", OWNER_EMAIL, "--password-stdin"],
+        &[],
+    );
+    let mut seen = p.exp_string("not shown").unwrap();
+    p.send_line(OWNER_PASSWORD).unwrap();
+    let (rest, code) = finish(&mut p);
+    seen += &rest;
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains(OWNER_PASSWORD), "echoed: {seen}");
+    assert!(ok(&user.run(&["whoami"])).contains(OWNER_EMAIL));
 }

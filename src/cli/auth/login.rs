@@ -47,7 +47,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     };
 
     let (token, me) = if args.with_token {
-        let token = read_stdin_line("the token")?.trim().to_string();
+        let token = read_stdin_line(ctx, "the token")?.trim().to_string();
         if token.is_empty() {
             return Err(CliError::usage("--with-token: no token on standard input"));
         }
@@ -64,7 +64,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             prompt::text("E-mail")
         })?;
         let password = if args.password_stdin {
-            read_stdin_line("the password")?
+            read_stdin_line(ctx, "the password")?
         } else if ctx.can_prompt() {
             prompt::password("Password")?
         } else {
@@ -138,12 +138,62 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
 }
 
 /// The first line of stdin without its line ending; the secret never goes
-/// to argv. Only one line is read, so typing it on a terminal needs no Ctrl-D.
-fn read_stdin_line(what: &str) -> Result<String> {
+/// to argv. Only one line is read, so typing it on a terminal needs no Ctrl-D,
+/// and on a terminal it is not echoed (Ctrl-C there restores the echo, see
+/// `interrupt`).
+fn read_stdin_line(ctx: &mut Ctx, what: &str) -> Result<String> {
+    let _hidden = if ctx.stdin_tty {
+        // Echo off before the hint, so nothing typed after it shows.
+        let hidden = EchoOff::new();
+        ctx.note(format!("Type {what} (not shown) and press Enter:"))?;
+        hidden
+    } else {
+        None
+    };
     let mut s = String::new();
     std::io::stdin()
         .lock()
         .read_line(&mut s)
         .with_context(|| format!("cannot read {what} from standard input"))?;
     Ok(s.trim_end_matches(['\r', '\n']).to_string())
+}
+
+/// Terminal echo off on stdin until dropped.
+struct EchoOff {
+    #[cfg(unix)]
+    saved: libc::termios,
+}
+
+impl EchoOff {
+    #[cfg(unix)]
+    fn new() -> Option<EchoOff> {
+        // SAFETY: plain termios calls on our own stdin.
+        unsafe {
+            let mut t = std::mem::MaybeUninit::<libc::termios>::uninit();
+            if libc::tcgetattr(libc::STDIN_FILENO, t.as_mut_ptr()) != 0 {
+                return None;
+            }
+            let saved = t.assume_init();
+            let mut quiet = saved;
+            quiet.c_lflag &= !libc::ECHO;
+            quiet.c_lflag |= libc::ECHONL;
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &quiet);
+            Some(EchoOff { saved })
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn new() -> Option<EchoOff> {
+        None
+    }
+}
+
+impl Drop for EchoOff {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        // SAFETY: puts back the settings read in `new`.
+        unsafe {
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &self.saved);
+        }
+    }
 }
