@@ -638,3 +638,68 @@ fn password_stdin_typed_at_a_terminal_is_not_echoed() {
     assert!(!seen.contains(OWNER_PASSWORD), "echoed: {seen}");
     assert!(ok(&user.run(&["whoami"])).contains(OWNER_EMAIL));
 }
+
+#[test]
+fn a_contact_picks_only_from_their_categories() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    ok(&user.run(&[
+        "contact",
+        "add",
+        "--email",
+        "martha@their-domain.com",
+        "--name",
+        "Martha",
+        "-c",
+        "billing",
+        "-c",
+        "quotes",
+    ]));
+    let token = cli_common::token(
+        &user,
+        &["--name", "martha", "--contact", "martha@their-domain.com"],
+    );
+    let mut p = pty(
+        &user,
+        &[
+            "ticket",
+            "open",
+            "-s",
+            "Quote please",
+            "-m",
+            "3 sites",
+            "-y",
+        ],
+        &[("ECOLO_TOKEN", token.as_str())],
+        &[],
+    );
+    let mut seen = p.exp_string("Category").unwrap();
+    seen += &p.exp_string("date changes").unwrap();
+    assert!(
+        seen.contains("Billing Issues") && seen.contains("Quotes"),
+        "{seen}"
+    );
+    for other in [
+        "Control Panel",
+        "E-mail Problems",
+        "Website Updates",
+        "Other (other)",
+    ] {
+        assert!(
+            !seen.contains(other),
+            "{other} offered to a contact: {seen}"
+        );
+    }
+    // Down once from billing: quotes, the second of her two.
+    keys(&mut p, &[DOWN, ENTER]);
+    p.exp_string("Priority").unwrap();
+    keys(&mut p, &[ENTER]);
+    p.exp_string("Attach a file").unwrap();
+    p.send_line("").unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    let all = tickets(&user);
+    assert_eq!(all[0]["category"], "quotes");
+    assert_eq!(all[0]["requester"]["email"], "martha@their-domain.com");
+}
