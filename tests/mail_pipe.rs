@@ -217,6 +217,25 @@ fn unparseable_input_exits_65_and_stores_nothing() {
 }
 
 #[test]
+fn a_wrong_db_path_keeps_the_mail_queued_instead_of_creating_an_empty_desk() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    let raw = corpus("gmail_alternative.eml", None);
+    let wrong = desk.dir.path().join("typo").join("desk.db");
+    let out = support::pipe_db(&wrong, &raw, &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    assert!(
+        stderr.contains(&format!("no desk database at {}", wrong.display())),
+        "{stderr}"
+    );
+    assert!(!wrong.exists() && !wrong.parent().unwrap().exists());
+    // The mail server retries once the path is fixed.
+    pipe_expect(&desk, &raw, 0);
+    assert_eq!(only_ticket(&api)["category"], "billing");
+}
+
+#[test]
 fn unknown_sender_gets_an_auto_reply_and_no_ticket() {
     let desk = Desk::start();
     let api = Api::owner(&desk);

@@ -92,13 +92,20 @@ pub enum PipeError {
     Data(#[from] ParseError),
     #[error("temporary failure, the mail server should retry: {0}")]
     Temporary(#[from] Error),
+    /// A wrong `--db` would otherwise create an empty desk that refuses
+    /// everyone and whose replies no `serve` ever sends.
+    #[error(
+        "no desk database at {0}: the mail server keeps the message and retries; \
+         give `pipe` the same --db (or ECOLO_DESK_DB) as `ecolo-desk serve`"
+    )]
+    NoDatabase(PathBuf),
 }
 
 impl PipeError {
     pub fn exit_code(&self) -> u8 {
         match self {
             PipeError::Data(_) => EX_DATAERR,
-            PipeError::Temporary(_) => EX_TEMPFAIL,
+            PipeError::Temporary(_) | PipeError::NoDatabase(_) => EX_TEMPFAIL,
         }
     }
 }
@@ -122,6 +129,9 @@ pub fn main(db: PathBuf, args: PipeArgs) -> ExitCode {
     let result = inbound::parse(&raw, args.sender.as_deref(), &args.mail_domain)
         .map_err(PipeError::from)
         .and_then(|mail| {
+            if !db.exists() {
+                return Err(PipeError::NoDatabase(db.clone()));
+            }
             let store = Store::open(config)?;
             handle_parsed(&store, mail, &args)
         });
