@@ -205,6 +205,22 @@ fn bad_input_fails_before_anything_is_sent() {
         2,
     );
     assert!(err.contains("subject"), "{err}");
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "open",
+            "-c",
+            "billing",
+            "-s",
+            "two\nlines",
+            "-m",
+            "y",
+            "-a",
+            s,
+        ]),
+        2,
+    );
+    assert!(err.contains("--subject"), "{err}");
     fails(
         &user.run(&[
             "ticket", "open", "-c", "billing", "-s", "x", "-m", "y", "-p", "urgent",
@@ -691,6 +707,16 @@ fn download_saves_every_attachment_inside_the_directory() {
     assert_eq!(out.lines().count(), 3, "{out}");
     assert_eq!(std::fs::read(to.join("notes.txt")).unwrap(), b"final text");
     assert_eq!(std::fs::read(to.join("logo.png")).unwrap(), bytes);
+    #[cfg(unix)]
+    {
+        // Saved like any new file of the user's (umask), not private 0600.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode();
+        let fresh = to.join("fresh");
+        std::fs::File::create(&fresh).unwrap();
+        assert_eq!(mode(&to.join("logo.png")), mode(&fresh));
+        std::fs::remove_file(&fresh).unwrap();
+    }
     assert!(!dir.join("out").join("escape.txt").exists());
     assert!(!dir.join("escape.txt").exists());
     let inside: Vec<_> = std::fs::read_dir(&to)

@@ -149,6 +149,8 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         }
         .map_err(|e| e.error)
         .with_context(|| format!("cannot save {}", target.display()))?;
+        umask_mode(&target)
+            .with_context(|| format!("cannot set the mode of {}", target.display()))?;
         saved.push(Saved {
             filename: a.filename.clone(),
             path: target,
@@ -157,6 +159,29 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         });
     }
     ctx.print(&SavedList(saved))
+}
+
+/// The temp file was private (0600); a saved file gets the mode any new
+/// file of the user's gets (0666 minus the umask), like `curl -O`.
+#[cfg(unix)]
+fn umask_mode(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: umask only swaps a process-wide mask; reading it needs a set,
+    // and nothing else in this process creates files meanwhile.
+    let mask = unsafe {
+        let m = libc::umask(0o022);
+        libc::umask(m);
+        m
+    };
+    std::fs::set_permissions(
+        path,
+        std::fs::Permissions::from_mode(0o666 & !(mask as u32)),
+    )
+}
+
+#[cfg(not(unix))]
+fn umask_mode(_path: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 struct HashingWriter<W: Write> {

@@ -132,6 +132,11 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             "the subject is empty: pass --subject SUBJECT",
         ));
     }
+    if subject.chars().any(char::is_control) {
+        return Err(CliError::usage(
+            "the subject must be one line without control characters (--subject)",
+        ));
+    }
     if subject.chars().count() as u64 > limits.max_subject_chars as u64 {
         return Err(CliError::usage(format!(
             "the subject is {} characters; the desk takes at most {} (--subject)",
