@@ -627,3 +627,42 @@ fn outlook_html_only_reply_keeps_only_the_answer() {
         "Listo, ya pagué la diferencia.\n\nSaludos,\nOlga"
     );
 }
+
+#[test]
+fn a_contact_may_not_reply_by_mail_outside_their_categories() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    api.post(
+        "/v1/contacts",
+        serde_json::json!({"email": "martha@example.com", "name": "Martha Gómez", "categories": ["quotes"]}),
+    );
+    pipe_expect(&desk, &corpus("gmail_alternative.eml", None), 0);
+    let number = number_of(&only_ticket(&api));
+    // The owner's billing ticket; Martha may only use quotes.
+    pipe_expect(&desk, &corpus("reply_quoted_es.eml", Some(number)), 0);
+    assert_eq!(
+        api.ticket(number as u64)["messages"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "nothing appended"
+    );
+    let (to, _, body) = outbox(&desk).last().unwrap().clone();
+    assert_eq!(to, "martha@example.com");
+    assert!(
+        body.contains(&format!("No encontramos el ticket #{number}"))
+            && body.contains(&format!("We found no ticket #{number}")),
+        "{body}"
+    );
+
+    // Once allowed in billing, the same mail is appended.
+    api.patch(
+        "/v1/contacts/martha@example.com",
+        serde_json::json!({"add_categories": ["billing"]}),
+    );
+    pipe_expect(&desk, &corpus("reply_quoted_es.eml", Some(number)), 0);
+    let messages = api.ticket(number as u64)["messages"].clone();
+    assert_eq!(messages.as_array().unwrap().len(), 2, "{messages:#}");
+    assert_eq!(messages[1]["author"]["role"], "contact");
+}

@@ -150,6 +150,20 @@ impl Api {
         serde_json::from_str(&text).unwrap_or(Value::Null)
     }
 
+    pub fn patch(&self, path: &str, body: Value) -> Value {
+        let resp = self
+            .http
+            .patch(format!("{}{path}", self.url))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .expect("PATCH");
+        let status = resp.status();
+        let text = resp.text().unwrap_or_default();
+        assert!(status.is_success(), "PATCH {path}: {status} {text}");
+        serde_json::from_str(&text).unwrap_or(Value::Null)
+    }
+
     /// Every ticket of the account, whatever its status.
     pub fn tickets(&self) -> Vec<Value> {
         self.get("/v1/tickets?status=all&limit=100")["items"]
