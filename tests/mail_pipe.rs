@@ -666,3 +666,21 @@ fn a_contact_may_not_reply_by_mail_outside_their_categories() {
     assert_eq!(messages.as_array().unwrap().len(), 2, "{messages:#}");
     assert_eq!(messages[1]["author"]["role"], "contact");
 }
+
+#[test]
+fn a_removed_contacts_mail_opens_nothing() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    api.add_martha();
+    api.delete("/v1/contacts/martha@example.com");
+    pipe_expect(&desk, &corpus("thunderbird_flowed.eml", None), 0);
+    assert!(api.tickets().is_empty());
+    let queued = outbox(&desk);
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].0, "martha@example.com");
+    assert!(
+        queued[0].2.contains("authorized contact"),
+        "{}",
+        queued[0].2
+    );
+}

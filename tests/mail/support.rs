@@ -164,6 +164,20 @@ impl Api {
         serde_json::from_str(&text).unwrap_or(Value::Null)
     }
 
+    pub fn delete(&self, path: &str) {
+        let resp = self
+            .http
+            .delete(format!("{}{path}", self.url))
+            .bearer_auth(&self.token)
+            .send()
+            .expect("DELETE");
+        assert!(
+            resp.status().is_success(),
+            "DELETE {path}: {}",
+            resp.status()
+        );
+    }
+
     /// Every ticket of the account, whatever its status.
     pub fn tickets(&self) -> Vec<Value> {
         self.get("/v1/tickets?status=all&limit=100")["items"]
