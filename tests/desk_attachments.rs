@@ -303,6 +303,44 @@ fn attachments_belong_to_one_account_and_one_message() {
 }
 
 #[test]
+fn uploads_never_attached_are_capped_per_account() {
+    const MAX_PENDING: usize = 100;
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let ids: Vec<String> = (0..MAX_PENDING)
+        .map(|i| {
+            let a = expect(
+                upload(&api, &owner, "f.txt", Body::from(format!("{i}"))),
+                201,
+            );
+            a["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let p = expect_problem(upload(&api, &owner, "one-more.txt", Body::from("x")), 409);
+    assert!(p["detail"].as_str().unwrap().contains("attach them"), "{p}");
+    assert_eq!(
+        stored_files(&desk),
+        MAX_PENDING,
+        "the refused file is not kept"
+    );
+
+    // Another account is not affected; attaching frees room.
+    desk.create_account("other@example.com", "Other", "other password");
+    let other = desk.login_token("other@example.com", "other password");
+    expect(upload(&api, &other, "theirs.txt", Body::from("y")), 201);
+    expect(
+        api.post(
+            "/v1/tickets",
+            &owner,
+            &json!({"category": "other", "subject": "s", "message": "m", "attachments": [ids[0]]}),
+        ),
+        201,
+    );
+    expect(upload(&api, &owner, "now-fits.txt", Body::from("z")), 201);
+}
+
+#[test]
 fn file_names_are_sanitized_and_required() {
     let desk = Desk::start();
     let api = Api::new(&desk);

@@ -18,6 +18,12 @@ use crate::desk::store::attachments::{clean_content_type, sanitize_filename, too
 
 use super::{blocking, content_length, created, ApiPath, ApiQuery, AppState, Auth};
 
+/// Uploads one account may hold that are not attached to any message yet.
+/// A client attaching what it uploads never comes near it; a leaked token
+/// cannot fill the disk with files nobody attaches (they are deleted after
+/// 7 days, at the next start).
+pub const MAX_PENDING_UPLOADS: i64 = 100;
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UploadQuery {
@@ -41,6 +47,7 @@ pub struct UploadQuery {
     responses(
         (status = 201, body = Attachment),
         (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Too many uploads not yet attached; nothing is stored", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than the desk's limit; nothing is stored", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No usable file name", body = Problem, content_type = "application/problem+json"),
     )
@@ -86,7 +93,15 @@ pub async fn upload(
 
     let store = state.store.clone();
     let attachment = blocking(move || {
-        store.finish_upload(&actor, upload, &filename, &content_type, size, &sha256)
+        store.finish_upload(
+            &actor,
+            upload,
+            &filename,
+            &content_type,
+            size,
+            &sha256,
+            Some(MAX_PENDING_UPLOADS),
+        )
     })
     .await?;
     tracing::info!(id = %attachment.id, size, "attachment stored");

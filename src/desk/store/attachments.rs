@@ -113,7 +113,10 @@ impl Store {
     }
 
     /// Moves a completely written upload into place and records it for the
-    /// actor's account; it is not attached to anything yet.
+    /// actor's account; it is not attached to anything yet. With
+    /// `max_pending`, refused (409, nothing kept) when the account already
+    /// holds that many uploads not attached to any message.
+    #[allow(clippy::too_many_arguments)]
     pub fn finish_upload(
         &self,
         actor: &Principal,
@@ -122,6 +125,7 @@ impl Store {
         content_type: &str,
         size: u64,
         sha256: &str,
+        max_pending: Option<i64>,
     ) -> Result<Attachment> {
         let filename = sanitize_filename(filename).map_err(|m| Error::invalid("filename", m))?;
         if size > self.config.limits.max_attachment_bytes {
@@ -131,6 +135,19 @@ impl Store {
         std::fs::rename(&upload.path, &final_path)?;
         upload.path = final_path;
         self.write(|tx| {
+            if let Some(max) = max_pending {
+                let pending: i64 = tx.query_row(
+                    "SELECT count(*) FROM attachments WHERE account_id = ?1 AND message_id IS NULL",
+                    [actor.account_id],
+                    |r| r.get(0),
+                )?;
+                if pending >= max {
+                    return Err(Error::Conflict(format!(
+                        "{pending} uploads are waiting to be attached to a ticket or reply: \
+                         attach them before uploading more"
+                    )));
+                }
+            }
             tx.execute(
                 "INSERT INTO attachments
                     (id, account_id, filename, content_type, size, sha256, created_at)
@@ -237,6 +254,8 @@ impl Store {
             &clean_content_type(content_type),
             size,
             &sha,
+            // The e-mail channel attaches what it saves at once.
+            None,
         )
     }
 
