@@ -44,12 +44,9 @@ pub fn to_text(html: &str) -> String {
         }
         match name.as_str() {
             "style" | "script" | "head" | "title" if !closing => {
-                skip_until = Some(match name.as_str() {
-                    "style" => "style",
-                    "script" => "script",
-                    "head" => "head",
-                    _ => "title",
-                });
+                skip_until = ["style", "script", "head", "title"]
+                    .into_iter()
+                    .find(|t| *t == name);
             }
             "br" => out.newline(),
             "blockquote" => {
@@ -214,6 +211,13 @@ fn entity(name: &str) -> Option<char> {
         "hellip" => '…',
         "mdash" => '—',
         "ndash" => '–',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bull" => '•',
+        "middot" => '·',
+        "times" => '×',
         "laquo" => '«',
         "raquo" => '»',
         "ordf" => 'ª',
@@ -242,6 +246,14 @@ mod tests {
     fn blockquote_becomes_quoted_lines() {
         let html = "<div>Listo</div><div class=\"gmail_quote\"><blockquote><div>Texto viejo</div><div>otra</div></blockquote></div>";
         assert_eq!(to_text(html), "Listo\n> Texto viejo\n> otra");
+    }
+
+    #[test]
+    fn word_punctuation_entities_decode() {
+        assert_eq!(
+            to_text("<p>I&rsquo;m &ldquo;done&rdquo; &ndash; 2&times;3</p>"),
+            "I’m “done” – 2×3"
+        );
     }
 
     #[test]
