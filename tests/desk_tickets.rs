@@ -120,6 +120,20 @@ fn login_me_and_logout() {
     let me = api.get_ok("/v1/me", &token);
     assert_eq!(me["acting_as"]["role"], "owner");
     assert_eq!(me["categories"], Value::Null);
+    for scheme in ["bearer", "BEARER"] {
+        let resp = api
+            .req(Method::GET, "/v1/me", None)
+            .header("authorization", format!("{scheme} {token}"))
+            .send()
+            .unwrap();
+        expect(resp, 200);
+    }
+    let resp = api
+        .req(Method::GET, "/v1/me", None)
+        .header("authorization", format!("Basic {token}"))
+        .send()
+        .unwrap();
+    expect_problem(resp, 401);
 
     expect(
         api.call(Method::DELETE, "/v1/sessions/current", Some(&token), None),

@@ -220,12 +220,14 @@ impl FromRequestParts<AppState> for Auth {
                     "the Authorization header is not text: run `ecolo login`".into(),
                 )
             })?;
+        // The scheme is case-insensitive (RFC 9110).
         let token = value
-            .strip_prefix("Bearer ")
-            .or_else(|| value.strip_prefix("bearer "))
+            .split_once(' ')
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .ok_or_else(|| {
                 Error::Unauthorized("use `Authorization: Bearer <token>`: run `ecolo login`".into())
             })?
+            .1
             .trim()
             .to_string();
         let store = state.store.clone();
