@@ -43,8 +43,10 @@ impl Store {
                 "that is not an ecolo token: {LOGIN_HINT}"
             )));
         }
+        let unknown =
+            || Error::Unauthorized(format!("the token is unknown or was revoked: {LOGIN_HINT}"));
         let conn = self.conn()?;
-        type Row = (
+        type TokenRow = (
             i64,
             i64,
             Option<i64>,
@@ -52,16 +54,11 @@ impl Store {
             Option<String>,
             String,
             String,
-            Option<String>,
-            Option<String>,
         );
-        let row: Option<Row> = conn
+        let found: Option<TokenRow> = conn
             .query_row(
-                "SELECT t.id, t.account_id, t.contact_id, t.categories, t.expires_at,
-                        a.name, a.email, c.name, c.email
-                 FROM tokens t
-                 JOIN accounts a ON a.id = t.account_id
-                 LEFT JOIN contacts c ON c.id = t.contact_id
+                "SELECT t.id, t.account_id, t.contact_id, t.categories, t.expires_at, a.name, a.email
+                 FROM tokens t JOIN accounts a ON a.id = t.account_id
                  WHERE t.token_hash = ?1",
                 [auth::token_hash(token)],
                 |r| {
@@ -73,19 +70,12 @@ impl Store {
                         r.get(4)?,
                         r.get(5)?,
                         r.get(6)?,
-                        r.get(7)?,
-                        r.get(8)?,
                     ))
                 },
             )
             .optional()?;
-        let Some((id, account_id, contact_id, cats, expires, acc_name, acc_email, c_name, c_email)) =
-            row
-        else {
-            return Err(Error::Unauthorized(format!(
-                "the token is unknown or was revoked: {LOGIN_HINT}"
-            )));
-        };
+        let (id, account_id, contact_id, categories, expires, account_name, account_email) =
+            found.ok_or_else(unknown)?;
         if let Some(expires) = parse_opt_time(expires)? {
             if expires <= Utc::now() {
                 return Err(Error::Unauthorized(format!(
@@ -94,28 +84,30 @@ impl Store {
                 )));
             }
         }
-        let token_cats = parse_categories(cats)?;
-        let (contact, categories) = match (contact_id, c_name, c_email) {
-            (None, _, _) => (None, token_cats),
-            (Some(cid), Some(name), Some(email)) => {
-                let mut cats = contact_categories(&conn, cid)?;
-                if let Some(limit) = &token_cats {
-                    cats.retain(|c| limit.contains(c));
+        let mut categories = parse_categories(categories)?;
+        let contact = match contact_id {
+            None => None,
+            Some(cid) => {
+                // Bound to a contact that is gone: never fall back to the owner.
+                let (name, email) = conn
+                    .query_row(
+                        "SELECT name, email FROM contacts WHERE id = ?1",
+                        [cid],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?
+                    .ok_or_else(unknown)?;
+                // A contact's token: the contact's categories, narrowed by the token's.
+                let mut allowed = contact_categories(&conn, cid)?;
+                if let Some(limit) = &categories {
+                    allowed.retain(|c| limit.contains(c));
                 }
-                (
-                    Some(ContactRef {
-                        id: cid,
-                        name,
-                        email,
-                    }),
-                    Some(cats),
-                )
-            }
-            // Bound to a contact that is gone: never fall back to the owner.
-            (Some(_), _, _) => {
-                return Err(Error::Unauthorized(format!(
-                    "the token is unknown or was revoked: {LOGIN_HINT}"
-                )))
+                categories = Some(allowed);
+                Some(ContactRef {
+                    id: cid,
+                    name,
+                    email,
+                })
             }
         };
         conn.execute(
@@ -124,8 +116,8 @@ impl Store {
         )?;
         Ok(Principal {
             account_id,
-            account_name: acc_name,
-            account_email: acc_email,
+            account_name,
+            account_email,
             contact,
             categories,
             token_id: Some(id),
