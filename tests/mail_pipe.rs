@@ -684,3 +684,34 @@ fn a_removed_contacts_mail_opens_nothing() {
         queued[0].2
     );
 }
+
+#[test]
+fn an_owner_on_the_desks_own_domain_is_served_but_the_desks_addresses_are_not() {
+    // An in-house desk: intake addresses and the owner share example.com.
+    let desk = Desk::start_with(&["--mail-domain", "example.com"]);
+    let api = Api::owner(&desk);
+    let raw = String::from_utf8(corpus("gmail_alternative.eml", None))
+        .unwrap()
+        .replace("billing@desk.localhost", "billing@example.com");
+    let out = pipe(&desk, raw.as_bytes(), &["--mail-domain", "example.com"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("opened ticket"), "{stderr}");
+    assert_eq!(only_ticket(&api)["category"], "billing");
+
+    // Mail from an intake address or the support address (the desk's own,
+    // forwarded back) is never answered.
+    for from in ["quotes@example.com", "support@example.com"] {
+        let mail = String::from_utf8(corpus("unauthorized.eml", None))
+            .unwrap()
+            .replace("stranger@example.org", from)
+            .replace("stranger-0001", &format!("own-{from}"))
+            .replace("billing@desk.localhost", "billing@example.com");
+        let out = pipe(&desk, mail.as_bytes(), &["--mail-domain", "example.com"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(stderr.contains("ignored, no reply"), "{from}: {stderr}");
+    }
+    assert_eq!(api.tickets().len(), 1);
+    assert_eq!(outbox(&desk).len(), 1, "only the owner's confirmation");
+}

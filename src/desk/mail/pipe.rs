@@ -166,11 +166,10 @@ pub fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Ou
         return Ok(Outcome::Ignored(why));
     }
     let from = mail.from.clone().ok_or(ParseError::NoFrom)?;
-    // Mail from the desk's own domain is never answered: no loops.
-    if from
-        .email
-        .rsplit_once('@')
-        .is_some_and(|(_, d)| d.eq_ignore_ascii_case(&domain))
+    // Mail from the addresses the desk sends from is never answered: no
+    // loops. Only those: the owner's own address may share the domain.
+    if category_for_address(&from.email, &domain).is_some()
+        || from.email == support_address(&domain)
     {
         return Ok(Outcome::Ignored(Automated::Loop));
     }
@@ -203,7 +202,7 @@ pub fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Ou
         Err(Step::Refuse(refusal)) => {
             let from_addr = match intake_category {
                 Some(slug) => store.intake_address(slug),
-                None => format!("support@{domain}"),
+                None => support_address(&domain),
             };
             let to = reply_address(&mail);
             if to.is_empty() || mail.no_auto_reply || too_many_auto_replies(store, &to)? {
@@ -222,6 +221,11 @@ pub fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Ou
         }
         Err(Step::Fail(e)) => Err(e),
     }
+}
+
+/// Where auto-replies to mail sent to no intake address come from.
+fn support_address(domain: &str) -> String {
+    format!("support@{}", domain.to_ascii_lowercase())
 }
 
 /// A step either refuses the mail (auto-reply) or fails (retry).
