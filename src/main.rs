@@ -67,7 +67,10 @@ fn exit_code(e: &CliError) -> u8 {
         CliError::Output(io) if broken_pipe(io) => 0,
         CliError::Output(_) => 1,
         CliError::Api(e) => match e {
-            ApiError::NotLoggedIn { .. } | ApiError::Unauthorized(_) | ApiError::BadLogin => 3,
+            ApiError::NotLoggedIn { .. }
+            | ApiError::LoggedInElsewhere { .. }
+            | ApiError::Unauthorized(_)
+            | ApiError::BadLogin => 3,
             ApiError::NotFound(_) => 4,
             ApiError::Forbidden(_) => 5,
             ApiError::Rejected(_) => 6,

@@ -249,7 +249,10 @@ fn desk_down_exits_7_naming_the_url() {
     let user = desk.user();
     user.login_owner();
     let url = closed_port_url();
-    let out = user.run(&["--url", &url, "ticket", "list"]);
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", desk.owner_token())
+        .args(["--url", &url, "ticket", "list"]);
+    let out = common::run_with_stdin(cmd, "");
     let err = fails(&out, 7);
     assert!(err.contains(&url), "{err}");
     insta::assert_snapshot!("desk_down", err.replace(&url, "[URL]"));
@@ -305,4 +308,59 @@ fn scripts_get_usage_errors_naming_the_flag() {
     assert_eq!(code(&user.run(&["ticket", "view", "12"])), 2);
     assert_eq!(code(&user.run(&["ticket", "list", "--status", "bogus"])), 2);
     assert_eq!(code(&user.run(&["bogus"])), 2);
+}
+
+#[test]
+fn a_stored_token_goes_only_to_the_desk_that_issued_it() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let token = stored_token(&user);
+
+    // Another URL, where a listener would take any connection: exit 3
+    // naming the fix, and not even a connection, so the token never left.
+    let trap = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    trap.set_nonblocking(true).unwrap();
+    let elsewhere = format!("http://{}", trap.local_addr().unwrap());
+    for args in [&["ticket", "list"][..], &["whoami"]] {
+        let mut all = vec!["--url", elsewhere.as_str()];
+        all.extend_from_slice(args);
+        let err = fails(&user.run(&all), 3);
+        assert!(err.contains("ecolo login --url"), "{err}");
+        assert!(!err.contains(&token));
+    }
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_URL", &elsewhere).arg("whoami");
+    fails(&common::run_with_stdin(cmd, ""), 3);
+    // Logout revokes at the issuing desk even when pointed elsewhere.
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_URL", &elsewhere).arg("logout");
+    ok(&common::run_with_stdin(cmd, ""));
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", &token).arg("whoami");
+    fails(&common::run_with_stdin(cmd, ""), 3);
+    user.login_owner();
+    let token = stored_token(&user);
+    assert!(
+        trap.accept().is_err(),
+        "a stored token's request went to another desk"
+    );
+
+    // Logging this profile in to another desk revokes the old session at
+    // the old desk (not by sending it to the new one).
+    let other = Desk::start();
+    ok(&user.run_stdin(
+        &[
+            "--url",
+            &other.url,
+            "login",
+            "--email",
+            OWNER_EMAIL,
+            "--password-stdin",
+        ],
+        &format!("{OWNER_PASSWORD}\n"),
+    ));
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", &token).arg("whoami");
+    fails(&common::run_with_stdin(cmd, ""), 3);
 }

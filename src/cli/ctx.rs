@@ -157,6 +157,12 @@ impl Ctx {
             .map(|c| (c.token, TokenSource::Stored)))
     }
 
+    /// A stored token goes only to the desk that issued it: `--url` or
+    /// `ECOLO_URL` pointing elsewhere must not receive it.
+    fn stored_login_elsewhere(&self, url: &str) -> Result<Option<String>> {
+        Ok(self.profile_config()?.url.filter(|u| u != url))
+    }
+
     /// The client with credentials; fails with "run `ecolo login`" without.
     pub fn client(&mut self) -> Result<&ApiClient> {
         if self.client.as_ref().is_some_and(|c| c.has_token()) {
@@ -166,6 +172,16 @@ impl Ctx {
             profile: self.profile.clone(),
         })?;
         let url = self.require_url()?;
+        if source == TokenSource::Stored {
+            if let Some(login_url) = self.stored_login_elsewhere(&url)? {
+                return Err(ApiError::LoggedInElsewhere {
+                    profile: self.profile.clone(),
+                    login_url,
+                    url,
+                }
+                .into());
+            }
+        }
         self.client = Some(ApiClient::new(&url, Some(token), self.verbose)?);
         self.token_source = Some(source);
         Ok(self.client.as_ref().expect("just set"))
@@ -176,7 +192,12 @@ impl Ctx {
     pub fn public_client(&mut self) -> Result<&ApiClient> {
         if self.client.is_none() {
             let url = self.require_url()?;
-            let token = self.token()?;
+            let mut token = self.token()?;
+            if matches!(token, Some((_, TokenSource::Stored)))
+                && self.stored_login_elsewhere(&url)?.is_some()
+            {
+                token = None;
+            }
             self.token_source = token.as_ref().map(|(_, s)| *s);
             self.client = Some(ApiClient::new(&url, token.map(|(t, _)| t), self.verbose)?);
         }

@@ -9,6 +9,19 @@ pub enum ApiError {
     #[error("not logged in{}: run `ecolo login` (or set ECOLO_TOKEN)", profile_note(.profile))]
     NotLoggedIn { profile: String },
 
+    /// The stored login is for another desk than the one asked for; its
+    /// token is not sent there.
+    #[error(
+        "the stored login{} is for {login_url}, not {url}: run `ecolo login --url {url}` \
+         (with --profile NAME to keep both), or set ECOLO_TOKEN",
+        profile_note(.profile)
+    )]
+    LoggedInElsewhere {
+        profile: String,
+        login_url: String,
+        url: String,
+    },
+
     /// 401: the token is missing, wrong, revoked or expired.
     #[error("{}", unauthorized(.0))]
     Unauthorized(Problem),

@@ -95,10 +95,12 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         (session.token, session.me)
     };
 
-    // A previous session of this profile is revoked, not left behind alive.
+    // A previous session of this profile is revoked, not left behind alive,
+    // at the desk that issued it (never sent to the new one).
     if let Some(old) = ctx.store.credential(&ctx.profile)? {
-        if old.token != token {
-            if let Ok(c) = ApiClient::new(&url, Some(old.token), false) {
+        let old_url = ctx.profile_config()?.url;
+        if let (Some(old_url), true) = (old_url, old.token != token) {
+            if let Ok(c) = ApiClient::new(&old_url, Some(old.token), false) {
                 let _ = c.delete("/v1/sessions/current");
             }
         }

@@ -15,7 +15,9 @@ pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
         ))?;
         return Ok(());
     };
-    let revoked = match ctx.desk_url()? {
+    // Revoked at the desk that issued it, whatever --url/ECOLO_URL say: the
+    // token is never sent anywhere else.
+    let revoked = match ctx.profile_config()?.url {
         Some(url) => {
             let client = ApiClient::new(&url, Some(cred.token), ctx.verbose)?;
             match client.delete("/v1/sessions/current") {
