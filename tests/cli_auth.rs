@@ -364,3 +364,26 @@ fn a_stored_token_goes_only_to_the_desk_that_issued_it() {
     cmd.env("ECOLO_TOKEN", &token).arg("whoami");
     fails(&common::run_with_stdin(cmd, ""), 3);
 }
+
+#[test]
+fn too_many_wrong_passwords_are_rate_limited_exit_1() {
+    let desk = Desk::start();
+    let user = desk.user();
+    let mut last = None;
+    for _ in 0..30 {
+        let out = user.run_stdin(
+            &["login", "--email", OWNER_EMAIL, "--password-stdin"],
+            "not the password\n",
+        );
+        if code(&out) != 3 {
+            last = Some(out);
+            break;
+        }
+    }
+    let out = last.expect("the desk never rate-limited 30 wrong passwords");
+    let err = fails(&out, 1);
+    assert!(err.contains("rate limiting"), "{err}");
+    // The wait is said once, in the desk's words.
+    assert_eq!(err.matches("retry after").count(), 0, "{err}");
+    assert!(!user.config.path().join("credentials.json").exists());
+}

@@ -43,7 +43,7 @@ pub enum ApiError {
     Rejected(Problem),
 
     /// 429 after the retries ran out (or with a Retry-After too long to wait).
-    #[error("the desk is rate limiting requests{}: {}", retry_note(.retry_after), .problem)]
+    #[error("the desk is rate limiting requests{}: {}", retry_note(.retry_after, .problem), .problem)]
     RateLimited {
         problem: Problem,
         retry_after: Option<u64>,
@@ -93,10 +93,11 @@ fn profile_note(profile: &str) -> String {
     }
 }
 
-fn retry_note(retry_after: &Option<u64>) -> String {
+/// The wait, unless the desk's own words already say it.
+fn retry_note(retry_after: &Option<u64>, p: &Problem) -> String {
     match retry_after {
-        Some(s) => format!(" (retry after {s}s)"),
-        None => String::new(),
+        Some(s) if p.detail.is_none() => format!(" (retry after {s}s)"),
+        _ => String::new(),
     }
 }
 

@@ -173,6 +173,15 @@ impl ApiClient {
         self.decode(resp)
     }
 
+    /// POST to an action the API defines as idempotent (close, reopen):
+    /// repeating it changes nothing, so it is retried like a GET.
+    pub fn post_idempotent<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let resp = self.send(Method::POST, path, Repeat::Safe, &|rb| {
+            Ok(rb.json(&serde_json::json!({})).timeout(REQUEST_TIMEOUT))
+        })?;
+        self.decode(resp)
+    }
+
     pub fn patch<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         path: &str,
@@ -572,6 +581,20 @@ mod tests {
                 "{head}"
             );
         }
+    }
+
+    #[test]
+    fn closing_is_idempotent_so_it_is_retried() {
+        let s = Script::new(vec![BAD_GATEWAY, OK_JSON]);
+        let _: serde_json::Value = s
+            .client()
+            .post_idempotent("/v1/tickets/123456/close")
+            .unwrap();
+        let seen = s.finish();
+        assert_eq!(seen.len(), 2);
+        assert!(seen
+            .iter()
+            .all(|h| h.starts_with("POST /v1/tickets/123456/close ")));
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let path = format!("{}/close", super::path(args.number));
-    let ticket: Ticket = ctx.client()?.post(&path, &serde_json::json!({}), None)?;
+    let ticket: Ticket = ctx.client()?.post_idempotent(&path)?;
     ctx.done(format!(
         "Closed ticket {} ({})",
         ticket.number, ticket.subject
