@@ -365,8 +365,21 @@ fn no_input_and_ci_never_prompt_even_on_a_terminal() {
     let user = desk.user();
     user.login_owner();
     type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
-    let cases: [Case; 5] = [
+    let cases: [Case; 10] = [
         (&["ticket", "open", "--no-input"], &[], "--category"),
+        (
+            &["ticket", "reply", "123456"],
+            &[("CI", "true")],
+            "--message",
+        ),
+        (&["contact", "add"], &[("CI", "true")], "--name"),
+        (&["token", "create", "--no-input"], &[], "--name"),
+        (&["token", "revoke", "ci"], &[("CI", "true")], "--yes"),
+        (
+            &["login", "--email", OWNER_EMAIL],
+            &[("CI", "true")],
+            "--password-stdin",
+        ),
         (&["ticket", "open"], &[("CI", "true")], "--category"),
         (
             &["ticket", "open", "-c", "billing", "-s", "x"],
