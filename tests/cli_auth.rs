@@ -210,6 +210,17 @@ fn logout_revokes_the_session_on_the_desk() {
     fails(&common::run_with_stdin(cmd, ""), 3);
     // Logging out twice is fine.
     ok(&user.run(&["logout"]));
+    // With ECOLO_TOKEN set, logout says that token still works.
+    user.login_owner();
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", desk.owner_token()).arg("logout");
+    let out = common::run_with_stdin(cmd, "");
+    ok(&out);
+    assert!(
+        stderr(&out).contains("ECOLO_TOKEN is set"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -32,6 +32,12 @@ pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     match revoked {
         Ok(()) => {
             ctx.note(format!("Logged out (profile {}).", ctx.profile))?;
+            if ctx.env_token_set() {
+                ctx.note(
+                    "Note: ECOLO_TOKEN is set and still works; unset it, or revoke it with \
+                     `ecolo token revoke NAME`.",
+                )?;
+            }
             Ok(())
         }
         Err(e) => {
