@@ -621,3 +621,55 @@ fn a_token_whose_contact_vanished_is_refused_not_promoted_to_owner() {
     expect_problem(api.get("/v1/contacts", &token), 401);
     expect_problem(api.get("/v1/tickets", &token), 401);
 }
+
+#[test]
+fn the_database_keeps_only_hashes_of_passwords_and_tokens() {
+    use sha2::{Digest, Sha256};
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let session = desk.owner_token();
+    let personal = api.create_token(&session, json!({"name": "ci"}));
+    api.get_ok("/v1/me", &personal);
+
+    // Not in any file the desk writes (database, WAL, attachments).
+    let needles = [
+        common::OWNER_PASSWORD.as_bytes(),
+        session.as_bytes(),
+        personal.as_bytes(),
+        &personal.as_bytes()[6..],
+    ];
+    let mut files = vec![desk.dir.path().to_path_buf()];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for needle in needles {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle),
+                "a secret is stored in plain text in {}",
+                path.display()
+            );
+        }
+    }
+
+    let conn = rusqlite::Connection::open(desk.db()).unwrap();
+    let phc: String = conn
+        .query_row(
+            "SELECT password_hash FROM accounts WHERE email = ?1",
+            [OWNER_EMAIL],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(phc.starts_with("$argon2id$"), "{phc}");
+    let hashes: Vec<String> = conn
+        .prepare("SELECT token_hash FROM tokens ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let sha = |t: &str| hex::encode(Sha256::digest(t.as_bytes()));
+    assert_eq!(hashes, [sha(&session), sha(&personal)]);
+}
