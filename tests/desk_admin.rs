@@ -478,3 +478,21 @@ fn sigterm_lets_an_upload_in_flight_finish() {
     );
     assert_eq!(child.wait().unwrap().code(), Some(0), "then the desk stops");
 }
+
+#[test]
+fn serve_refuses_limits_that_would_refuse_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    for flag in [
+        "--max-subject-chars",
+        "--max-message-bytes",
+        "--max-attachment-bytes",
+    ] {
+        let mut cmd = Command::new(DESK);
+        cmd.args(["serve", "--listen", "127.0.0.1:0", flag, "0", "--db"])
+            .arg(dir.path().join("desk.db"));
+        let out = common::run_with_stdin(cmd, "");
+        assert_eq!(code(&out), 2, "{flag} 0");
+        assert!(stderr(&out).contains(flag), "{}", stderr(&out));
+        assert_eq!(stdout(&out), "", "never listening");
+    }
+}

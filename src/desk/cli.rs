@@ -52,16 +52,19 @@ pub struct ServeArgs {
     #[arg(long)]
     pub demo: bool,
     /// Largest attachment accepted, in bytes
-    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_ATTACHMENT_BYTES)]
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_ATTACHMENT_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
     pub max_attachment_bytes: u64,
     /// Most attachments on one message
     #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_ATTACHMENTS)]
     pub max_attachments: u32,
     /// Longest ticket subject, in characters
-    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_SUBJECT_CHARS)]
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_SUBJECT_CHARS,
+          value_parser = clap::value_parser!(u32).range(1..))]
     pub max_subject_chars: u32,
     /// Longest message, in bytes
-    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_MESSAGE_BYTES)]
+    #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_MESSAGE_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
     pub max_message_bytes: u64,
     /// Domain of the intake addresses (`<category>@DOMAIN`)
     #[arg(long, value_name = "DOMAIN", env = "ECOLO_DESK_MAIL_DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
