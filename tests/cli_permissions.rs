@@ -193,7 +193,7 @@ fn setup() -> Fixture {
         &owner,
         &["--name", "old", "-c", "billing", "--expires", "30d"],
     );
-    expire(&desk, "old");
+    desk.expire_token("old");
     let removed = create_token(&owner, &["--name", "gone-bot", "--contact", GONE]);
     ok(&owner.run(&["contact", "remove", GONE, "--yes"]));
     create_token(&owner, &["--name", "spare-token"]);
@@ -221,20 +221,6 @@ fn setup() -> Fixture {
         p,
         downloads: tempfile::tempdir().unwrap(),
     }
-}
-
-/// Makes the token `name` expired, as time would, in the desk's database.
-fn expire(desk: &Desk, name: &str) {
-    let conn = rusqlite::Connection::open(desk.db()).unwrap();
-    conn.busy_timeout(std::time::Duration::from_secs(10))
-        .unwrap();
-    let changed = conn
-        .execute(
-            "UPDATE tokens SET expires_at = '2000-01-01T00:00:00.000000Z' WHERE name = ?1",
-            [name],
-        )
-        .unwrap();
-    assert_eq!(changed, 1);
 }
 
 /// One column of the matrix: its arguments for a row, and each row's exit code.

@@ -50,19 +50,6 @@ fn authenticated_routes() -> Vec<(Method, &'static str, Option<Value>)> {
     ]
 }
 
-fn expire(desk: &Desk, token_name: &str) {
-    let conn = rusqlite::Connection::open(desk.db()).unwrap();
-    conn.busy_timeout(std::time::Duration::from_secs(10))
-        .unwrap();
-    let changed = conn
-        .execute(
-            "UPDATE tokens SET expires_at = '2000-01-01T00:00:00.000000Z' WHERE name = ?1",
-            [token_name],
-        )
-        .unwrap();
-    assert_eq!(changed, 1);
-}
-
 #[test]
 fn every_authenticated_route_refuses_missing_bad_revoked_and_expired_tokens() {
     let desk = Desk::start();
@@ -91,7 +78,7 @@ fn every_authenticated_route_refuses_missing_bad_revoked_and_expired_tokens() {
         204,
     );
     let expired = api.create_token(&owner, json!({"name": "old", "expires_in_days": 1}));
-    expire(&desk, "old");
+    desk.expire_token("old");
 
     let bad = format!("ecolo_{}", "0".repeat(64));
     let credentials: [(&str, Option<&str>); 6] = [
@@ -551,7 +538,7 @@ fn permission_matrix_of_owner_limited_and_contact_credentials() {
     expect_problem(api.get(&format!("/v1/tickets/{bill}"), &contact), 403);
 
     // Expired: refused at once.
-    expire(&desk, "limited");
+    desk.expire_token("limited");
     expect_problem(api.get("/v1/tickets", &limited), 401);
 }
 

@@ -97,6 +97,21 @@ impl Desk {
         );
     }
 
+    /// Makes the personal token `name` expired, as time would, by writing
+    /// a past `expires_at` into the database.
+    pub fn expire_token(&self, name: &str) {
+        let conn = rusqlite::Connection::open(self.db()).expect("open the desk's database");
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .expect("busy timeout");
+        let changed = conn
+            .execute(
+                "UPDATE tokens SET expires_at = '2000-01-01T00:00:00.000000Z' WHERE name = ?1",
+                [name],
+            )
+            .expect("expire the token");
+        assert_eq!(changed, 1, "no token named {name}");
+    }
+
     /// A token for the owner, from `POST /v1/sessions`.
     pub fn login_token(&self, email: &str, password: &str) -> String {
         let resp = reqwest::blocking::Client::new()
