@@ -116,7 +116,7 @@ fn login_asks_url_email_and_a_hidden_password() {
     let (rest, code) = finish(&mut p);
     seen += &rest;
     assert_eq!(code, 0, "{seen}");
-    assert!(seen.contains("Logged in to"), "{seen}");
+    assert!(utf8(&seen).contains("✓ Logged in to"), "{seen}");
     assert!(
         !seen.contains(OWNER_PASSWORD),
         "the password was echoed: {seen}"

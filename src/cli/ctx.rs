@@ -246,6 +246,16 @@ impl Ctx {
         Ok(())
     }
 
+    /// A confirmation that scripts see too (login, logout, removals: they
+    /// print no result on stdout), with the "✓" only on a terminal.
+    pub fn done_always(&mut self, msg: impl std::fmt::Display) -> Result<()> {
+        if self.err_tty && !self.json {
+            self.done(msg)
+        } else {
+            self.note(msg)
+        }
+    }
+
     /// Writes one line of data to stdout.
     pub fn line(&mut self, msg: impl std::fmt::Display) -> Result<()> {
         writeln!(self.out, "{msg}")?;

@@ -121,8 +121,8 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     } else {
         format!(" (profile {})", ctx.profile)
     };
-    ctx.note(format!(
-        "Logged in to {url} as {} <{}>{profile_note}.",
+    ctx.done_always(format!(
+        "Logged in to {url} as {} <{}>{profile_note}",
         me.acting_as.name, me.acting_as.email
     ))?;
     if ctx.env_token_set() {

@@ -31,7 +31,7 @@ pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     ctx.store.remove_credential(&ctx.profile)?;
     match revoked {
         Ok(()) => {
-            ctx.note(format!("Logged out (profile {}).", ctx.profile))?;
+            ctx.done_always(format!("Logged out (profile {})", ctx.profile))?;
             if ctx.env_token_set() {
                 ctx.note(
                     "Note: ECOLO_TOKEN is set and still works; unset it, or revoke it with \

@@ -24,6 +24,6 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         &format!("refusing to remove contact {email}"),
     )?;
     ctx.client()?.delete(&super::path(&email))?;
-    ctx.note(format!("Removed contact {email}."))?;
+    ctx.done_always(format!("Removed contact {email}"))?;
     Ok(())
 }

@@ -28,6 +28,6 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     )?;
     let path = format!("/v1/tokens/{}", encode_segment(&args.name));
     ctx.client()?.delete(&path)?;
-    ctx.note(format!("Revoked token {}.", args.name))?;
+    ctx.done_always(format!("Revoked token {}", args.name))?;
     Ok(())
 }
