@@ -221,9 +221,12 @@ fn ticket_open_typed_message_and_website_reminder() {
     p.send_line("Please publish the new prices").unwrap();
     p.exp_string("Priority").unwrap();
     keys(&mut p, &[ENTER]);
+    // Reminded before the attachment prompt, and again if none came.
+    p.exp_string("final text and the final images: attach them now")
+        .unwrap();
     p.exp_string("Attach a file").unwrap();
     p.send_line("").unwrap();
-    p.exp_string("final text and the final images").unwrap();
+    p.exp_string("Reminder: website updates need").unwrap();
     p.exp_string("Open this ticket?").unwrap();
     keys(&mut p, &["y"]);
     let (out, code) = finish(&mut p);

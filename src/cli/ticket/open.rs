@@ -172,11 +172,16 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     };
 
     let mut files: Vec<LocalFile> = compose::check_files(&args.attach, &limits)?;
+    // Support needs the final text and images for site changes: said before
+    // the attachment prompt, while there is still time to add them.
+    let remind = slug == "website-updates" && files.is_empty();
     if interactive && files.is_empty() {
+        if remind {
+            ctx.note("Website updates need the final text and the final images: attach them now.")?;
+        }
         files = compose::ask_files(ctx, &limits)?;
     }
-
-    if slug == "website-updates" && files.is_empty() {
+    if remind && files.is_empty() {
         ctx.note(
             "Reminder: website updates need the final text and the final images; \
              attach them with -a FILE (or reply later with `ecolo ticket reply NUMBER -a FILE`).",
