@@ -432,6 +432,7 @@ fn terminal_output_is_an_aligned_table_coloured_unless_no_color() {
         !row.contains('\t'),
         "aligned with spaces, not tabs: {row:?}"
     );
+    assert!(row.contains("just now"), "updated, for people: {row:?}");
     assert_eq!(
         header.find("SUBJECT"),
         row.find("Aligned subject"),

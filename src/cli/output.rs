@@ -128,6 +128,19 @@ pub fn when(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
+/// How long ago, as people say it in a list ("5m ago", like `gh`); older
+/// than a month, the date.
+pub fn ago(t: &DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (now - *t).num_seconds().max(0);
+    match secs {
+        0..=59 => "just now".to_string(),
+        60..=3599 => format!("{}m ago", secs / 60),
+        3600..=86_399 => format!("{}h ago", secs / 3600),
+        86_400..=2_591_999 => format!("{}d ago", secs / 86_400),
+        _ => t.format("%Y-%m-%d").to_string(),
+    }
+}
+
 /// `1.5 MiB`, for people.
 pub fn size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
@@ -162,6 +175,18 @@ mod tests {
         assert_eq!(size(10), "10 B");
         assert_eq!(size(1536), "1.5 KiB");
         assert_eq!(size(20 * 1024 * 1024), "20.0 MiB");
+    }
+
+    #[test]
+    fn ages_read_like_gh() {
+        let now = Utc::now();
+        let back = |s: i64| now - chrono::Duration::seconds(s);
+        assert_eq!(ago(&back(5), now), "just now");
+        assert_eq!(ago(&back(300), now), "5m ago");
+        assert_eq!(ago(&back(3 * 3600), now), "3h ago");
+        assert_eq!(ago(&back(2 * 86_400), now), "2d ago");
+        let old = back(90 * 86_400);
+        assert_eq!(ago(&old, now), old.format("%Y-%m-%d").to_string());
     }
 
     #[test]

@@ -39,7 +39,7 @@ impl fmt::Display for TicketList {
                 t.updated_at
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             } else {
-                t.updated_at.format("%Y-%m-%d %H:%M").to_string()
+                crate::cli::output::ago(&t.updated_at, chrono::Utc::now())
             };
             table.row(vec![
                 t.number.to_string().into(),
