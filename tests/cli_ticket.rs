@@ -703,8 +703,10 @@ fn download_saves_every_attachment_inside_the_directory() {
     assert!(resp.status().is_success());
 
     let to = dir.join("out").join("deep");
-    let out = ok(&user.run(&["ticket", "download", n, "--to", to.to_str().unwrap()]));
+    let run = user.run(&["ticket", "download", n, "--to", to.to_str().unwrap()]);
+    let out = ok(&run);
     assert_eq!(out.lines().count(), 3, "{out}");
+    assert_eq!(stderr(&run), "", "no progress in a pipe");
     assert_eq!(std::fs::read(to.join("notes.txt")).unwrap(), b"final text");
     assert_eq!(std::fs::read(to.join("logo.png")).unwrap(), bytes);
     #[cfg(unix)]
