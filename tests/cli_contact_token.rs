@@ -215,6 +215,7 @@ fn tokens_create_list_revoke_without_showing_secrets() {
     let out = user.run(&[
         "token",
         "create",
+        "--verbose",
         "--name",
         "ci",
         "-c",
@@ -223,6 +224,7 @@ fn tokens_create_list_revoke_without_showing_secrets() {
         "90d",
     ]);
     let secret = ok(&out);
+    assert!(stderr(&out).contains("> POST"), "{}", stderr(&out));
     assert_eq!(
         secret.lines().count(),
         1,
