@@ -27,9 +27,9 @@ use super::outbound::{self, Refusal};
 use super::{category_for_address, category_for_local_part, notify};
 
 /// sysexits.h
-pub const EX_OK: u8 = 0;
-pub const EX_DATAERR: u8 = 65;
-pub const EX_TEMPFAIL: u8 = 75;
+const EX_OK: u8 = 0;
+const EX_DATAERR: u8 = 65;
+const EX_TEMPFAIL: u8 = 75;
 
 /// Placeholders for mail that says nothing in a field the desk requires.
 const NO_SUBJECT: &str = "(sin asunto / no subject)";
@@ -66,7 +66,7 @@ pub struct PipeArgs {
 
 /// What became of one mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+enum Outcome {
     Opened {
         number: u32,
         category: String,
@@ -87,7 +87,7 @@ pub enum Outcome {
 
 /// Why a mail could not be handled.
 #[derive(Debug, thiserror::Error)]
-pub enum PipeError {
+enum PipeError {
     #[error("unreadable message: {0}")]
     Data(#[from] ParseError),
     #[error("temporary failure, the mail server should retry: {0}")]
@@ -102,7 +102,7 @@ pub enum PipeError {
 }
 
 impl PipeError {
-    pub fn exit_code(&self) -> u8 {
+    fn exit_code(&self) -> u8 {
         match self {
             PipeError::Data(_) => EX_DATAERR,
             PipeError::Temporary(_) | PipeError::NoDatabase(_) => EX_TEMPFAIL,
@@ -160,7 +160,7 @@ fn describe(outcome: &Outcome) -> String {
 }
 
 /// Handles one parsed message against `store`.
-pub fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcome, PipeError> {
+fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcome, PipeError> {
     let domain = store.config().mail_domain.clone();
     if let Some(why) = mail.automated.clone() {
         return Ok(Outcome::Ignored(why));
