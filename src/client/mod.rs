@@ -314,8 +314,10 @@ impl ApiClient {
                 }
                 Err(e) => {
                     // A connect error means nothing reached the desk, so any
-                    // request may be repeated; a timeout only a safe one.
-                    let retryable = e.is_connect() || (e.is_timeout() && repeat == Repeat::Safe);
+                    // request may be repeated; a timeout or a connection
+                    // dropped mid-answer only a safe one.
+                    let retryable = e.is_connect()
+                        || (repeat == Repeat::Safe && (e.is_timeout() || e.is_request()));
                     if retryable && !last {
                         let wait = self.retry.backoff(attempt);
                         self.log(format_args!(
@@ -531,6 +533,8 @@ mod tests {
         "HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
     const BAD_GATEWAY: &str =
         "HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+    /// The desk went away after reading the request.
+    const HANG_UP: &str = "";
     const SLOW_DOWN: &str =
         "HTTP/1.1 429 Too Many Requests\r\nretry-after: 1\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
     const GO_AWAY: &str =
@@ -552,6 +556,25 @@ mod tests {
         let seen = s.finish();
         assert_eq!(seen.len(), 3);
         assert!(seen.iter().all(|h| h.starts_with("GET /v1/me ")));
+    }
+
+    #[test]
+    fn a_dropped_connection_is_retried_for_safe_requests_only() {
+        let s = Script::new(vec![HANG_UP, OK_JSON]);
+        let _: serde_json::Value = s.client().get("/v1/tickets").unwrap();
+        assert_eq!(s.finish().len(), 2);
+
+        let s = Script::new(vec![HANG_UP]);
+        let err = s
+            .client()
+            .post::<_, serde_json::Value>(
+                "/v1/tickets/123456/messages",
+                &serde_json::json!({}),
+                None,
+            )
+            .unwrap_err();
+        assert!(matches!(err, ApiError::Unreachable { .. }), "{err:?}");
+        assert_eq!(s.finish().len(), 1, "a reply must not be sent twice");
     }
 
     #[test]
