@@ -83,7 +83,7 @@ fn open_prints_only_the_number_and_json_is_stable() {
         "open",
         "--json",
         "-c",
-        "email",
+        "Email",
         "-s",
         "Mailbox full",
         "-m",
@@ -451,7 +451,7 @@ fn list_filters_pages_and_pipes() {
             .count(),
         2
     );
-    let billing = ok(&user.run(&["ticket", "list", "-c", "billing"]));
+    let billing = ok(&user.run(&["ticket", "list", "-c", "Billing"]));
     assert_eq!(billing.lines().count(), 2);
     assert!(!billing.contains(&b));
     let err = fails(&user.run(&["ticket", "list", "-c", "nope"]), 2);

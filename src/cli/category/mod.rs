@@ -38,13 +38,18 @@ pub fn check(slug: &str, categories: &[Category], flag: &str) -> Result<()> {
     )))
 }
 
-/// Checks every slug; returns them trimmed.
+/// A slug as people may type it (` Billing`): trimmed, lower case.
+pub fn normalize(slug: &str) -> String {
+    slug.trim().to_ascii_lowercase()
+}
+
+/// Checks every slug; returns them normalized.
 pub fn check_all(slugs: &[String], categories: &[Category], flag: &str) -> Result<Vec<String>> {
     slugs
         .iter()
         .map(|s| {
-            let s = s.trim();
-            check(s, categories, flag).map(|()| s.to_string())
+            let s = normalize(s);
+            check(&s, categories, flag).map(|()| s)
         })
         .collect()
 }

@@ -63,9 +63,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         return Err(CliError::usage("--limit must be at least 1"));
     }
     ctx.client()?;
-    if let Some(c) = &args.category {
+    let wanted = args.category.as_deref().map(category::normalize);
+    if let Some(c) = &wanted {
         let cats = category::fetch(ctx)?;
-        category::check(c.trim(), &cats, "--category")?;
+        category::check(c, &cats, "--category")?;
     }
     let client = ctx.client()?;
     let mut items: Vec<Ticket> = vec![];
@@ -76,8 +77,8 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             ("status", args.status.as_str().to_string()),
             ("limit", want.to_string()),
         ];
-        if let Some(c) = &args.category {
-            query.push(("category", c.trim().to_string()));
+        if let Some(c) = &wanted {
+            query.push(("category", c.clone()));
         }
         if let Some(c) = &cursor {
             query.push(("cursor", c.clone()));

@@ -94,7 +94,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     }
     let slug = match args.category {
         Some(c) => {
-            let c = c.trim().to_string();
+            let c = category::normalize(&c);
             category::check(&c, &categories, "--category")?;
             if !allowed.iter().any(|a| a.slug == c) {
                 return Err(not_permitted(&c, &allowed));
