@@ -715,3 +715,31 @@ fn an_owner_on_the_desks_own_domain_is_served_but_the_desks_addresses_are_not() 
     assert_eq!(api.tickets().len(), 1);
     assert_eq!(outbox(&desk).len(), 1, "only the owner's confirmation");
 }
+
+#[test]
+fn a_contact_of_two_accounts_is_not_guessed_into_one_of_them() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    let other = Api::new_account(&desk, "boss@other.example", "Other Co");
+    api.add_martha(); // billing and email
+    other.post(
+        "/v1/contacts",
+        serde_json::json!({"email": "martha@example.com", "name": "Martha", "categories": ["email", "quotes"]}),
+    );
+    // Both accounts allow Martha in `email`: which customer is it for?
+    pipe_expect(&desk, &corpus("thunderbird_flowed.eml", None), 0);
+    assert!(api.tickets().is_empty() && other.tickets().is_empty());
+    let (to, _, body) = outbox(&desk).last().unwrap().clone();
+    assert_eq!(to, "martha@example.com");
+    assert!(
+        body.contains("varias cuentas") && body.contains("several accounts"),
+        "{body}"
+    );
+    // Only the first account allows her in billing: no doubt there.
+    let billing = String::from_utf8(corpus("thunderbird_flowed.eml", None))
+        .unwrap()
+        .replace("To: email@desk.localhost", "To: billing@desk.localhost");
+    pipe_expect(&desk, billing.as_bytes(), 0);
+    assert_eq!(only_ticket(&api)["category"], "billing");
+    assert!(other.tickets().is_empty());
+}

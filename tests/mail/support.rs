@@ -114,6 +114,17 @@ impl Api {
         }
     }
 
+    /// Another account's owner, created now.
+    pub fn new_account(desk: &Desk, email: &str, name: &str) -> Api {
+        const PASSWORD: &str = "another good passphrase";
+        desk.create_account(email, name, PASSWORD);
+        Api {
+            url: desk.url.clone(),
+            token: desk.login_token(email, PASSWORD),
+            http: reqwest::blocking::Client::new(),
+        }
+    }
+
     pub fn get(&self, path: &str) -> Value {
         let resp = self
             .http

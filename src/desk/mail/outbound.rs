@@ -186,6 +186,10 @@ pub enum Refusal {
         category: String,
         allowed: Vec<(String, String)>,
     },
+    /// The sender is a contact of several accounts that allow this
+    /// category: filing it in one of them could show it to the wrong
+    /// customer. (An account owner's mail goes to their own account.)
+    SeveralAccounts { category: String },
     /// The mail was not addressed to any intake address. Holds all
     /// (slug, intake address) pairs.
     NoIntakeAddress { intake: Vec<(String, String)> },
@@ -231,6 +235,20 @@ impl Refusal {
                      ticket was opened.\nYou may write to:\n{}\
                      or ask the account owner to grant you {category}.",
                     list(allowed)
+                ),
+            ),
+            Refusal::SeveralAccounts { category } => (
+                format!(
+                    "Su dirección es contacto autorizado de varias cuentas en la categoría \
+                     {category}, así que no sabemos a cuál corresponde y no abrimos un ticket.\n\
+                     Ábralo con `ecolo ticket open` usando un token de la cuenta que \
+                     corresponda (pídalo a su titular)."
+                ),
+                format!(
+                    "Your address is an authorized contact of several accounts in the category \
+                     {category}, so we cannot tell which one this is for and no ticket was \
+                     opened.\nOpen it with `ecolo ticket open` using a token of the right \
+                     account (ask its owner for one)."
                 ),
             ),
             Refusal::NoIntakeAddress { intake } => (

@@ -318,7 +318,17 @@ fn open(
             intake: all_intake(store, CATEGORY_SLUGS.iter().map(|s| s.to_string())),
         }));
     };
-    let Some(actor) = principals.iter().find(|p| p.allows(category)) else {
+    let allowed: Vec<&Principal> = principals.iter().filter(|p| p.allows(category)).collect();
+    // find_sender lists the sender's own account (as owner) first: that one
+    // wins; a contact of several accounts is ambiguous.
+    if let Some(first) = allowed.first().filter(|p| p.contact.is_some()) {
+        if allowed.iter().any(|p| p.account_id != first.account_id) {
+            return Err(Step::Refuse(Refusal::SeveralAccounts {
+                category: category.to_string(),
+            }));
+        }
+    }
+    let Some(actor) = allowed.first().copied() else {
         let mut allowed: Vec<String> = Vec::new();
         for p in principals {
             for c in p.categories.iter().flatten() {
