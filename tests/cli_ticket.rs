@@ -615,6 +615,28 @@ fn reply_close_reopen() {
     );
     assert!(err.contains(&format!("ecolo ticket reopen {n}")), "{err}");
     insta::assert_snapshot!("reply_to_closed", err.replace(&n, "[NUMBER]"));
+    // With a file, the same answer before the file is sent.
+    let note = user.config.path().join("note.txt");
+    std::fs::write(&note, "late").unwrap();
+    let before = uploads(&desk).len();
+    let err = fails(
+        &user.run(&[
+            "ticket",
+            "reply",
+            &n,
+            "-m",
+            "with a file",
+            "-a",
+            note.to_str().unwrap(),
+        ]),
+        6,
+    );
+    assert!(err.contains(&format!("ecolo ticket reopen {n}")), "{err}");
+    assert_eq!(
+        uploads(&desk).len(),
+        before,
+        "a file went to a closed ticket"
+    );
 
     let out = user.run(&["ticket", "reopen", &n]);
     assert_eq!(ok(&out), format!("{n}\topen\n"));

@@ -13,6 +13,9 @@ use super::error::{CliError, Result};
 use super::prompt;
 use crate::api::{Attachment, Limits};
 
+/// How to give a message, for errors that ask for one.
+pub const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
+
 /// The message flags shared by `ticket open` and `ticket reply`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct MessageArgs {

@@ -10,7 +10,7 @@ use dialoguer::Select;
 use serde::Serialize;
 
 use crate::api::{Category, Me, NewTicket, Priority, TicketDetail};
-use crate::cli::compose::{self, LocalFile, MessageArgs};
+use crate::cli::compose::{self, LocalFile, MessageArgs, MESSAGE_FLAGS};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, output, prompt, Ctx};
 use crate::client::ApiError;
@@ -61,8 +61,6 @@ impl fmt::Display for Opened {
         writeln!(f, "{}", self.0.ticket.number)
     }
 }
-
-const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     prompt::require(

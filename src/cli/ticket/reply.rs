@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::api::{Message, NewMessage};
-use crate::cli::compose::{self, MessageArgs};
+use crate::api::{Message, NewMessage, Problem, Ticket, TicketStatus};
+use crate::cli::compose::{self, MessageArgs, MESSAGE_FLAGS};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{prompt, Ctx};
 use crate::client::ApiError;
@@ -37,8 +37,6 @@ impl fmt::Display for Replied {
     }
 }
 
-const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
-
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     prompt::require(ctx, args.message.given(), "message", MESSAGE_FLAGS)?;
     ctx.client()?;
@@ -51,6 +49,23 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         })?,
     };
     let text = compose::check_message(&text, &limits)?;
+    if !files.is_empty() {
+        // Files are uploaded before the reply: make sure it can land
+        // (ticket exists, is ours, is open) before sending them.
+        let ticket: Ticket = ctx.client()?.get(&super::path(args.number))?;
+        if ticket.status == TicketStatus::Closed {
+            return Err(closed_hint(
+                ApiError::Rejected(Problem {
+                    kind: "about:blank".into(),
+                    title: "conflict".into(),
+                    status: 409,
+                    detail: Some(format!("ticket {} is closed", args.number)),
+                    errors: vec![],
+                }),
+                args.number,
+            ));
+        }
+    }
     let uploaded = compose::upload(ctx, &files)?;
     let body = NewMessage {
         message: text,
