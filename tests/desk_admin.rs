@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use common::{code, stderr, stdout, Desk, DESK};
-use desk_common::{expect, Api};
+use desk_common::{break_outbox, expect, outbox_len, repair_outbox, Api};
 use reqwest::Method;
 use serde_json::json;
 
@@ -103,6 +103,37 @@ fn staff_reply_works_while_the_server_runs() {
     let out = desk.admin(&["staff", "reply", &n.to_string(), "--message", "late"], "");
     assert_ne!(code(&out), 0);
     assert!(stderr(&out).contains("closed"));
+}
+
+#[test]
+fn staff_reply_whose_notification_cannot_be_queued_is_not_saved() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let token = desk.owner_token();
+    let n = api.open_ticket(&token, "billing", "refund")["number"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    assert_eq!(outbox_len(&desk), 1, "the confirmation");
+
+    break_outbox(&desk);
+    let out = desk.admin(&["staff", "reply", &n, "--message", "Refunded."], "");
+    assert_eq!(code(&out), 1);
+    let said = stderr(&out);
+    assert!(
+        said.contains(&format!(
+            "the answer to ticket {n} was not saved: the e-mail to the requester could not be queued"
+        )) && said.contains("try again"),
+        "{said}"
+    );
+    let detail = api.get_ok(&format!("/v1/tickets/{n}"), &token);
+    assert_eq!(detail["status"], "open");
+    assert_eq!(detail["messages"].as_array().unwrap().len(), 1);
+
+    repair_outbox(&desk);
+    let out = desk.admin(&["staff", "reply", &n, "--message", "Refunded."], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(outbox_len(&desk), 2, "the confirmation and the answer");
 }
 
 /// Starts `serve --demo` on `db`; answers (url, everything it said on

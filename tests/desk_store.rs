@@ -3,6 +3,7 @@
 
 use ecolo::api::{AuthorRole, Channel, NewContact, NewMessage, NewTicket, Priority, TicketStatus};
 use ecolo::desk::config::StoreConfig;
+use ecolo::desk::store::Confirmation;
 use ecolo::desk::{Error, Store};
 
 fn store(dir: &tempfile::TempDir) -> Store {
@@ -82,6 +83,7 @@ fn one_email_message_id_is_stored_once() {
             &new_ticket("email", vec![]),
             Channel::Email,
             Some("<a@mail>"),
+            Confirmation::Send,
         )
         .unwrap();
     assert!(first.created);
@@ -92,6 +94,7 @@ fn one_email_message_id_is_stored_once() {
             &new_ticket("email", vec![]),
             Channel::Email,
             Some("<a@mail>"),
+            Confirmation::Send,
         )
         .unwrap();
     assert!(!again.created);
@@ -156,6 +159,7 @@ fn attachments_from_readers_respect_the_limit() {
             &new_ticket("other", vec![a.id.clone()]),
             Channel::Email,
             None,
+            Confirmation::Send,
         )
         .unwrap();
     assert_eq!(opened.ticket.messages[0].attachments, vec![a.clone()]);
@@ -231,6 +235,7 @@ fn abandoned_uploads_are_removed_attached_ones_kept() {
             &new_ticket("other", vec![kept.id.clone()]),
             Channel::Cli,
             None,
+            Confirmation::Send,
         )
         .unwrap();
     let fresh = store
@@ -261,4 +266,148 @@ fn abandoned_uploads_are_removed_attached_ones_kept() {
         let (_, path) = store.attachment(&owner, &a.id).unwrap();
         assert!(path.exists());
     }
+}
+
+/// The Message-IDs and recipients waiting in the outbox, oldest first.
+fn outbox(store: &Store) -> Vec<(String, String)> {
+    let conn = store.conn().unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT json_extract(headers, '$.\"Message-ID\"'), to_addr FROM outbox ORDER BY id",
+        )
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+/// Makes every write to the outbox fail, as a full disk would.
+fn break_outbox(store: &Store) {
+    store
+        .conn()
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER outbox_broken BEFORE INSERT ON outbox
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_ticket_or_answer_is_stored_with_its_mail_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir);
+    let account = store
+        .create_account("owner@example.com", "Olga", "long enough")
+        .unwrap();
+    let owner = store.owner_principal(account).unwrap();
+
+    let opened = store
+        .open_ticket(
+            &owner,
+            &new_ticket("billing", vec![]),
+            Channel::Cli,
+            None,
+            Confirmation::Send,
+        )
+        .unwrap();
+    let number = opened.ticket.ticket.number;
+    assert_eq!(
+        outbox(&store),
+        vec![(
+            format!("<ticket-{number}@desk.example.com>"),
+            "Olga <owner@example.com>".to_string()
+        )],
+        "the confirmation is queued by the same call"
+    );
+    // An e-mail asking for no automatic answer gets none.
+    store
+        .open_ticket(
+            &owner,
+            &new_ticket("billing", vec![]),
+            Channel::Email,
+            Some("<quiet@mail>"),
+            Confirmation::Skip,
+        )
+        .unwrap();
+    assert_eq!(outbox(&store).len(), 1);
+
+    break_outbox(&store);
+    let err = store
+        .open_ticket(
+            &owner,
+            &new_ticket("billing", vec![]),
+            Channel::Email,
+            Some("<lost@mail>"),
+            Confirmation::Send,
+        )
+        .unwrap_err();
+    assert_eq!(err.status(), 500, "{err}");
+    assert!(
+        err.to_string()
+            .contains("the ticket was not saved: its confirmation e-mail could not be queued"),
+        "{err}"
+    );
+    let err = store
+        .open_ticket_with_key(&owner, &new_ticket("billing", vec![]), "key-1")
+        .unwrap_err();
+    assert_eq!(err.status(), 500, "{err}");
+    let all = ecolo::api::StatusFilter::All;
+    assert_eq!(
+        store
+            .list_tickets(&owner, all, None, None, None)
+            .unwrap()
+            .items
+            .len(),
+        2,
+        "no ticket without its confirmation"
+    );
+
+    let err = store.staff_reply(number, "Refunded.").unwrap_err();
+    assert!(
+        err.to_string().contains(&format!(
+            "the answer to ticket {number} was not saved: the e-mail to the requester could not be queued"
+        )),
+        "{err}"
+    );
+    let detail = store.ticket_detail(&owner, number).unwrap();
+    assert_eq!(detail.messages.len(), 1, "no answer without its mail");
+    assert_eq!(detail.ticket.status, TicketStatus::Open);
+
+    // Once the outbox works again, the retried mail opens its ticket once.
+    store
+        .conn()
+        .unwrap()
+        .execute_batch("DROP TRIGGER outbox_broken")
+        .unwrap();
+    let retried = store
+        .open_ticket(
+            &owner,
+            &new_ticket("billing", vec![]),
+            Channel::Email,
+            Some("<lost@mail>"),
+            Confirmation::Send,
+        )
+        .unwrap();
+    assert!(retried.created);
+    let again = store
+        .open_ticket(
+            &owner,
+            &new_ticket("billing", vec![]),
+            Channel::Email,
+            Some("<lost@mail>"),
+            Confirmation::Send,
+        )
+        .unwrap();
+    assert!(!again.created);
+    let staff = store.staff_reply(number, "Refunded.").unwrap();
+    let queued: Vec<String> = outbox(&store).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        queued,
+        vec![
+            format!("<ticket-{number}@desk.example.com>"),
+            format!("<ticket-{}@desk.example.com>", retried.ticket.ticket.number),
+            format!("<ticket-{number}-m{}@desk.example.com>", staff.id),
+        ],
+        "one confirmation per ticket, then the answer's notification"
+    );
 }

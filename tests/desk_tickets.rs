@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use std::sync::{Arc, Barrier};
 
 use common::{Desk, OWNER_EMAIL, OWNER_PASSWORD};
-use desk_common::{expect, expect_problem, fields, number, Api};
+use desk_common::{
+    break_outbox, expect, expect_problem, fields, number, outbox_len, repair_outbox, Api,
+};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -653,6 +655,38 @@ fn idempotency_key_returns_the_original_ticket() {
         .send()
         .unwrap();
     assert_ne!(number(&expect(theirs, 201)), number(&first));
+}
+
+#[test]
+fn a_ticket_whose_confirmation_cannot_be_queued_is_not_opened() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let token = desk.owner_token();
+    let send = || {
+        api.req(Method::POST, "/v1/tickets", Some(&token))
+            .header("Idempotency-Key", "key-1")
+            .json(&json!({"category": "email", "subject": "Mailbox full", "message": "help"}))
+            .send()
+            .unwrap()
+    };
+    break_outbox(&desk);
+    let p = expect_problem(send(), 500);
+    assert!(
+        !p["detail"].as_str().unwrap().contains("disk"),
+        "internals stay in the log: {p}"
+    );
+    let all = api.get_ok("/v1/tickets?status=all", &token);
+    assert_eq!(
+        all["items"],
+        json!([]),
+        "no ticket without its confirmation"
+    );
+
+    // The client's retry with the same key opens it, once, with its mail.
+    repair_outbox(&desk);
+    let opened = expect(send(), 201);
+    assert_eq!(expect(send(), 200), opened);
+    assert_eq!(outbox_len(&desk), 1);
 }
 
 #[test]

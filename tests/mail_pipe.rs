@@ -3,6 +3,8 @@
 //! what was stored is read back over the HTTP API.
 
 mod common;
+#[path = "desk_common/mod.rs"]
+mod desk_common;
 #[path = "mail/support.rs"]
 mod support;
 
@@ -198,6 +200,30 @@ fn the_same_message_delivered_twice_is_stored_once() {
             .len(),
         2
     );
+}
+
+#[test]
+fn a_mail_whose_confirmation_cannot_be_queued_is_kept_by_the_mta_and_retried() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    let raw = corpus("gmail_alternative.eml", None);
+    desk_common::break_outbox(&desk);
+    let stderr = pipe_expect(&desk, &raw, 75);
+    assert!(
+        stderr.contains("the ticket was not saved: its confirmation e-mail could not be queued"),
+        "{stderr}"
+    );
+    assert!(
+        api.tickets().is_empty(),
+        "no ticket without its confirmation"
+    );
+
+    desk_common::repair_outbox(&desk);
+    pipe_expect(&desk, &raw, 0);
+    let t = only_ticket(&api);
+    let queued = outbox(&desk);
+    assert_eq!(queued.len(), 1, "{queued:?}");
+    assert!(queued[0].1.starts_with(&format!("[#{}]", number_of(&t))));
 }
 
 #[test]

@@ -180,9 +180,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let store = Store::open(config)?;
             let reply = store.staff_reply(number, &message)?;
             println!("answered ticket {number} (message {})", reply.id);
-            if let Err(e) = super::mail::notify::staff_replied(&store, number, &reply) {
-                eprintln!("warning: the e-mail notification to the requester was not queued: {e}");
-            }
             Ok(())
         }
         Command::Pipe(_) => unreachable!("handled in main"),

@@ -72,6 +72,11 @@ impl StoreConfig {
             limits: Limits::default(),
         }
     }
+
+    /// The address authorized senders e-mail to open a ticket in `slug`.
+    pub fn intake_address(&self, slug: &str) -> String {
+        format!("{slug}@{}", self.mail_domain)
+    }
 }
 
 /// The default database: `desk.db` in the user's data dir.

@@ -133,3 +133,31 @@ pub fn fields(problem: &Value) -> Vec<String> {
 pub fn number(ticket: &Value) -> u64 {
     ticket["number"].as_u64().expect("ticket number")
 }
+
+/// Makes every write to the desk's outbox fail, as a full disk would, until
+/// [`repair_outbox`].
+pub fn break_outbox(desk: &Desk) {
+    outbox_sql(
+        desk,
+        "CREATE TRIGGER outbox_broken BEFORE INSERT ON outbox
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    );
+}
+
+pub fn repair_outbox(desk: &Desk) {
+    outbox_sql(desk, "DROP TRIGGER outbox_broken");
+}
+
+fn outbox_sql(desk: &Desk, sql: &str) {
+    let conn = rusqlite::Connection::open(desk.db()).expect("open the desk's database");
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .expect("busy timeout");
+    conn.execute_batch(sql).expect("change the outbox trigger");
+}
+
+/// How many mails wait in the desk's outbox.
+pub fn outbox_len(desk: &Desk) -> i64 {
+    let conn = rusqlite::Connection::open(desk.db()).expect("open the desk's database");
+    conn.query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
+        .expect("count the outbox")
+}

@@ -12,6 +12,7 @@ use crate::api::{
     IDEMPOTENCY_KEY_HEADER,
 };
 use crate::desk::error::{Error, Result};
+use crate::desk::store::Confirmation;
 
 use super::{blocking, created, ApiJson, ApiPath, ApiQuery, AppState, Auth};
 
@@ -66,17 +67,11 @@ pub async fn open(
     let store = state.store.clone();
     let opened = blocking(move || match key {
         Some(key) => store.open_ticket_with_key(&actor, &new, &key),
-        None => store.open_ticket(&actor, &new, Channel::Cli, None),
+        None => store.open_ticket(&actor, &new, Channel::Cli, None, Confirmation::Send),
     })
     .await?;
     if opened.created {
         tracing::info!(number = opened.ticket.ticket.number, "ticket opened");
-        let (store, detail) = (state.store.clone(), opened.ticket.clone());
-        if let Err(e) =
-            blocking(move || crate::desk::mail::notify::ticket_opened(&store, &detail, None)).await
-        {
-            tracing::warn!("confirmation e-mail not queued: {e}");
-        }
         Ok(created(opened.ticket))
     } else {
         Ok((StatusCode::OK, Json(opened.ticket)).into_response())

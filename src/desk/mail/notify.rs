@@ -1,64 +1,76 @@
-//! Queues the mail that follows a ticket event, whichever channel caused it
-//! (HTTP, `staff reply`, `pipe`): the confirmation when a ticket is opened
-//! and the notification when staff answer. Queuing is idempotent (the
-//! Message-ID is derived from the ticket and message), so callers may retry.
+//! Queues the mail that follows a ticket event: the confirmation when a
+//! ticket is opened and the notification when staff answer. The store calls
+//! these inside the transaction that records the event, so a ticket or
+//! reply and its mail are committed together or not at all. The Message-ID
+//! is derived from the ticket and message, and the outbox keeps one message
+//! per Message-ID.
 
-use crate::api::{Message, TicketDetail};
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::api::{Message, Ticket, TicketDetail};
+use crate::desk::config::StoreConfig;
 use crate::desk::error::Result;
 use crate::desk::store::Store;
 
 use super::outbound::{self, Outgoing, TicketInfo};
 use super::outbox;
 
-/// Writes `mail` to the outbox (once per Message-ID).
+/// Writes `mail` to the outbox (once per Message-ID) in a transaction of
+/// its own: for mail that follows no stored change (auto-replies).
 pub fn enqueue(store: &Store, mail: &Outgoing) -> Result<bool> {
     store.write(|tx| Ok(outbox::enqueue(tx, mail)?))
 }
 
-fn with_info<T>(
-    store: &Store,
-    detail: &TicketDetail,
-    f: impl FnOnce(&TicketInfo<'_>) -> T,
-) -> Result<T> {
-    let t = &detail.ticket;
-    let categories = store.categories()?;
-    let cat = categories.iter().find(|c| c.slug == t.category);
+/// Builds the mail about ticket `t` and queues it on `conn`.
+fn queue(
+    conn: &Connection,
+    config: &StoreConfig,
+    t: &Ticket,
+    build: impl FnOnce(&TicketInfo<'_>, &str, &str) -> Outgoing,
+) -> Result<()> {
+    let names: Option<(String, String)> = conn
+        .query_row(
+            "SELECT name_es, name_en FROM categories WHERE slug = ?1",
+            [&t.category],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (es, en) = names.unwrap_or_else(|| (t.category.clone(), t.category.clone()));
     let info = TicketInfo {
         number: t.number,
         subject: &t.subject,
         category: &t.category,
-        category_es: cat.map_or(t.category.as_str(), |c| c.name_es.as_str()),
-        category_en: cat.map_or(t.category.as_str(), |c| c.name_en.as_str()),
+        category_es: &es,
+        category_en: &en,
         requester_name: &t.requester.name,
         requester_email: &t.requester.email,
     };
-    Ok(f(&info))
+    let intake = config.intake_address(&t.category);
+    outbox::enqueue(conn, &build(&info, &intake, &config.mail_domain))?;
+    Ok(())
 }
 
-/// Queues the confirmation of a newly opened ticket to its requester.
-/// `opening_message_id` is the e-mail that opened it, if any.
-pub fn ticket_opened(
-    store: &Store,
+/// Queues the confirmation of the newly opened ticket `detail` to its
+/// requester. `opening_message_id` is the e-mail that opened it, if any.
+pub(crate) fn ticket_opened(
+    conn: &Connection,
+    config: &StoreConfig,
     detail: &TicketDetail,
     opening_message_id: Option<&str>,
 ) -> Result<()> {
-    let domain = &store.config().mail_domain;
-    let intake = store.intake_address(&detail.ticket.category);
-    let mail = with_info(store, detail, |info| {
-        outbound::ticket_opened(info, &intake, domain, opening_message_id)
-    })?;
-    enqueue(store, &mail)?;
-    Ok(())
+    queue(conn, config, &detail.ticket, |info, intake, domain| {
+        outbound::ticket_opened(info, intake, domain, opening_message_id)
+    })
 }
 
-/// Queues the notification of staff's answer `message` on ticket `number`.
-pub fn staff_replied(store: &Store, number: u32, message: &Message) -> Result<()> {
-    let (_, detail) = store.staff_ticket_detail(number)?;
-    let domain = &store.config().mail_domain;
-    let intake = store.intake_address(&detail.ticket.category);
-    let mail = with_info(store, &detail, |info| {
-        outbound::staff_replied(info, message.id, &message.body, &intake, domain)
-    })?;
-    enqueue(store, &mail)?;
-    Ok(())
+/// Queues the notification of staff's answer `message` on ticket `t`.
+pub(crate) fn staff_replied(
+    conn: &Connection,
+    config: &StoreConfig,
+    t: &Ticket,
+    message: &Message,
+) -> Result<()> {
+    queue(conn, config, t, |info, intake, domain| {
+        outbound::staff_replied(info, message.id, &message.body, intake, domain)
+    })
 }

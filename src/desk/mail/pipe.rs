@@ -20,7 +20,7 @@ use crate::api::{Channel, NewMessage, NewTicket, Priority, TicketStatus, CATEGOR
 use crate::desk::auth::Principal;
 use crate::desk::config::{self, Limits, StoreConfig};
 use crate::desk::error::Error;
-use crate::desk::store::Store;
+use crate::desk::store::{Confirmation, Store};
 
 use super::inbound::{self, Automated, Inbound, ParseError};
 use super::outbound::{self, Refusal};
@@ -174,14 +174,9 @@ fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcom
         return Ok(Outcome::Ignored(Automated::Loop));
     }
 
+    // The ticket and its confirmation were committed together: a
+    // redelivery has nothing left to do.
     if let Some(number) = already_stored(store, &mail.message_id)? {
-        // A redelivery after a temporary failure may have stored the ticket
-        // but not queued its confirmation yet; queuing is idempotent.
-        if let Ok((_, detail)) = store.staff_ticket_detail(number) {
-            if detail.messages.len() == 1 && !mail.no_auto_reply {
-                notify::ticket_opened(store, &detail, Some(&mail.message_id))?;
-            }
-        }
         return Ok(Outcome::Duplicate { number });
     }
 
@@ -358,13 +353,21 @@ fn open(
         priority: Priority::default(),
         attachments,
     };
+    let confirmation = if mail.no_auto_reply {
+        Confirmation::Skip
+    } else {
+        Confirmation::Send
+    };
     let opened = store
-        .open_ticket(actor, &new, Channel::Email, Some(&mail.message_id))
+        .open_ticket(
+            actor,
+            &new,
+            Channel::Email,
+            Some(&mail.message_id),
+            confirmation,
+        )
         .map_err(refusal_for)?;
     let number = opened.ticket.ticket.number;
-    if !mail.no_auto_reply {
-        notify::ticket_opened(store, &opened.ticket, Some(&mail.message_id))?;
-    }
     if opened.created {
         Ok(Outcome::Opened {
             number,

@@ -78,7 +78,7 @@ impl Store {
 
     /// The address authorized senders e-mail to open a ticket in `slug`.
     pub fn intake_address(&self, slug: &str) -> String {
-        format!("{slug}@{}", self.config.mail_domain)
+        self.config.intake_address(slug)
     }
 
     /// The category whose intake address is `address`, if any.

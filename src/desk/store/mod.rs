@@ -37,7 +37,7 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, TransactionBehavior};
 
 pub use attachments::PendingUpload;
-pub use tickets::Opened;
+pub use tickets::{Confirmation, Opened};
 
 use super::config::StoreConfig;
 use super::error::{Error, Result};

@@ -1,6 +1,8 @@
-//! Tickets and their conversations. A ticket, its first message and its
-//! attachment links are written in one transaction; so are a reply, its
-//! links and the status change.
+//! Tickets and their conversations. A ticket, its first message, its
+//! attachment links and its confirmation e-mail are written in one
+//! transaction; so are a reply, its links and the status change, and a staff
+//! answer with its notification: no ticket or answer is stored whose mail
+//! was lost, and no mail is queued for one that was not stored.
 
 use rand::Rng;
 use rusqlite::types::Value;
@@ -13,12 +15,28 @@ use crate::api::{
 };
 
 use super::super::auth::Principal;
+use super::super::mail::notify;
 use super::attachments::{attachment_from_row, load_attachment, ATTACHMENT_COLUMNS};
 use super::validate::{self, Check};
 use super::{now, parse_time, Error, Result, Store};
 
 pub const DEFAULT_PAGE_SIZE: u32 = 30;
 pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// Whether opening a ticket queues the confirmation e-mail to its requester.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    Send,
+    /// The mail that opened it asked for no automatic answer.
+    Skip,
+}
+
+/// The change is rolled back with its mail, and the error says so.
+fn mail_not_queued(what: &str, mail: &str, e: Error) -> Error {
+    Error::Internal(format!(
+        "{what} was not saved: {mail} could not be queued ({e}); try again"
+    ))
+}
 
 /// A ticket from [`Store::open_ticket`]: `created` is false when an earlier
 /// request (same idempotency key, same e-mail Message-ID) already made it.
@@ -261,17 +279,20 @@ fn staff_person(store: &Store) -> Person {
 }
 
 impl Store {
-    /// Opens a ticket as `actor`. With `email_message_id` (the e-mail
+    /// Opens a ticket as `actor`, with its confirmation e-mail unless
+    /// `confirmation` is `Skip`. With `email_message_id` (the e-mail
     /// channel), a Message-ID seen before returns the ticket it opened with
-    /// `created: false` instead of a second ticket.
+    /// `created: false` instead of a second ticket (and queues nothing), and
+    /// the confirmation threads under that mail.
     pub fn open_ticket(
         &self,
         actor: &Principal,
         new: &NewTicket,
         channel: Channel,
         email_message_id: Option<&str>,
+        confirmation: Confirmation,
     ) -> Result<Opened> {
-        self.create_ticket(actor, new, channel, email_message_id, None)
+        self.create_ticket(actor, new, channel, email_message_id, None, confirmation)
     }
 
     /// Opens a ticket through the API under an idempotency key: the first
@@ -289,7 +310,14 @@ impl Store {
                 "must be 1 to 255 visible ASCII characters, such as a UUID",
             ));
         }
-        self.create_ticket(actor, new, Channel::Cli, None, Some(key))
+        self.create_ticket(
+            actor,
+            new,
+            Channel::Cli,
+            None,
+            Some(key),
+            Confirmation::Send,
+        )
     }
 
     fn create_ticket(
@@ -299,6 +327,7 @@ impl Store {
         channel: Channel,
         email_message_id: Option<&str>,
         key: Option<&str>,
+        confirmation: Confirmation,
     ) -> Result<Opened> {
         let limits = &self.config.limits;
         let mut check = Check::new();
@@ -395,8 +424,14 @@ impl Store {
                 )?;
             }
             let ticket = ticket_by_id(tx, ticket_id)?;
+            let ticket = detail(tx, ticket_id, ticket)?;
+            if confirmation == Confirmation::Send {
+                notify::ticket_opened(tx, &self.config, &ticket, email_message_id).map_err(
+                    |e| mail_not_queued("the ticket", "its confirmation e-mail", e),
+                )?;
+            }
             Ok(Opened {
-                ticket: detail(tx, ticket_id, ticket)?,
+                ticket,
                 created: true,
             })
         })
@@ -452,7 +487,8 @@ impl Store {
     }
 
     /// The support team answers ticket `number` (any account); the status
-    /// becomes `answered`. 409 when the ticket is closed.
+    /// becomes `answered` and the requester's notification is queued. 409
+    /// when the ticket is closed.
     pub fn staff_reply(&self, number: u32, body: &str) -> Result<Message> {
         let mut check = Check::new();
         let body = check.take("message", validate::message(body, &self.config.limits));
@@ -481,12 +517,21 @@ impl Store {
                 "UPDATE tickets SET status = ?1, updated_at = ?2 WHERE id = ?3",
                 params![TicketStatus::Answered.as_str(), at, ticket_id],
             )?;
-            message_by_id(tx, message_id)
+            let message = message_by_id(tx, message_id)?;
+            notify::staff_replied(tx, &self.config, &ticket_by_id(tx, ticket_id)?, &message)
+                .map_err(|e| {
+                    mail_not_queued(
+                        &format!("the answer to ticket {number}"),
+                        "the e-mail to the requester",
+                        e,
+                    )
+                })?;
+            Ok(message)
         })
     }
 
     /// Ticket `number` with its conversation and the id of its account,
-    /// whoever it belongs to: for staff tools and e-mail notifications.
+    /// whoever it belongs to: for staff tools and the e-mail channel.
     pub fn staff_ticket_detail(&self, number: u32) -> Result<(i64, TicketDetail)> {
         let conn = self.conn()?;
         let found: Option<(i64, i64)> = conn
