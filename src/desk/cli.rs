@@ -235,6 +235,7 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         if args.demo {
             seed_demo(&store, &url)?;
         }
+        let shutdown = super::http::shutdown_signal()?;
         tracing::info!(db = %db.display(), "desk ready");
         {
             // Scripts wait for exactly this line.
@@ -243,7 +244,7 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
             out.flush()?;
         }
         let state = super::http::AppState::new(store, args.trust_forwarded_for);
-        super::http::serve(state, listener).await?;
+        super::http::serve(state, listener, shutdown).await?;
         Ok(())
     })
 }
