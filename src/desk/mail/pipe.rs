@@ -7,7 +7,9 @@
 //! MTA bounces it); 75 when the desk could not store it right now (the
 //! database is busy, the disk is full): the MTA keeps it and retries, so
 //! nothing is lost. A retry is safe: the Message-ID is stored with the
-//! message and a redelivery is recognised.
+//! message and a redelivery is recognised. A bug that panics exits 75 too,
+//! never Rust's 101, which the MTA would take as a permanent failure and
+//! bounce the mail.
 
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
@@ -112,6 +114,36 @@ impl PipeError {
 
 /// Entry point of `ecolo-desk pipe`.
 pub fn main(db: PathBuf, args: PipeArgs) -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "ecolo-desk pipe: {}",
+            panic_line(info.payload(), info.location())
+        );
+    }));
+    tempfail_on_panic(|| handle(db, args))
+}
+
+/// Runs `f`; a panic becomes EX_TEMPFAIL (the hook has said why).
+fn tempfail_on_panic(f: impl FnOnce() -> ExitCode) -> ExitCode {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(ExitCode::from(EX_TEMPFAIL))
+}
+
+/// A panic as one line of the MTA's log.
+fn panic_line(payload: &dyn std::any::Any, location: Option<&std::panic::Location<'_>>) -> String {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("unknown panic");
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = location.map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+    format!(
+        "internal error{at}: {message}; the mail server keeps the message and retries \
+         (a bug: please report it)"
+    )
+}
+
+fn handle(db: PathBuf, args: PipeArgs) -> ExitCode {
     let mut raw = Vec::new();
     if let Err(e) = std::io::stdin().lock().read_to_end(&mut raw) {
         eprintln!("ecolo-desk pipe: cannot read the message from stdin: {e}");
@@ -514,6 +546,29 @@ fn fit_subject(subject: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_exits_tempfail_with_one_line() {
+        assert_eq!(
+            tempfail_on_panic(|| panic!("index out of bounds")),
+            ExitCode::from(EX_TEMPFAIL)
+        );
+        assert_eq!(
+            tempfail_on_panic(|| ExitCode::from(EX_OK)),
+            ExitCode::from(EX_OK)
+        );
+        let line = panic_line(
+            &String::from("bad\nstate"),
+            Some(std::panic::Location::caller()),
+        );
+        assert!(
+            line.starts_with("internal error at src/desk/mail/pipe.rs:"),
+            "{line}"
+        );
+        assert!(line.contains(": bad state; the mail server keeps the message and retries"));
+        assert!(!line.contains('\n'));
+        assert!(panic_line(&7, None).starts_with("internal error: unknown panic;"));
+    }
 
     #[test]
     fn subjects_fit_the_desk() {
