@@ -383,7 +383,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Act as this contact (their categories at most)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Limit the token to a category (repeat for several)')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Limit the token to a category (repeat for several)')
-            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Lifetime: Nd (days), Nw (weeks), Ny (years) or `never` [default: never]')
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Lifetime: Nd (days), Nw (weeks), Ny (years), at most 10y; or `never` [default: never]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Desk URL, e.g. https://desk.example.com')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON (stable fields, documented in the README)')

@@ -342,7 +342,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand --contact 'Act as this contact (their categories at most)'
             cand -c 'Limit the token to a category (repeat for several)'
             cand --category 'Limit the token to a category (repeat for several)'
-            cand --expires 'Lifetime: Nd (days), Nw (weeks), Ny (years) or `never` [default: never]'
+            cand --expires 'Lifetime: Nd (days), Nw (weeks), Ny (years), at most 10y; or `never` [default: never]'
             cand --profile 'Use the credentials and desk URL stored under NAME'
             cand --url 'Desk URL, e.g. https://desk.example.com'
             cand --json 'Print results as JSON (stable fields, documented in the README)'

@@ -223,7 +223,7 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand token; and not __fish_seen_s
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from create" -l name -d 'A name to recognize (and revoke) the token by' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from create" -l contact -d 'Act as this contact (their categories at most)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from create" -s c -l category -d 'Limit the token to a category (repeat for several)' -r
-complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime: Nd (days), Nw (weeks), Ny (years) or `never` [default: never]' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime: Nd (days), Nw (weeks), Ny (years), at most 10y; or `never` [default: never]' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from create" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from create" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from create" -l json -d 'Print results as JSON (stable fields, documented in the README)'

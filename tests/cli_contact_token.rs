@@ -289,6 +289,53 @@ fn tokens_create_list_revoke_without_showing_secrets() {
 }
 
 #[test]
+fn token_lifetime_beyond_the_desk_limit_fails_before_sending() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    for too_long in ["4000d", "3651", "11y", "99999999999w"] {
+        let out = user.run(&[
+            "token",
+            "create",
+            "--verbose",
+            "--name",
+            "t",
+            "--expires",
+            too_long,
+        ]);
+        let err = fails(&out, 2);
+        assert!(err.contains("--expires"), "{err}");
+        assert!(err.contains("1 to 3650 days"), "{err}");
+        assert!(!err.contains("> POST"), "nothing is sent: {err}");
+    }
+    let err = fails(
+        &user.run(&["token", "create", "--name", "t", "--expires", "4000d"]),
+        2,
+    );
+    insta::assert_snapshot!("token_expires_too_long", err);
+    let err = fails(
+        &user.run(&["token", "create", "--name", "t", "--expires", "0d"]),
+        2,
+    );
+    assert!(err.contains("1 to 3650 days"), "{err}");
+    let listed = json(&user.run(&["token", "list", "--json"]));
+    assert_eq!(listed, serde_json::json!([]), "nothing was created");
+
+    // The longest lifetime the client allows is one the desk takes.
+    let v = json(&user.run(&[
+        "token",
+        "create",
+        "--json",
+        "--name",
+        "ten-years",
+        "--expires",
+        "10y",
+    ]));
+    assert_eq!(v["info"]["name"], "ten-years");
+    assert!(v["info"]["expires_at"].is_string(), "{v}");
+}
+
+#[test]
 fn limited_credentials_stay_in_their_categories() {
     let desk = Desk::start();
     let user = desk.user();

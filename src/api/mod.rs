@@ -16,6 +16,9 @@ pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 pub const PROBLEM_JSON: &str = "application/problem+json";
 /// Prefix of every token the desk issues, so secret scanners can spot leaks.
 pub const TOKEN_PREFIX: &str = "ecolo_";
+/// The longest lifetime of a personal token (`NewToken::expires_in_days`):
+/// ten years. The client checks it before sending.
+pub const MAX_TOKEN_DAYS: u32 = 3650;
 
 /// The six departments of the source document, in the order they are shown.
 pub const CATEGORY_SLUGS: [&str; 6] = [

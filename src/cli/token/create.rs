@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::api::{CreatedToken, NewToken};
+use crate::api::{CreatedToken, NewToken, MAX_TOKEN_DAYS};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, prompt, Ctx};
 
@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(short, long = "category", value_name = "CATEGORY")]
     pub categories: Vec<String>,
 
-    /// Lifetime: Nd (days), Nw (weeks), Ny (years) or `never` [default: never]
+    /// Lifetime: Nd (days), Nw (weeks), Ny (years), at most 10y; or `never` [default: never]
     #[arg(long, value_name = "DURATION", value_parser = parse_expires)]
     pub expires: Option<Expires>,
 }
@@ -45,15 +45,21 @@ pub fn parse_expires(s: &str) -> std::result::Result<Expires, String> {
         Some('y') => (&s[..s.len() - 1], 365),
         _ => (s.as_str(), 1),
     };
-    let n: u32 = num
-        .parse()
-        .map_err(|_| format!("`{s}` is not a lifetime: use e.g. 90d, 12w, 1y or never"))?;
-    if n == 0 {
-        return Err("the lifetime must be at least one day".into());
+    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "`{s}` is not a lifetime: use e.g. 90d, 12w, 1y or never"
+        ));
     }
-    n.checked_mul(mult)
-        .map(|d| Expires(Some(d)))
-        .ok_or_else(|| "that lifetime is too long".into())
+    // The desk refuses the same range; checked here so nothing is sent.
+    let days = num.parse::<u64>().ok().and_then(|n| n.checked_mul(mult));
+    match days {
+        Some(d) if (1..=u64::from(MAX_TOKEN_DAYS)).contains(&d) => Ok(Expires(Some(d as u32))),
+        _ => Err(format!(
+            "`{s}` is {} days: a token lives 1 to {MAX_TOKEN_DAYS} days (at most {}y), or `never`",
+            days.map_or_else(|| "too many".to_string(), |d| d.to_string()),
+            MAX_TOKEN_DAYS / 365
+        )),
+    }
 }
 
 /// People and scripts get the token alone; `--json` gets token and info.
@@ -113,5 +119,11 @@ mod tests {
         assert_eq!(parse_expires("never").unwrap().0, None);
         assert!(parse_expires("0d").is_err());
         assert!(parse_expires("soon").is_err());
+        assert_eq!(parse_expires("10y").unwrap().0, Some(3650));
+        assert_eq!(parse_expires("3650d").unwrap().0, Some(3650));
+        let err = parse_expires("4000d").unwrap_err();
+        assert!(err.contains("1 to 3650 days"), "{err}");
+        assert!(parse_expires("3651").is_err());
+        assert!(parse_expires("4294967295y").is_err());
     }
 }
