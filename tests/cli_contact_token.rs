@@ -174,7 +174,7 @@ fn contacts_add_list_edit_remove() {
         ]),
         6,
     );
-    assert!(err.contains("categories"), "{err}");
+    assert!(err.contains("--remove-category: "), "{err}");
     fails(
         &user.run(&["contact", "edit", "nobody@their-domain.com", "--name", "N"]),
         4,
@@ -333,6 +333,108 @@ fn token_lifetime_beyond_the_desk_limit_fails_before_sending() {
     ]));
     assert_eq!(v["info"]["name"], "ten-years");
     assert!(v["info"]["expires_at"].is_string(), "{v}");
+}
+
+/// The desk's refusals (exit 6) name the flags the user typed, never the
+/// API's field names.
+#[test]
+fn desk_validation_errors_name_the_flags() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    ok(&user.run(&[
+        "contact",
+        "add",
+        "--email",
+        "martha@their-domain.com",
+        "--name",
+        "Martha",
+        "-c",
+        "billing",
+    ]));
+    let desk_fields = [
+        "contact:",
+        "categories:",
+        "name:",
+        "email:",
+        "expires_in_days",
+    ];
+    let named = |err: &str, flag: &str| {
+        assert!(err.contains(&format!("\n  {flag}: ")), "{err}");
+        for field in desk_fields {
+            assert!(!err.contains(&format!("  {field}")), "{err}");
+        }
+    };
+
+    let err = fails(
+        &user.run(&[
+            "token",
+            "create",
+            "--name",
+            "x",
+            "--contact",
+            "nobody@their-domain.com",
+        ]),
+        6,
+    );
+    named(&err, "--contact");
+    insta::assert_snapshot!("token_unknown_contact", err);
+
+    let err = fails(
+        &user.run(&[
+            "token",
+            "create",
+            "--name",
+            "x",
+            "--contact",
+            "martha@their-domain.com",
+            "-c",
+            "email",
+        ]),
+        6,
+    );
+    named(&err, "-c/--category");
+    insta::assert_snapshot!("token_outside_contact_categories", err);
+
+    let long = "n".repeat(101);
+    let err = fails(&user.run(&["token", "create", "--name", &long]), 6);
+    named(&err, "--name");
+
+    let err = fails(
+        &user.run(&[
+            "contact",
+            "add",
+            "--email",
+            "x@their-domain.com",
+            "--name",
+            " ",
+            "-c",
+            "billing",
+        ]),
+        6,
+    );
+    named(&err, "--name");
+    insta::assert_snapshot!("contact_empty_name", err);
+
+    let err = fails(
+        &user.run(&[
+            "contact",
+            "edit",
+            "martha@their-domain.com",
+            "--remove-category",
+            "billing",
+        ]),
+        6,
+    );
+    named(&err, "--remove-category");
+    insta::assert_snapshot!("contact_without_categories", err);
+
+    // Nothing refused was stored.
+    let tokens = json(&user.run(&["token", "list", "--json"]));
+    assert_eq!(tokens, serde_json::json!([]));
+    let contacts = json(&user.run(&["contact", "list", "--json"]));
+    assert_eq!(contacts.as_array().unwrap().len(), 1);
+    assert_eq!(contacts[0]["categories"], serde_json::json!(["billing"]));
 }
 
 #[test]

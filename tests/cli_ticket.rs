@@ -418,7 +418,8 @@ fn the_same_idempotency_key_never_opens_a_second_ticket() {
         ]),
         6,
     );
-    assert!(err.contains("Idempotency-Key"), "{err}");
+    assert!(err.contains("\n  --idempotency-key: "), "{err}");
+    insta::assert_snapshot!("idempotency_key_reused", err);
 }
 
 #[test]

@@ -12,6 +12,7 @@ use super::ctx::Ctx;
 use super::error::{CliError, Result};
 use super::prompt;
 use crate::api::{Attachment, Limits};
+use crate::client::FieldFlags;
 
 /// How to give a message, for errors that ask for one.
 pub const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
@@ -189,6 +190,9 @@ pub fn ask_files(ctx: &mut Ctx, limits: &Limits) -> Result<Vec<LocalFile>> {
     Ok(files)
 }
 
+/// The flag behind each field of `POST /v1/attachments`, for the desk's errors.
+const UPLOAD_FIELDS: FieldFlags = &[("filename", "-a/--attach")];
+
 /// Uploads the files in order; a progress bar per file on a terminal.
 pub fn upload(ctx: &mut Ctx, files: &[LocalFile]) -> Result<Vec<Attachment>> {
     let progress = ctx.show_progress();
@@ -215,7 +219,7 @@ pub fn upload(ctx: &mut Ctx, files: &[LocalFile]) -> Result<Vec<Attachment>> {
             Box::new(wrap_bar.wrap_read(file))
         });
         bar.finish_and_clear();
-        out.push(result?);
+        out.push(result.map_err(|e| e.naming_flags(UPLOAD_FIELDS))?);
     }
     Ok(out)
 }

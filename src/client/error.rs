@@ -70,7 +70,29 @@ pub enum ApiError {
     },
 }
 
+/// Which of a command's flags sets each field of its request body, as
+/// `(desk field, flag)` pairs, so the desk's validation errors name what the
+/// user typed (`-c/--category`, not `categories`). Each command keeps its
+/// own table next to its flags; a field not listed keeps the desk's name.
+pub type FieldFlags = &'static [(&'static str, &'static str)];
+
 impl ApiError {
+    /// Renames the fields of a validation error (400/409/413/422) to the
+    /// command's flags; the exit code stays that of a desk-side rejection.
+    pub fn naming_flags(self, flags: FieldFlags) -> ApiError {
+        match self {
+            ApiError::Rejected(mut p) => {
+                for e in &mut p.errors {
+                    if let Some((_, flag)) = flags.iter().find(|(field, _)| *field == e.field) {
+                        e.field = flag.to_string();
+                    }
+                }
+                ApiError::Rejected(p)
+            }
+            other => other,
+        }
+    }
+
     /// The desk's problem document, when the error came from one.
     pub fn problem(&self) -> Option<&Problem> {
         match self {
@@ -121,4 +143,41 @@ fn rejected(p: &Problem) -> String {
         s.push_str(&format!("\n  {}: {}", e.field, e.message));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::FieldError;
+
+    fn invalid(fields: &[&str]) -> ApiError {
+        ApiError::Rejected(Problem {
+            kind: "about:blank".into(),
+            title: "invalid".into(),
+            status: 422,
+            detail: None,
+            errors: fields
+                .iter()
+                .map(|f| FieldError {
+                    field: f.to_string(),
+                    message: "bad".into(),
+                })
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn desk_fields_read_as_the_commands_flags() {
+        const FLAGS: FieldFlags = &[("categories", "-c/--category"), ("name", "--name")];
+        let text = invalid(&["categories", "name", "surprise"])
+            .naming_flags(FLAGS)
+            .to_string();
+        assert_eq!(
+            text,
+            "the desk refused the request:\n  -c/--category: bad\n  --name: bad\n  surprise: bad"
+        );
+        // Other errors pass through untouched.
+        let other = ApiError::BadLogin.naming_flags(FLAGS);
+        assert!(matches!(other, ApiError::BadLogin));
+    }
 }

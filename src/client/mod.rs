@@ -17,7 +17,7 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-pub use error::ApiError;
+pub use error::{ApiError, FieldFlags};
 
 use crate::api::{self, Problem};
 

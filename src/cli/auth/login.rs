@@ -9,7 +9,7 @@ use crate::api::{LoginRequest, Me, Session, TOKEN_PREFIX};
 use crate::cli::config::{Credential, ProfileConfig};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{prompt, Ctx};
-use crate::client::{normalize_url, ApiClient, ApiError};
+use crate::client::{normalize_url, ApiClient, ApiError, FieldFlags};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -30,6 +30,9 @@ pub struct Args {
     #[arg(long, conflicts_with = "email")]
     pub with_token: bool,
 }
+
+/// The flag behind each field of `POST /v1/sessions`, for the desk's errors.
+const FIELDS: FieldFlags = &[("email", "--email")];
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let url = match ctx.desk_url()? {
@@ -90,7 +93,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             )
             .map_err(|e| match e {
                 ApiError::Unauthorized(_) => ApiError::BadLogin,
-                other => other,
+                other => other.naming_flags(FIELDS),
             })?;
         (session.token, session.me)
     };

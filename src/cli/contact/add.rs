@@ -5,6 +5,7 @@ use dialoguer::MultiSelect;
 use crate::api::{Contact, NewContact};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, prompt, Ctx};
+use crate::client::FieldFlags;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,6 +21,13 @@ pub struct Args {
     #[arg(short, long = "category", value_name = "CATEGORY")]
     pub categories: Vec<String>,
 }
+
+/// The flag behind each field of `POST /v1/contacts`, for the desk's errors.
+const FIELDS: FieldFlags = &[
+    ("email", "--email"),
+    ("name", "--name"),
+    ("categories", "-c/--category"),
+];
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     prompt::require(ctx, args.name.is_some(), "name", "--name NAME")?;
@@ -71,7 +79,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         name: name.trim().to_string(),
         categories,
     };
-    let contact: Contact = ctx.client()?.post("/v1/contacts", &body, None)?;
+    let contact: Contact = ctx
+        .client()?
+        .post("/v1/contacts", &body, None)
+        .map_err(|e| e.naming_flags(FIELDS))?;
     ctx.done(format!("Added contact {}", contact.email))?;
     ctx.print(&super::ContactCard(contact))
 }

@@ -3,6 +3,7 @@
 use crate::api::{Contact, ContactChange};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, Ctx};
+use crate::client::FieldFlags;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,6 +24,16 @@ pub struct Args {
     pub remove_category: Vec<String>,
 }
 
+/// The flag behind each field of `PATCH /v1/contacts/{email}`, for the
+/// desk's errors. `categories` is the set left after the change: only
+/// `--remove-category` can leave it empty.
+const FIELDS: FieldFlags = &[
+    ("name", "--name"),
+    ("add_categories", "--add-category"),
+    ("remove_categories", "--remove-category"),
+    ("categories", "--remove-category"),
+];
+
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     if args.name.is_none() && args.add_category.is_empty() && args.remove_category.is_empty() {
         return Err(CliError::usage(
@@ -36,7 +47,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         add_categories: category::check_all(&args.add_category, &cats, "--add-category")?,
         remove_categories: category::check_all(&args.remove_category, &cats, "--remove-category")?,
     };
-    let contact: Contact = ctx.client()?.patch(&super::path(&args.email), &change)?;
+    let contact: Contact = ctx
+        .client()?
+        .patch(&super::path(&args.email), &change)
+        .map_err(|e| e.naming_flags(FIELDS))?;
     ctx.done(format!("Changed contact {}", contact.email))?;
     ctx.print(&super::ContactCard(contact))
 }

@@ -8,6 +8,7 @@ use crate::api::{Page, StatusFilter, Ticket};
 use crate::cli::error::{CliError, Result};
 use crate::cli::output::{status_style, Cell, Table};
 use crate::cli::{category, Ctx};
+use crate::client::FieldFlags;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,6 +24,14 @@ pub struct Args {
     #[arg(short = 'L', long, default_value_t = 30, value_name = "N")]
     pub limit: u32,
 }
+
+/// The flag behind each query parameter of `GET /v1/tickets`, for the
+/// desk's errors.
+const FIELDS: FieldFlags = &[
+    ("status", "--status"),
+    ("category", "-c/--category"),
+    ("limit", "-L/--limit"),
+];
 
 /// `--json`: an array of tickets (no messages).
 #[derive(Debug, Serialize)]
@@ -83,7 +92,9 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         if let Some(c) = &cursor {
             query.push(("cursor", c.clone()));
         }
-        let page: Page<Ticket> = client.get_query("/v1/tickets", &query)?;
+        let page: Page<Ticket> = client
+            .get_query("/v1/tickets", &query)
+            .map_err(|e| e.naming_flags(FIELDS))?;
         let got = page.items.len();
         items.extend(page.items);
         items.truncate(args.limit as usize);

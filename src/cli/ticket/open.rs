@@ -13,7 +13,7 @@ use crate::api::{Category, Me, NewTicket, Priority, TicketDetail};
 use crate::cli::compose::{self, LocalFile, MessageArgs, MESSAGE_FLAGS};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, output, prompt, Ctx};
-use crate::client::ApiError;
+use crate::client::{ApiError, FieldFlags};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -50,6 +50,16 @@ pub struct Args {
     #[arg(short, long)]
     pub yes: bool,
 }
+
+/// The flag behind each field of `POST /v1/tickets`, for the desk's errors.
+const FIELDS: FieldFlags = &[
+    ("category", "-c/--category"),
+    ("subject", "-s/--subject"),
+    ("message", "-m/--message"),
+    ("priority", "-p/--priority"),
+    ("attachments", "-a/--attach"),
+    (crate::api::IDEMPOTENCY_KEY_HEADER, "--idempotency-key"),
+];
 
 /// People see the number only; `--json` gets the ticket with its messages.
 #[derive(Debug, Serialize)]
@@ -216,7 +226,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         priority,
         attachments: uploaded.into_iter().map(|a| a.id).collect(),
     };
-    let detail: TicketDetail = ctx.client()?.post("/v1/tickets", &body, Some(&key))?;
+    let detail: TicketDetail = ctx
+        .client()?
+        .post("/v1/tickets", &body, Some(&key))
+        .map_err(|e| e.naming_flags(FIELDS))?;
     ctx.done(format!(
         "Opened ticket {n} in {}; follow it with `ecolo ticket view {n}`",
         detail.ticket.category,

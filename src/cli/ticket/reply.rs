@@ -9,7 +9,7 @@ use crate::api::{Message, NewMessage, Problem, Ticket, TicketStatus};
 use crate::cli::compose::{self, MessageArgs, MESSAGE_FLAGS};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{prompt, Ctx};
-use crate::client::ApiError;
+use crate::client::{ApiError, FieldFlags};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,6 +24,10 @@ pub struct Args {
     #[arg(short, long = "attach", value_name = "FILE")]
     pub attach: Vec<PathBuf>,
 }
+
+/// The flag behind each field of `POST /v1/tickets/{number}/messages`, for
+/// the desk's errors.
+const FIELDS: FieldFlags = &[("message", "-m/--message"), ("attachments", "-a/--attach")];
 
 /// `--json`: the new message. Without it stdout stays quiet; a person gets
 /// the confirmation on stderr (`Ctx::done`).
@@ -75,7 +79,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let msg: Message = ctx
         .client()?
         .post(&path, &body, None)
-        .map_err(|e| closed_hint(e, args.number))?;
+        .map_err(|e| closed_hint(e.naming_flags(FIELDS), args.number))?;
     ctx.done(format!(
         "Replied to ticket {n}; see the conversation with `ecolo ticket view {n}`",
         n = args.number

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::api::{CreatedToken, NewToken, MAX_TOKEN_DAYS};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, prompt, Ctx};
+use crate::client::FieldFlags;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -29,6 +30,14 @@ pub struct Args {
     #[arg(long, value_name = "DURATION", value_parser = parse_expires)]
     pub expires: Option<Expires>,
 }
+
+/// The flag behind each field of `POST /v1/tokens`, for the desk's errors.
+const FIELDS: FieldFlags = &[
+    ("name", "--name"),
+    ("contact", "--contact"),
+    ("categories", "-c/--category"),
+    ("expires_in_days", "--expires"),
+];
 
 #[derive(Debug, Clone, Copy)]
 pub struct Expires(Option<u32>);
@@ -95,7 +104,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         categories,
         expires_in_days: args.expires.and_then(|e| e.0),
     };
-    let created: CreatedToken = ctx.client()?.post("/v1/tokens", &body, None)?;
+    let created: CreatedToken = ctx
+        .client()?
+        .post("/v1/tokens", &body, None)
+        .map_err(|e| e.naming_flags(FIELDS))?;
     if !ctx.json {
         ctx.note(format!(
             "Created token {} ({}). It is shown only now: store it safely.",
