@@ -32,7 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to the desk and store the credentials for this profile')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the stored session on the desk and forget it')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget the stored credentials (a password login''s session is revoked on the desk too)')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the credentials act as, their categories and the desk URL')
             [CompletionResult]::new('category', 'category', [CompletionResultType]::ParameterValue, 'Ticket categories (departments) and what belongs in each')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets')
@@ -439,7 +439,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
         }
         'ecolo;help' {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to the desk and store the credentials for this profile')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the stored session on the desk and forget it')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget the stored credentials (a password login''s session is revoked on the desk too)')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the credentials act as, their categories and the desk URL')
             [CompletionResult]::new('category', 'category', [CompletionResultType]::ParameterValue, 'Ticket categories (departments) and what belongs in each')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets')

@@ -29,7 +29,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand login 'Log in to the desk and store the credentials for this profile'
-            cand logout 'Revoke the stored session on the desk and forget it'
+            cand logout 'Forget the stored credentials (a password login''s session is revoked on the desk too)'
             cand whoami 'Show who the credentials act as, their categories and the desk URL'
             cand category 'Ticket categories (departments) and what belongs in each'
             cand ticket 'Open, list, view, answer, close and reopen tickets'
@@ -390,7 +390,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         }
         &'ecolo;help'= {
             cand login 'Log in to the desk and store the credentials for this profile'
-            cand logout 'Revoke the stored session on the desk and forget it'
+            cand logout 'Forget the stored credentials (a password login''s session is revoked on the desk too)'
             cand whoami 'Show who the credentials act as, their categories and the desk URL'
             cand category 'Ticket categories (departments) and what belongs in each'
             cand ticket 'Open, list, view, answer, close and reopen tickets'

@@ -195,11 +195,25 @@ fn login_with_token_verifies_it_first() {
     assert!(ok(&user.run(&["whoami"])).contains(OWNER_EMAIL));
 }
 
+/// What `credentials.json` says the profile's token came from.
+fn stored_kind(user: &common::User) -> serde_json::Value {
+    let text = std::fs::read_to_string(user.config.path().join("credentials.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["profiles"]["default"]["kind"].clone()
+}
+
+fn whoami_with(user: &common::User, token: &str) -> std::process::Output {
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", token).arg("whoami");
+    common::run_with_stdin(cmd, "")
+}
+
 #[test]
 fn logout_revokes_the_session_on_the_desk() {
     let desk = Desk::start();
     let user = desk.user();
     user.login_owner();
+    assert_eq!(stored_kind(&user), "session");
     let old = stored_token(&user);
     let out = user.run(&["logout"]);
     ok(&out);
@@ -221,6 +235,75 @@ fn logout_revokes_the_session_on_the_desk() {
         "{}",
         stderr(&out)
     );
+}
+
+/// A token given with `--with-token` (CI, a personal token) may be in use
+/// elsewhere: logout forgets it here and says it still works, and a new
+/// login over it does not revoke it either.
+#[test]
+fn logout_after_login_with_token_only_forgets_the_token() {
+    let desk = Desk::start();
+    let owner = desk.user();
+    owner.login_owner();
+    let secret = token(&owner, &["--name", "laptop"]);
+
+    let user = desk.user();
+    ok(&user.run_stdin(&["login", "--with-token"], &format!("{secret}\n")));
+    assert_eq!(stored_kind(&user), "token");
+    let out = user.run(&["logout"]);
+    ok(&out);
+    let note = stderr(&out);
+    assert!(note.contains("Logged out"), "{note}");
+    assert!(note.contains("still works"), "{note}");
+    assert!(note.contains("ecolo token revoke NAME"), "{note}");
+    assert!(note.contains("ecolo token list"), "{note}");
+    assert!(!note.contains(&secret), "{note}");
+    insta::assert_snapshot!("logout_keeps_the_token", note);
+    // Forgotten here, still working on the desk.
+    fails(&user.run(&["whoami"]), 3);
+    assert!(ok(&whoami_with(&user, &secret)).contains(OWNER_EMAIL));
+    let tokens = json(&owner.run(&["token", "list", "--json"]));
+    assert_eq!(tokens[0]["name"], "laptop");
+
+    // Logging in with a password over it replaces it without revoking it.
+    ok(&user.run_stdin(&["login", "--with-token"], &format!("{secret}\n")));
+    let out = user.run_stdin(
+        &["login", "--email", OWNER_EMAIL, "--password-stdin"],
+        &format!("{OWNER_PASSWORD}\n"),
+    );
+    ok(&out);
+    assert!(stderr(&out).contains("still works"), "{}", stderr(&out));
+    assert_eq!(stored_kind(&user), "session");
+    ok(&whoami_with(&user, &secret));
+    // That session is the login's own: logout revokes it.
+    let session = stored_token(&user);
+    ok(&user.run(&["logout"]));
+    fails(&whoami_with(&user, &session), 3);
+    ok(&whoami_with(&user, &secret));
+}
+
+/// A credentials file from before the kind was recorded still works; since
+/// it cannot tell a session from a token, logout does not revoke it.
+#[test]
+fn credentials_stored_by_an_older_ecolo_still_read() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let old = stored_token(&user);
+    let path = user.config.path().join("credentials.json");
+    std::fs::write(
+        &path,
+        serde_json::json!({"profiles": {"default": {"token": old}}}).to_string(),
+    )
+    .unwrap();
+    assert!(ok(&user.run(&["whoami"])).contains(OWNER_EMAIL));
+    let out = user.run(&["logout"]);
+    ok(&out);
+    let note = stderr(&out);
+    assert!(note.contains("without revoking it"), "{note}");
+    assert!(note.contains("ecolo token list"), "{note}");
+    fails(&user.run(&["whoami"]), 3);
+    ok(&whoami_with(&user, &old));
 }
 
 #[test]

@@ -34,6 +34,22 @@ struct ConfigFile {
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Credential {
     pub token: String,
+    /// How the token was obtained, which decides whether logout may revoke
+    /// it. `None` in files written before ecolo recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CredentialKind>,
+}
+
+/// Where stored credentials came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CredentialKind {
+    /// `ecolo login` with a password: a session of this login alone, so
+    /// logout revokes it on the desk.
+    Session,
+    /// `ecolo login --with-token`: a token made elsewhere (`ecolo token
+    /// create`, CI) that others may still use, so logout only forgets it.
+    Token,
 }
 
 impl std::fmt::Debug for Credential {
@@ -196,13 +212,13 @@ mod tests {
                 "default",
                 Credential {
                     token: "ecolo_x".into(),
+                    kind: Some(CredentialKind::Token),
                 },
             )
             .unwrap();
-        assert_eq!(
-            store.credential("default").unwrap().unwrap().token,
-            "ecolo_x"
-        );
+        let cred = store.credential("default").unwrap().unwrap();
+        assert_eq!(cred.token, "ecolo_x");
+        assert_eq!(cred.kind, Some(CredentialKind::Token));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -214,5 +230,19 @@ mod tests {
         }
         assert!(store.remove_credential("default").unwrap());
         assert!(!store.remove_credential("default").unwrap());
+    }
+
+    #[test]
+    fn credentials_without_a_kind_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        fs::write(
+            store.credentials_path(),
+            r#"{"profiles":{"default":{"token":"ecolo_old"}}}"#,
+        )
+        .unwrap();
+        let cred = store.credential("default").unwrap().unwrap();
+        assert_eq!(cred.token, "ecolo_old");
+        assert_eq!(cred.kind, None);
     }
 }

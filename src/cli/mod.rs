@@ -146,7 +146,7 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Log in to the desk and store the credentials for this profile
     Login(auth::login::Args),
-    /// Revoke the stored session on the desk and forget it
+    /// Forget the stored credentials (a password login's session is revoked on the desk too)
     Logout(auth::logout::Args),
     /// Show who the credentials act as, their categories and the desk URL
     Whoami(auth::whoami::Args),

@@ -6,7 +6,7 @@ use std::io::BufRead;
 use anyhow::Context;
 
 use crate::api::{LoginRequest, Me, Session, TOKEN_PREFIX};
-use crate::cli::config::{Credential, ProfileConfig};
+use crate::cli::config::{Credential, CredentialKind, ProfileConfig};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{prompt, Ctx};
 use crate::client::{normalize_url, ApiClient, ApiError, FieldFlags};
@@ -49,7 +49,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         }
     };
 
-    let (token, me) = if args.with_token {
+    let (token, me, kind) = if args.with_token {
         let token = read_stdin_line(ctx, "the token")?.trim().to_string();
         if token.is_empty() {
             return Err(CliError::usage("--with-token: no token on standard input"));
@@ -61,7 +61,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         }
         let client = ApiClient::new(&url, Some(token.clone()), ctx.verbose)?;
         let me: Me = client.get("/v1/me")?;
-        (token, me)
+        (token, me, CredentialKind::Token)
     } else {
         let email = prompt::or_ask(ctx, args.email.clone(), "e-mail", "--email EMAIL", || {
             prompt::text("E-mail")
@@ -95,16 +95,28 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
                 ApiError::Unauthorized(_) => ApiError::BadLogin,
                 other => other.naming_flags(FIELDS),
             })?;
-        (session.token, session.me)
+        (session.token, session.me, CredentialKind::Session)
     };
 
     // A previous session of this profile is revoked, not left behind alive,
-    // at the desk that issued it (never sent to the new one).
+    // at the desk that issued it (never sent to the new one). A token given
+    // with --with-token may be in use elsewhere: it is only replaced.
+    let mut forgotten = None;
     if let Some(old) = ctx.store.credential(&ctx.profile)? {
         let old_url = ctx.profile_config()?.url;
-        if let (Some(old_url), true) = (old_url, old.token != token) {
-            if let Ok(c) = ApiClient::new(&old_url, Some(old.token), false) {
-                let _ = c.delete("/v1/sessions/current");
+        if old.token != token {
+            match (old.kind, old_url) {
+                (Some(CredentialKind::Session), Some(old_url)) => {
+                    if let Ok(c) = ApiClient::new(&old_url, Some(old.token), false) {
+                        let _ = c.delete("/v1/sessions/current");
+                    }
+                }
+                (kind, _) => {
+                    forgotten = super::logout::forgotten_note(
+                        kind,
+                        "the token stored before for this profile",
+                    )
+                }
             }
         }
     }
@@ -116,8 +128,13 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             email: Some(me.acting_as.email.clone()),
         },
     )?;
-    ctx.store
-        .set_credential(&ctx.profile, Credential { token })?;
+    ctx.store.set_credential(
+        &ctx.profile,
+        Credential {
+            token,
+            kind: Some(kind),
+        },
+    )?;
 
     let profile_note = if ctx.profile == crate::cli::config::DEFAULT_PROFILE {
         String::new()
@@ -128,6 +145,9 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         "Logged in to {url} as {} <{}>{profile_note}",
         me.acting_as.name, me.acting_as.email
     ))?;
+    if let Some(note) = forgotten {
+        ctx.note(note)?;
+    }
     if ctx.env_token_set() {
         ctx.note("Note: ECOLO_TOKEN is set and is used instead of these credentials.")?;
     }

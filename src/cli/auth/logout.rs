@@ -1,11 +1,42 @@
-//! `ecolo logout`: revoke the stored session on the desk, then forget it.
+//! `ecolo logout`: forget the stored credentials. A session from a password
+//! login is this login's alone, so it is revoked on the desk first; a token
+//! stored with `--with-token` may be in use elsewhere (CI, scripts), so it is
+//! only forgotten, and logout says it still works.
 
+use crate::cli::config::CredentialKind;
 use crate::cli::error::Result;
 use crate::cli::Ctx;
 use crate::client::{ApiClient, ApiError};
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "A token stored with `ecolo login --with-token` is only forgotten: it still works,\n\
+until `ecolo token revoke NAME`."
+)]
 pub struct Args {}
+
+/// How to end a token that was only forgotten. The desk does not say which
+/// token name a secret belongs to, so the list is where to find it.
+const REVOKE_HINT: &str =
+    "revoke it with `ecolo token revoke NAME` (`ecolo token list` shows the names)";
+
+/// What to say when stored credentials of `kind` are forgotten (at logout,
+/// or by a new login over them) without being revoked; `None` for a
+/// session, which is revoked.
+pub fn forgotten_note(kind: Option<CredentialKind>, what: &str) -> Option<String> {
+    match kind {
+        Some(CredentialKind::Session) => None,
+        Some(CredentialKind::Token) => Some(format!(
+            "Forgot {what} locally; it still works on the desk: {REVOKE_HINT}."
+        )),
+        None => Some(format!(
+            "Forgot {what} locally without revoking it on the desk: an older ecolo \
+             stored it without recording whether it came from a password login or \
+             `--with-token`. A login session expires by itself; a token still works: \
+             {REVOKE_HINT}."
+        )),
+    }
+}
 
 pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     let Some(cred) = ctx.store.credential(&ctx.profile)? else {
@@ -15,34 +46,39 @@ pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
         ))?;
         return Ok(());
     };
-    // Revoked at the desk that issued it, whatever --url/ECOLO_URL say: the
-    // token is never sent anywhere else.
-    let revoked = match ctx.profile_config()?.url {
-        Some(url) => {
-            let client = ApiClient::new(&url, Some(cred.token), ctx.verbose)?;
-            match client.delete("/v1/sessions/current") {
-                // Already revoked or expired: the desk forgot it too.
-                Ok(()) | Err(ApiError::Unauthorized(_)) => Ok(()),
-                Err(e) => Err(e),
-            }
-        }
-        None => Ok(()),
+    let revoked = match cred.kind {
+        Some(CredentialKind::Session) => match ctx.profile_config()?.url {
+            Some(url) => revoke(&url, cred.token, ctx.verbose),
+            None => Ok(()),
+        },
+        // Never revoked: someone may still rely on it.
+        Some(CredentialKind::Token) | None => Ok(()),
     };
     ctx.store.remove_credential(&ctx.profile)?;
-    match revoked {
-        Ok(()) => {
-            ctx.done_always(format!("Logged out (profile {})", ctx.profile))?;
-            if ctx.env_token_set() {
-                ctx.note(
-                    "Note: ECOLO_TOKEN is set and still works; unset it, or revoke it with \
-                     `ecolo token revoke NAME`.",
-                )?;
-            }
-            Ok(())
-        }
-        Err(e) => {
-            ctx.note("Forgot the local credentials, but the desk could not revoke the session.")?;
-            Err(e.into())
-        }
+    if let Err(e) = revoked {
+        ctx.note("Forgot the local credentials, but the desk could not revoke the session.")?;
+        return Err(e.into());
+    }
+    ctx.done_always(format!("Logged out (profile {})", ctx.profile))?;
+    if let Some(note) = forgotten_note(cred.kind, "the stored token") {
+        ctx.note(note)?;
+    }
+    if ctx.env_token_set() {
+        ctx.note(
+            "Note: ECOLO_TOKEN is set and still works; unset it, or revoke it with \
+             `ecolo token revoke NAME`.",
+        )?;
+    }
+    Ok(())
+}
+
+/// Revokes a session at `url`, the desk that issued it (the profile's),
+/// whatever --url/ECOLO_URL say: the token is never sent anywhere else.
+fn revoke(url: &str, token: String, verbose: bool) -> std::result::Result<(), ApiError> {
+    let client = ApiClient::new(url, Some(token), verbose)?;
+    match client.delete("/v1/sessions/current") {
+        // Already revoked or expired: the desk forgot it too.
+        Ok(()) | Err(ApiError::Unauthorized(_)) => Ok(()),
+        Err(e) => Err(e),
     }
 }
