@@ -4,7 +4,7 @@
 use chrono::{Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::api::{CreatedToken, NewToken, TokenInfo};
+use crate::api::{CreatedToken, NewToken, TokenInfo, MAX_TOKEN_DAYS};
 
 use super::super::auth::{self, ContactRef, Principal};
 use super::contacts::{contact_categories, contact_id_by_email};
@@ -12,7 +12,6 @@ use super::validate::{self, Check};
 use super::{fmt_time, is_unique_violation, now, parse_opt_time, parse_time, Error, Result, Store};
 
 const LOGIN_HINT: &str = "run `ecolo login` (or use a valid token in ECOLO_TOKEN)";
-const MAX_TOKEN_DAYS: u32 = 3650;
 /// A login lasts this long; a forgotten laptop does not stay logged in forever.
 pub(crate) const SESSION_DAYS: i64 = 90;
 
