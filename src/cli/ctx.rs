@@ -302,11 +302,7 @@ mod tests {
             for (n, s) in &self.0 {
                 t.row(vec![n.to_string().into(), s.as_str().into()]);
             }
-            if f.alternate() {
-                write!(f, "{t:#}")
-            } else {
-                write!(f, "{t}")
-            }
+            std::fmt::Display::fmt(&t, f)
         }
     }
 

@@ -34,42 +34,42 @@ impl fmt::Display for Whoami {
             TokenSource::Env => "ECOLO_TOKEN",
             TokenSource::Stored => "stored login",
         };
-        if f.alternate() {
-            writeln!(f, "account\t{} <{}>", me.account_name, me.account_email)?;
-            writeln!(
-                f,
-                "acting_as\t{} <{}> ({})",
-                me.acting_as.name,
-                me.acting_as.email,
-                me.acting_as.role.as_str()
-            )?;
-            writeln!(f, "categories\t{cats}")?;
-            writeln!(f, "can_manage\t{}", me.can_manage)?;
-            writeln!(f, "url\t{}", self.url)?;
-            writeln!(f, "profile\t{}", self.profile)?;
-            return writeln!(f, "credentials\t{source}");
-        }
-        writeln!(f, "Account:     {} <{}>", me.account_name, me.account_email)?;
-        writeln!(
-            f,
-            "Acting as:   {} <{}> ({})",
-            me.acting_as.name,
-            me.acting_as.email,
-            me.acting_as.role.as_str()
-        )?;
-        writeln!(f, "Categories:  {cats}")?;
-        writeln!(
-            f,
-            "Manage:      {}",
-            if me.can_manage {
-                "contacts and tokens"
+        let manage = match (f.alternate(), me.can_manage) {
+            (true, can) => can.to_string(),
+            (false, true) => "contacts and tokens".to_string(),
+            (false, false) => "no (ask the account owner)".to_string(),
+        };
+        // (key for `NAME<TAB>value` on a pipe, label for a person, value)
+        let rows = [
+            (
+                "account",
+                "Account:",
+                format!("{} <{}>", me.account_name, me.account_email),
+            ),
+            (
+                "acting_as",
+                "Acting as:",
+                format!(
+                    "{} <{}> ({})",
+                    me.acting_as.name,
+                    me.acting_as.email,
+                    me.acting_as.role.as_str()
+                ),
+            ),
+            ("categories", "Categories:", cats),
+            ("can_manage", "Manage:", manage),
+            ("url", "Desk:", self.url.clone()),
+            ("profile", "Profile:", self.profile.clone()),
+            ("credentials", "Credentials:", source.to_string()),
+        ];
+        for (key, label, value) in rows {
+            if f.alternate() {
+                writeln!(f, "{key}\t{value}")?;
             } else {
-                "no (ask the account owner)"
+                writeln!(f, "{label:<13}{value}")?;
             }
-        )?;
-        writeln!(f, "Desk:        {}", self.url)?;
-        writeln!(f, "Profile:     {}", self.profile)?;
-        writeln!(f, "Credentials: {source}")
+        }
+        Ok(())
     }
 }
 

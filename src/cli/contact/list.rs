@@ -29,11 +29,7 @@ impl fmt::Display for ContactList {
                 c.intake_addresses.join(sep).into(),
             ]);
         }
-        if f.alternate() {
-            write!(f, "{table:#}")
-        } else {
-            write!(f, "{table}")
-        }
+        fmt::Display::fmt(&table, f)
     }
 }
 

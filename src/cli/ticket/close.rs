@@ -1,6 +1,5 @@
 //! `ecolo ticket close`: solved; makes way for new tickets (idempotent).
 
-use crate::api::Ticket;
 use crate::cli::error::Result;
 use crate::cli::Ctx;
 
@@ -12,11 +11,5 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
-    let path = format!("{}/close", super::path(args.number));
-    let ticket: Ticket = ctx.client()?.post_idempotent(&path)?;
-    ctx.done(format!(
-        "Closed ticket {} ({})",
-        ticket.number, ticket.subject
-    ))?;
-    ctx.print(&super::TicketLine(ticket))
+    super::change(ctx, args.number, "close", "Closed")
 }

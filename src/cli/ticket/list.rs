@@ -59,11 +59,7 @@ impl fmt::Display for TicketList {
                 t.subject.as_str().into(),
             ]);
         }
-        if f.alternate() {
-            write!(f, "{table:#}")
-        } else {
-            write!(f, "{table}")
-        }
+        fmt::Display::fmt(&table, f)
     }
 }
 

@@ -66,6 +66,19 @@ pub fn path(number: u32) -> String {
     format!("/v1/tickets/{number}")
 }
 
+/// `close` and `reopen`: POST `/v1/tickets/{number}/{action}` (idempotent,
+/// so retried) and report the ticket as a `TicketLine`.
+pub fn change(ctx: &mut Ctx, number: u32, action: &str, done: &str) -> Result<()> {
+    let ticket: Ticket = ctx
+        .client()?
+        .post_idempotent(&format!("{}/{action}", path(number)))?;
+    ctx.done(format!(
+        "{done} ticket {} ({})",
+        ticket.number, ticket.subject
+    ))?;
+    ctx.print(&TicketLine(ticket))
+}
+
 /// A ticket after a change (close, reopen): `--json` is the Ticket; a pipe
 /// gets `NUMBER<TAB>status`; a person gets the confirmation on stderr
 /// (`Ctx::done`), so the terminal shows it once.

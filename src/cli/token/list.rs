@@ -34,11 +34,7 @@ impl fmt::Display for TokenList {
                 date(&t.expires_at, "never").into(),
             ]);
         }
-        if f.alternate() {
-            write!(f, "{table:#}")
-        } else {
-            write!(f, "{table}")
-        }
+        fmt::Display::fmt(&table, f)
     }
 }
 
