@@ -5,7 +5,7 @@
 mod cli_common;
 mod common;
 
-use cli_common::{closed_port_url, fails, json, keys, ok, token};
+use cli_common::{add_contact, closed_port_url, fails, json, keys, ok, token};
 use common::{code, stderr, stdout, Desk, OWNER_EMAIL, OWNER_PASSWORD};
 
 fn stored_token(user: &common::User) -> String {
@@ -151,16 +151,7 @@ fn ecolo_token_beats_stored_credentials() {
     let desk = Desk::start();
     let user = desk.user();
     user.login_owner();
-    ok(&user.run(&[
-        "contact",
-        "add",
-        "--email",
-        "it@example.com",
-        "--name",
-        "Ivan IT",
-        "-c",
-        "control-panel",
-    ]));
+    add_contact(&user, "it@example.com", "Ivan IT", &["control-panel"]);
     let secret = token(&user, &["--name", "it-ci", "--contact", "it@example.com"]);
 
     let mut cmd = user.cmd();

@@ -8,13 +8,26 @@ mod common;
 
 use std::time::Duration;
 
-use cli_common::{json, ok};
+use cli_common::{add_contact, json, ok};
 use common::{Desk, User, OWNER_EMAIL, OWNER_PASSWORD};
 use rexpect::process::wait::WaitStatus;
 use rexpect::session::PtySession;
 
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
+
+/// An executable `$EDITOR` in the user's config dir running `body` (after
+/// `#!/bin/sh`); it gets the file to edit as `$1`.
+fn editor_script(user: &User, body: &str) -> std::path::PathBuf {
+    let editor = user.config.path().join("editor.sh");
+    std::fs::write(&editor, format!("#!/bin/sh\n{body}")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    editor
+}
 
 /// `ecolo ARGS` on a pseudo-terminal (stdin, stdout and stderr).
 fn pty(user: &User, args: &[&str], env: &[(&str, &str)], unset: &[&str]) -> PtySession {
@@ -148,17 +161,10 @@ fn ticket_open_with_arrow_keys_editor_and_attachment() {
     let user = desk.user();
     user.login_owner();
     let dir = user.config.path();
-    let editor = dir.join("editor.sh");
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\nprintf 'Charged twice for invoice 1234.\\nPlease refund.\\n' > \"$1\"\n",
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    let editor = editor_script(
+        &user,
+        "printf 'Charged twice for invoice 1234.\\nPlease refund.\\n' > \"$1\"\n",
+    );
     let receipt = dir.join("receipt.txt");
     std::fs::write(&receipt, "receipt").unwrap();
 
@@ -615,17 +621,10 @@ fn ctrl_c_inside_the_editor_belongs_to_the_editor() {
     let n = cli_common::open(&user, "email", "Mailbox full");
     // The terminal sends Ctrl-C to the whole foreground group: the editor
     // and `ecolo`. This editor takes it (as vim does) and goes on.
-    let editor = user.config.path().join("editor.sh");
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\ntrap '' INT\nkill -INT 0\nprintf 'Written after a Ctrl-C\\n' > \"$1\"\n",
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    let editor = editor_script(
+        &user,
+        "trap '' INT\nkill -INT 0\nprintf 'Written after a Ctrl-C\\n' > \"$1\"\n",
+    );
     let mut p = pty(
         &user,
         &["ticket", "reply", &n],
@@ -661,18 +660,12 @@ fn a_contact_picks_only_from_their_categories() {
     let desk = Desk::start();
     let user = desk.user();
     user.login_owner();
-    ok(&user.run(&[
-        "contact",
-        "add",
-        "--email",
+    add_contact(
+        &user,
         "martha@their-domain.com",
-        "--name",
         "Martha",
-        "-c",
-        "billing",
-        "-c",
-        "quotes",
-    ]));
+        &["billing", "quotes"],
+    );
     let token = cli_common::token(
         &user,
         &["--name", "martha", "--contact", "martha@their-domain.com"],

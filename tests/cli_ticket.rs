@@ -181,143 +181,78 @@ fn bad_input_fails_before_anything_is_sent() {
     let big = dir.join("big.bin");
     std::fs::write(&big, vec![7u8; 101]).unwrap();
     let s = small.to_str().unwrap();
+    // `ecolo ticket open FLAGS...` must fail with exit 2; returns stderr.
+    let refused = |flags: &[&str]| {
+        let mut args = vec!["ticket", "open"];
+        args.extend_from_slice(flags);
+        fails(&user.run(&args), 2)
+    };
+    let to_dir = |err: String| err.replace(dir.to_str().unwrap(), "[DIR]");
 
-    let err = fails(
-        &user.run(&["ticket", "open", "-c", "nope", "-s", "x", "-m", "y"]),
-        2,
-    );
+    let err = refused(&["-c", "nope", "-s", "x", "-m", "y"]);
     insta::assert_snapshot!("unknown_category", err);
-
-    let err = fails(&user.run(&["ticket", "open", "-s", "x", "-m", "y"]), 2);
+    let err = refused(&["-s", "x", "-m", "y"]);
     assert!(err.contains("--category"), "{err}");
-    let err = fails(
-        &user.run(&["ticket", "open", "-c", "billing", "-m", "y"]),
-        2,
-    );
+    let err = refused(&["-c", "billing", "-m", "y"]);
     assert!(err.contains("--subject"), "{err}");
-    let err = fails(
-        &user.run(&["ticket", "open", "-c", "billing", "-s", "x"]),
-        2,
-    );
+    let err = refused(&["-c", "billing", "-s", "x"]);
     insta::assert_snapshot!("missing_message", err);
-    let err = fails(
-        &user.run(&["ticket", "open", "-c", "billing", "-s", "  ", "-m", "y"]),
-        2,
-    );
+    let err = refused(&["-c", "billing", "-s", "  ", "-m", "y"]);
     assert!(err.contains("subject"), "{err}");
-    let err = fails(
-        &user.run(&[
-            "ticket",
-            "open",
-            "-c",
-            "billing",
-            "-s",
-            "two\nlines",
-            "-m",
-            "y",
-            "-a",
-            s,
-        ]),
-        2,
-    );
+    let err = refused(&["-c", "billing", "-s", "two\nlines", "-m", "y", "-a", s]);
     assert!(err.contains("--subject"), "{err}");
-    fails(
-        &user.run(&[
-            "ticket", "open", "-c", "billing", "-s", "x", "-m", "y", "-p", "urgent",
-        ]),
-        2,
-    );
+    refused(&["-c", "billing", "-s", "x", "-m", "y", "-p", "urgent"]);
 
     let missing = dir.join("missing.png");
-    let err = fails(
-        &user.run(&[
-            "ticket",
-            "open",
-            "-c",
-            "billing",
-            "-s",
-            "x",
-            "-m",
-            "y",
-            "-a",
-            s,
-            "-a",
-            missing.to_str().unwrap(),
-        ]),
-        2,
-    );
+    let err = refused(&[
+        "-c",
+        "billing",
+        "-s",
+        "x",
+        "-m",
+        "y",
+        "-a",
+        s,
+        "-a",
+        missing.to_str().unwrap(),
+    ]);
     assert!(err.contains("missing.png"), "{err}");
-    insta::assert_snapshot!(
-        "missing_attachment",
-        err.replace(dir.to_str().unwrap(), "[DIR]")
-    );
-    let err = fails(
-        &user.run(&[
-            "ticket",
-            "open",
-            "-c",
-            "billing",
-            "-s",
-            "x",
-            "-m",
-            "y",
-            "-a",
-            big.to_str().unwrap(),
-        ]),
-        2,
-    );
+    insta::assert_snapshot!("missing_attachment", to_dir(err));
+    let err = refused(&[
+        "-c",
+        "billing",
+        "-s",
+        "x",
+        "-m",
+        "y",
+        "-a",
+        big.to_str().unwrap(),
+    ]);
     assert!(
         err.contains("big.bin") && err.contains("100 bytes"),
         "{err}"
     );
-    insta::assert_snapshot!(
-        "attachment_too_big",
-        err.replace(dir.to_str().unwrap(), "[DIR]")
-    );
+    insta::assert_snapshot!("attachment_too_big", to_dir(err));
     let long = "x".repeat(201);
-    let err = fails(
-        &user.run(&["ticket", "open", "-c", "billing", "-s", &long, "-m", "y"]),
-        2,
-    );
+    let err = refused(&["-c", "billing", "-s", &long, "-m", "y"]);
     insta::assert_snapshot!("subject_too_long", err);
-    let err = fails(
-        &user.run(&[
-            "ticket",
-            "open",
-            "-c",
-            "billing",
-            "-s",
-            "x",
-            "-m",
-            &"y".repeat(65_537),
-        ]),
-        2,
-    );
+    let err = refused(&["-c", "billing", "-s", "x", "-m", &"y".repeat(65_537)]);
     insta::assert_snapshot!("message_too_long", err);
-    let err = fails(
-        &user.run(&[
-            "ticket", "open", "-c", "billing", "-s", "x", "-m", "y", "-a", s, "-a", s, "-a", s,
-        ]),
-        2,
-    );
+    let err = refused(&[
+        "-c", "billing", "-s", "x", "-m", "y", "-a", s, "-a", s, "-a", s,
+    ]);
     assert!(err.contains("at most 2"), "{err}");
-    let err = fails(
-        &user.run(&[
-            "ticket",
-            "open",
-            "-c",
-            "billing",
-            "-s",
-            "x",
-            "-m",
-            "y",
-            "-a",
-            dir.to_str().unwrap(),
-        ]),
-        2,
-    );
+    let err = refused(&[
+        "-c",
+        "billing",
+        "-s",
+        "x",
+        "-m",
+        "y",
+        "-a",
+        dir.to_str().unwrap(),
+    ]);
     assert!(err.contains("not a regular file"), "{err}");
-
     assert!(
         all_tickets(&user).is_empty(),
         "a bad command created a ticket"

@@ -78,3 +78,12 @@ pub fn token(user: &User, args: &[&str]) -> String {
     assert!(t.starts_with("ecolo_"), "not a token: {t:?}");
     t
 }
+
+/// Adds a contact with the CLI (as the logged-in owner); returns stdout.
+pub fn add_contact(user: &User, email: &str, name: &str, categories: &[&str]) -> String {
+    let mut args = vec!["contact", "add", "--email", email, "--name", name];
+    for c in categories {
+        args.extend(["-c", c]);
+    }
+    ok(&user.run(&args))
+}
