@@ -6,11 +6,13 @@
 //! every run asserts that nothing leaked into its output, and the owner then
 //! checks that nothing refused was stored.
 
+mod cli_common;
 mod common;
 
 use std::path::Path;
 use std::process::Output;
 
+use cli_common::{add_contact, ok, token};
 use common::{code, run_with_stdin, stderr, stdout, Desk, User};
 use serde_json::Value;
 
@@ -99,10 +101,15 @@ impl Fixture {
         run_with_stdin(cmd, "")
     }
 
-    fn owner_json(&self, args: &[&str]) -> Value {
-        let out = self.run(Who::Owner, args);
-        assert_eq!(code(&out), 0, "owner {args:?}: {}", stderr(&out));
+    /// `who` runs `args` (with `--json`) successfully; the parsed answer.
+    fn json(&self, who: Who, args: &[&str]) -> Value {
+        let out = self.run(who, args);
+        assert_eq!(code(&out), 0, "{who:?} {args:?}: {}", stderr(&out));
         serde_json::from_str(&stdout(&out)).unwrap()
+    }
+
+    fn owner_json(&self, args: &[&str]) -> Value {
+        self.json(Who::Owner, args)
     }
 
     fn secrets(&self) -> [&str; 5] {
@@ -139,19 +146,6 @@ impl Fixture {
     }
 }
 
-fn create_token(user: &User, args: &[&str]) -> String {
-    let mut all = vec!["token", "create"];
-    all.extend_from_slice(args);
-    let out = user.run(&all);
-    assert_eq!(code(&out), 0, "token create: {}", stderr(&out));
-    stdout(&out).trim().to_string()
-}
-
-fn ok(out: &Output) -> String {
-    assert_eq!(code(out), 0, "stderr: {}", stderr(out));
-    stdout(out)
-}
-
 fn write_file(dir: &Path, name: &str, content: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, content).unwrap();
@@ -179,24 +173,20 @@ fn setup() -> Fixture {
         (IVAN, "Ivan Petrov", &["control-panel"][..]),
         (GONE, "Gone Away", &["billing"][..]),
     ] {
-        let mut args = vec!["contact", "add", "--email", email, "--name", name];
-        for c in cats {
-            args.extend(["-c", c]);
-        }
-        ok(&owner.run(&args));
+        add_contact(&owner, email, name, cats);
     }
-    let contact = create_token(&owner, &["--name", "martha-laptop", "--contact", MARTHA]);
-    let limited = create_token(&owner, &["--name", "ci-billing", "-c", "billing"]);
-    let revoked = create_token(&owner, &["--name", "revoked-one", "--contact", MARTHA]);
+    let contact = token(&owner, &["--name", "martha-laptop", "--contact", MARTHA]);
+    let limited = token(&owner, &["--name", "ci-billing", "-c", "billing"]);
+    let revoked = token(&owner, &["--name", "revoked-one", "--contact", MARTHA]);
     ok(&owner.run(&["token", "revoke", "revoked-one", "--yes"]));
-    let expired = create_token(
+    let expired = token(
         &owner,
         &["--name", "old", "-c", "billing", "--expires", "30d"],
     );
     desk.expire_token("old");
-    let removed = create_token(&owner, &["--name", "gone-bot", "--contact", GONE]);
+    let removed = token(&owner, &["--name", "gone-bot", "--contact", GONE]);
     ok(&owner.run(&["contact", "remove", GONE, "--yes"]));
-    create_token(&owner, &["--name", "spare-token"]);
+    token(&owner, &["--name", "spare-token"]);
 
     desk.create_account(OTHER_EMAIL, "Otto Other", OTHER_PASSWORD);
     let other = desk.user();
@@ -258,34 +248,12 @@ fn actions() -> Vec<Action> {
     vec![
         Action {
             name: "open in billing",
-            args: |_, _, tag| {
-                strings(&[
-                    "ticket",
-                    "open",
-                    "-c",
-                    "billing",
-                    "-s",
-                    &format!("billing opened by {tag}"),
-                    "-m",
-                    "m",
-                ])
-            },
+            args: |_, _, tag| open_args("billing", &format!("billing opened by {tag}")),
             codes: ALL_OWN,
         },
         Action {
             name: "open in control-panel",
-            args: |_, _, tag| {
-                strings(&[
-                    "ticket",
-                    "open",
-                    "-c",
-                    "control-panel",
-                    "-s",
-                    &format!("panel opened by {tag}"),
-                    "-m",
-                    "m",
-                ])
-            },
+            args: |_, _, tag| open_args("control-panel", &format!("panel opened by {tag}")),
             codes: OUT_OF_SCOPE_OWN,
         },
         Action {
@@ -407,6 +375,10 @@ fn actions() -> Vec<Action> {
     ]
 }
 
+fn open_args(category: &str, subject: &str) -> Vec<String> {
+    strings(&["ticket", "open", "-c", category, "-s", subject, "-m", "m"])
+}
+
 fn download_args(f: &Fixture, number: &str, tag: &str) -> Vec<String> {
     let dir = f.downloads.path().join(format!("{number}-{tag}"));
     strings(&["ticket", "download", number, "--to", dir.to_str().unwrap()])
@@ -460,17 +432,7 @@ fn run_row(f: &Fixture, who: Who) {
     }
 }
 
-fn subjects(tickets: &Value) -> Vec<String> {
-    let mut s: Vec<String> = tickets
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["subject"].as_str().unwrap().to_string())
-        .collect();
-    s.sort();
-    s
-}
-
+/// `field` of every item of `list`, sorted.
 fn names(list: &Value, field: &str) -> Vec<String> {
     let mut s: Vec<String> = list
         .as_array()
@@ -507,7 +469,7 @@ fn every_credential_against_every_action() {
         P_SUBJECT,
     ]);
     want.sort();
-    assert_eq!(subjects(&tickets), want);
+    assert_eq!(names(&tickets, "subject"), want);
     for t in tickets.as_array().unwrap() {
         let role = &t["requester"]["role"];
         match t["subject"].as_str().unwrap() {
@@ -542,17 +504,12 @@ fn every_credential_against_every_action() {
     );
 
     // The other account's own actions stayed in its own account.
-    let theirs = serde_json::from_str::<Value>(&ok(
-        &f.run(Who::Other, &["ticket", "list", "--status", "all", "--json"])
-    ))
-    .unwrap();
+    let theirs = f.json(Who::Other, &["ticket", "list", "--status", "all", "--json"]);
     assert_eq!(
-        subjects(&theirs),
+        names(&theirs, "subject"),
         ["billing opened by other", "panel opened by other"]
     );
-    let theirs =
-        serde_json::from_str::<Value>(&ok(&f.run(Who::Other, &["contact", "list", "--json"])))
-            .unwrap();
+    let theirs = f.json(Who::Other, &["contact", "list", "--json"]);
     assert_eq!(names(&theirs, "email"), ["added-by-other@example.net"]);
 
     // The owner may do all of it.
