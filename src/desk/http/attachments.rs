@@ -16,7 +16,7 @@ use crate::api::{Attachment, Problem};
 use crate::desk::error::{Error, Result};
 use crate::desk::store::attachments::{clean_content_type, sanitize_filename, too_large};
 
-use super::{blocking, content_length, created, ApiPath, ApiQuery, AppState, Auth};
+use super::{content_length, created, ApiPath, ApiQuery, AppState, Auth, Unauthorized};
 
 /// Uploads one account may hold that are not attached to any message yet.
 /// A client attaching what it uploads never comes near it; a leaked token
@@ -46,7 +46,7 @@ pub struct UploadQuery {
     ),
     responses(
         (status = 201, body = Attachment),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 409, description = "Too many uploads not yet attached; nothing is stored", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than the desk's limit; nothing is stored", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No usable file name", body = Problem, content_type = "application/problem+json"),
@@ -91,19 +91,19 @@ pub async fn upload(
     drop(file);
     let sha256 = hex::encode(hasher.finalize());
 
-    let store = state.store.clone();
-    let attachment = blocking(move || {
-        store.finish_upload(
-            &actor,
-            upload,
-            &filename,
-            &content_type,
-            size,
-            &sha256,
-            Some(MAX_PENDING_UPLOADS),
-        )
-    })
-    .await?;
+    let attachment = state
+        .run(move |store| {
+            store.finish_upload(
+                &actor,
+                upload,
+                &filename,
+                &content_type,
+                size,
+                &sha256,
+                Some(MAX_PENDING_UPLOADS),
+            )
+        })
+        .await?;
     tracing::info!(id = %attachment.id, size, "attachment stored");
     Ok(created(attachment))
 }
@@ -118,7 +118,7 @@ pub async fn upload(
     params(("id" = String, Path, description = "Attachment id")),
     responses(
         (status = 200, description = "The file's bytes", content_type = "application/octet-stream"),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "On a ticket outside these credentials' categories", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such attachment in this account", body = Problem, content_type = "application/problem+json"),
     )
@@ -128,8 +128,9 @@ pub async fn download(
     Auth(actor): Auth,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Response> {
-    let store = state.store.clone();
-    let (attachment, path) = blocking(move || store.attachment(&actor, &id)).await?;
+    let (attachment, path) = state
+        .run(move |store| store.attachment(&actor, &id))
+        .await?;
     let file = tokio::fs::File::open(&path).await?;
     let content_type = HeaderValue::from_str(&attachment.content_type)
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));

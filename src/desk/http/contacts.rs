@@ -4,11 +4,32 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
+use utoipa::IntoResponses;
 
 use crate::api::{Contact, ContactChange, NewContact, Problem};
 use crate::desk::error::Result;
 
-use super::{blocking, created, ApiJson, ApiPath, AppState, Auth};
+use super::{created, ApiJson, ApiPath, AppState, Auth, Unauthorized};
+
+/// Refused: contacts are managed with the owner's full credentials only.
+#[derive(IntoResponses)]
+#[response(
+    status = 403,
+    description = "Only the owner's full credentials manage contacts",
+    content_type = "application/problem+json"
+)]
+#[allow(dead_code)] // only its documentation is used
+struct OwnerOnly(Problem);
+
+/// Refused: no such contact in this account.
+#[derive(IntoResponses)]
+#[response(
+    status = 404,
+    description = "No such contact",
+    content_type = "application/problem+json"
+)]
+#[allow(dead_code)] // only its documentation is used
+struct NoSuchContact(Problem);
 
 /// The account's contacts (owner-full credentials only).
 #[utoipa::path(
@@ -19,13 +40,14 @@ use super::{blocking, created, ApiJson, ApiPath, AppState, Auth};
     security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<Contact>),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only the owner's full credentials manage contacts", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OwnerOnly,
     )
 )]
 pub async fn list(State(state): State<AppState>, Auth(actor): Auth) -> Result<Json<Vec<Contact>>> {
-    let store = state.store.clone();
-    Ok(Json(blocking(move || store.list_contacts(&actor)).await?))
+    Ok(Json(
+        state.run(move |store| store.list_contacts(&actor)).await?,
+    ))
 }
 
 /// Authorize a contact for some categories.
@@ -38,8 +60,8 @@ pub async fn list(State(state): State<AppState>, Auth(actor): Auth) -> Result<Js
     request_body = NewContact,
     responses(
         (status = 201, body = Contact),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only the owner's full credentials manage contacts", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OwnerOnly,
         (status = 409, description = "Already a contact", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid e-mail, name or categories", body = Problem, content_type = "application/problem+json"),
     )
@@ -49,9 +71,10 @@ pub async fn add(
     Auth(actor): Auth,
     ApiJson(new): ApiJson<NewContact>,
 ) -> Result<Response> {
-    let store = state.store.clone();
     Ok(created(
-        blocking(move || store.add_contact(&actor, &new)).await?,
+        state
+            .run(move |store| store.add_contact(&actor, &new))
+            .await?,
     ))
 }
 
@@ -66,9 +89,9 @@ pub async fn add(
     request_body = ContactChange,
     responses(
         (status = 200, body = Contact),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only the owner's full credentials manage contacts", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OwnerOnly,
+        NoSuchContact,
         (status = 422, description = "Invalid name or categories", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -78,9 +101,10 @@ pub async fn change(
     ApiPath(email): ApiPath<String>,
     ApiJson(change): ApiJson<ContactChange>,
 ) -> Result<Json<Contact>> {
-    let store = state.store.clone();
     Ok(Json(
-        blocking(move || store.change_contact(&actor, &email, &change)).await?,
+        state
+            .run(move |store| store.change_contact(&actor, &email, &change))
+            .await?,
     ))
 }
 
@@ -94,9 +118,9 @@ pub async fn change(
     params(("email" = String, Path, description = "The contact's e-mail")),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only the owner's full credentials manage contacts", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OwnerOnly,
+        NoSuchContact,
     )
 )]
 pub async fn remove(
@@ -104,7 +128,8 @@ pub async fn remove(
     Auth(actor): Auth,
     ApiPath(email): ApiPath<String>,
 ) -> Result<StatusCode> {
-    let store = state.store.clone();
-    blocking(move || store.remove_contact(&actor, &email)).await?;
+    state
+        .run(move |store| store.remove_contact(&actor, &email))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

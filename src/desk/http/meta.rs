@@ -7,9 +7,9 @@ use axum::extract::State;
 use axum::{Extension, Json};
 use utoipa::openapi::OpenApi as OpenApiDoc;
 
-use crate::api::{Category, Limits, Me, Problem};
+use crate::api::{Category, Limits, Me};
 
-use super::{blocking, AppState, Auth};
+use super::{AppState, Auth, Unauthorized};
 use crate::desk::error::Result;
 
 /// Who the presented credentials act as, and what they may do.
@@ -21,7 +21,7 @@ use crate::desk::error::Result;
     security(("bearer" = [])),
     responses(
         (status = 200, body = Me),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
     )
 )]
 pub async fn me(Auth(actor): Auth) -> Json<Me> {
@@ -37,8 +37,7 @@ pub async fn limits(State(state): State<AppState>) -> Json<Limits> {
 /// The categories tickets are opened in, in display order.
 #[utoipa::path(get, path = "/v1/categories", operation_id = "list_categories", tag = "meta", responses((status = 200, body = Vec<Category>)))]
 pub async fn categories(State(state): State<AppState>) -> Result<Json<Vec<Category>>> {
-    let store = state.store.clone();
-    Ok(Json(blocking(move || store.categories()).await?))
+    Ok(Json(state.run(move |store| store.categories()).await?))
 }
 
 /// This document (OpenAPI 3.1), generated from the routes themselves.

@@ -24,9 +24,11 @@ use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::OpenApi as OpenApiDoc;
-use utoipa::{Modify, OpenApi};
+use utoipa::{IntoResponses, Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use crate::api::Problem;
 
 use super::auth::{Principal, RateLimiter};
 use super::error::{Error, Result};
@@ -74,7 +76,28 @@ impl AppState {
         }
         peer.ip()
     }
+
+    /// Runs store work off the async threads.
+    pub(crate) async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || f(&store))
+            .await
+            .map_err(|e| Error::Internal(format!("store task failed: {e}")))?
+    }
 }
+
+/// The refusal of every route behind [`Auth`], documented once for all.
+#[derive(IntoResponses)]
+#[response(
+    status = 401,
+    description = "Missing or rejected token",
+    content_type = "application/problem+json"
+)]
+#[allow(dead_code)] // only its documentation is used
+pub(crate) struct Unauthorized(Problem);
 
 #[derive(OpenApi)]
 #[openapi(
@@ -197,15 +220,6 @@ pub fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()
     }
 }
 
-/// Runs store work off the async threads.
-pub(crate) async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T> + Send + 'static,
-) -> Result<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| Error::Internal(format!("store task failed: {e}")))?
-}
-
 /// The credentials of the request (`Authorization: Bearer ecolo_...`).
 pub struct Auth(pub Principal);
 
@@ -239,8 +253,7 @@ impl FromRequestParts<AppState> for Auth {
             .1
             .trim()
             .to_string();
-        let store = state.store.clone();
-        let principal = blocking(move || store.authenticate(&token)).await?;
+        let principal = state.run(move |store| store.authenticate(&token)).await?;
         Ok(Auth(principal))
     }
 }

@@ -8,7 +8,7 @@ use axum::response::Response;
 
 use crate::api::{LoginRequest, Problem, Session};
 
-use super::{blocking, created, ApiJson, AppState, Auth};
+use super::{created, ApiJson, AppState, Auth, Unauthorized};
 use crate::desk::error::{Error, Result};
 
 /// Log in with the owner's e-mail and password; answers a session token.
@@ -34,16 +34,16 @@ pub async fn login(
     let email = request.email.trim().to_lowercase();
     let keys = [format!("email:{email}"), format!("addr:{client}")];
     state.limiter.attempt(&keys)?;
-    let store = state.store.clone();
-    let session = blocking(move || {
-        let Some(account_id) = store.verify_login(&email, &request.password)? else {
-            return Ok(None);
-        };
-        let token = store.create_session(account_id)?;
-        let me = store.owner_principal(account_id)?.to_me();
-        Ok(Some(Session { token, me }))
-    })
-    .await?;
+    let session = state
+        .run(move |store| {
+            let Some(account_id) = store.verify_login(&email, &request.password)? else {
+                return Ok(None);
+            };
+            let token = store.create_session(account_id)?;
+            let me = store.owner_principal(account_id)?.to_me();
+            Ok(Some(Session { token, me }))
+        })
+        .await?;
     match session {
         Some(session) => {
             state.limiter.succeeded(&keys);
@@ -68,13 +68,12 @@ pub async fn login(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "The token is revoked"),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
     )
 )]
 pub async fn logout(State(state): State<AppState>, Auth(actor): Auth) -> Result<StatusCode> {
     if let Some(id) = actor.token_id {
-        let store = state.store.clone();
-        blocking(move || store.revoke_token_id(id)).await?;
+        state.run(move |store| store.revoke_token_id(id)).await?;
     }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, IntoResponses};
 
 use crate::api::{
     Channel, Message, NewMessage, NewTicket, Page, Problem, StatusFilter, Ticket, TicketDetail,
@@ -14,7 +14,7 @@ use crate::api::{
 use crate::desk::error::{Error, Result};
 use crate::desk::store::Confirmation;
 
-use super::{blocking, created, ApiJson, ApiPath, ApiQuery, AppState, Auth};
+use super::{created, ApiJson, ApiPath, ApiQuery, AppState, Auth, Unauthorized};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -29,6 +29,26 @@ pub struct ListQuery {
     pub cursor: Option<String>,
 }
 
+/// Refused: the ticket or category is outside the credentials' categories.
+#[derive(IntoResponses)]
+#[response(
+    status = 403,
+    description = "Category outside these credentials",
+    content_type = "application/problem+json"
+)]
+#[allow(dead_code)] // only its documentation is used
+struct OutsideCategories(Problem);
+
+/// Refused: no such ticket, or another account's.
+#[derive(IntoResponses)]
+#[response(
+    status = 404,
+    description = "No such ticket in this account",
+    content_type = "application/problem+json"
+)]
+#[allow(dead_code)] // only its documentation is used
+struct NoSuchTicket(Problem);
+
 /// Open a ticket. With an `Idempotency-Key` header, a repeated request
 /// answers the original ticket (200) instead of opening a second one.
 #[utoipa::path(
@@ -42,8 +62,8 @@ pub struct ListQuery {
     responses(
         (status = 201, description = "Opened", body = TicketDetail),
         (status = 200, description = "Opened earlier with this Idempotency-Key", body = TicketDetail),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Category outside these credentials", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OutsideCategories,
         (status = 413, description = "Request body too large", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or a reused key with another body", body = Problem, content_type = "application/problem+json"),
     )
@@ -64,12 +84,12 @@ pub async fn open(
         ),
         None => None,
     };
-    let store = state.store.clone();
-    let opened = blocking(move || match key {
-        Some(key) => store.open_ticket_with_key(&actor, &new, &key),
-        None => store.open_ticket(&actor, &new, Channel::Cli, None, Confirmation::Send),
-    })
-    .await?;
+    let opened = state
+        .run(move |store| match key {
+            Some(key) => store.open_ticket_with_key(&actor, &new, &key),
+            None => store.open_ticket(&actor, &new, Channel::Cli, None, Confirmation::Send),
+        })
+        .await?;
     if opened.created {
         tracing::info!(number = opened.ticket.ticket.number, "ticket opened");
         Ok(created(opened.ticket))
@@ -89,8 +109,8 @@ pub async fn open(
     responses(
         (status = 200, body = Page<Ticket>),
         (status = 400, description = "Bad query or cursor", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Category outside these credentials", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OutsideCategories,
         (status = 422, description = "Unknown category or bad limit", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -99,17 +119,17 @@ pub async fn list(
     Auth(actor): Auth,
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<Page<Ticket>>> {
-    let store = state.store.clone();
-    let page = blocking(move || {
-        store.list_tickets(
-            &actor,
-            query.status.unwrap_or_default(),
-            query.category.as_deref(),
-            query.limit,
-            query.cursor.as_deref(),
-        )
-    })
-    .await?;
+    let page = state
+        .run(move |store| {
+            store.list_tickets(
+                &actor,
+                query.status.unwrap_or_default(),
+                query.category.as_deref(),
+                query.limit,
+                query.cursor.as_deref(),
+            )
+        })
+        .await?;
     Ok(Json(page))
 }
 
@@ -123,9 +143,9 @@ pub async fn list(
     params(("number" = u32, Path, description = "Six-digit ticket number")),
     responses(
         (status = 200, body = TicketDetail),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Category outside these credentials", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such ticket in this account", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OutsideCategories,
+        NoSuchTicket,
     )
 )]
 pub async fn view(
@@ -133,9 +153,10 @@ pub async fn view(
     Auth(actor): Auth,
     ApiPath(number): ApiPath<u32>,
 ) -> Result<Json<TicketDetail>> {
-    let store = state.store.clone();
     Ok(Json(
-        blocking(move || store.ticket_detail(&actor, number)).await?,
+        state
+            .run(move |store| store.ticket_detail(&actor, number))
+            .await?,
     ))
 }
 
@@ -150,9 +171,9 @@ pub async fn view(
     request_body = NewMessage,
     responses(
         (status = 201, body = Message),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Category outside these credentials", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such ticket in this account", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OutsideCategories,
+        NoSuchTicket,
         (status = 409, description = "The ticket is closed", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
@@ -163,9 +184,9 @@ pub async fn reply(
     ApiPath(number): ApiPath<u32>,
     ApiJson(new): ApiJson<NewMessage>,
 ) -> Result<Response> {
-    let store = state.store.clone();
-    let message =
-        blocking(move || store.add_message(&actor, number, &new, Channel::Cli, None)).await?;
+    let message = state
+        .run(move |store| store.add_message(&actor, number, &new, Channel::Cli, None))
+        .await?;
     Ok(created(message))
 }
 
@@ -179,9 +200,9 @@ pub async fn reply(
     params(("number" = u32, Path, description = "Six-digit ticket number")),
     responses(
         (status = 200, body = Ticket),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Category outside these credentials", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such ticket in this account", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OutsideCategories,
+        NoSuchTicket,
     )
 )]
 pub async fn close(
@@ -189,9 +210,10 @@ pub async fn close(
     Auth(actor): Auth,
     ApiPath(number): ApiPath<u32>,
 ) -> Result<Json<Ticket>> {
-    let store = state.store.clone();
     Ok(Json(
-        blocking(move || store.close_ticket(&actor, number)).await?,
+        state
+            .run(move |store| store.close_ticket(&actor, number))
+            .await?,
     ))
 }
 
@@ -205,9 +227,9 @@ pub async fn close(
     params(("number" = u32, Path, description = "Six-digit ticket number")),
     responses(
         (status = 200, body = Ticket),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Category outside these credentials", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such ticket in this account", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OutsideCategories,
+        NoSuchTicket,
     )
 )]
 pub async fn reopen(
@@ -215,8 +237,9 @@ pub async fn reopen(
     Auth(actor): Auth,
     ApiPath(number): ApiPath<u32>,
 ) -> Result<Json<Ticket>> {
-    let store = state.store.clone();
     Ok(Json(
-        blocking(move || store.reopen_ticket(&actor, number)).await?,
+        state
+            .run(move |store| store.reopen_ticket(&actor, number))
+            .await?,
     ))
 }

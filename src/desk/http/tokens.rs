@@ -5,11 +5,22 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
+use utoipa::IntoResponses;
 
 use crate::api::{CreatedToken, NewToken, Problem, TokenInfo};
 use crate::desk::error::Result;
 
-use super::{blocking, created, ApiJson, ApiPath, AppState, Auth};
+use super::{created, ApiJson, ApiPath, AppState, Auth, Unauthorized};
+
+/// Refused: tokens are managed with the owner's full credentials only.
+#[derive(IntoResponses)]
+#[response(
+    status = 403,
+    description = "Only the owner's full credentials manage tokens",
+    content_type = "application/problem+json"
+)]
+#[allow(dead_code)] // only its documentation is used
+struct OwnerOnly(Problem);
 
 /// The account's personal tokens; never their secrets.
 #[utoipa::path(
@@ -20,16 +31,17 @@ use super::{blocking, created, ApiJson, ApiPath, AppState, Auth};
     security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<TokenInfo>),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only the owner's full credentials manage tokens", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OwnerOnly,
     )
 )]
 pub async fn list(
     State(state): State<AppState>,
     Auth(actor): Auth,
 ) -> Result<Json<Vec<TokenInfo>>> {
-    let store = state.store.clone();
-    Ok(Json(blocking(move || store.list_tokens(&actor)).await?))
+    Ok(Json(
+        state.run(move |store| store.list_tokens(&actor)).await?,
+    ))
 }
 
 /// Create a personal token; the answer is the only time its secret is shown.
@@ -42,8 +54,8 @@ pub async fn list(
     request_body = NewToken,
     responses(
         (status = 201, body = CreatedToken),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only the owner's full credentials manage tokens", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OwnerOnly,
         (status = 409, description = "A token with this name exists", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid name, contact, categories or expiry", body = Problem, content_type = "application/problem+json"),
     )
@@ -53,8 +65,9 @@ pub async fn create(
     Auth(actor): Auth,
     ApiJson(new): ApiJson<NewToken>,
 ) -> Result<Response> {
-    let store = state.store.clone();
-    let token = blocking(move || store.create_token(&actor, &new)).await?;
+    let token = state
+        .run(move |store| store.create_token(&actor, &new))
+        .await?;
     tracing::info!(name = %token.info.name, "token created");
     Ok(created(token))
 }
@@ -69,8 +82,8 @@ pub async fn create(
     params(("name" = String, Path, description = "The token's name")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Missing or rejected token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only the owner's full credentials manage tokens", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
+        OwnerOnly,
         (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -79,7 +92,8 @@ pub async fn revoke(
     Auth(actor): Auth,
     ApiPath(name): ApiPath<String>,
 ) -> Result<StatusCode> {
-    let store = state.store.clone();
-    blocking(move || store.revoke_token(&actor, &name)).await?;
+    state
+        .run(move |store| store.revoke_token(&actor, &name))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
