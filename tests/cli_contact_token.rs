@@ -111,48 +111,17 @@ fn contacts_add_list_edit_remove() {
         2,
     );
     assert!(err.contains("--category"), "{err}");
-    let err = fails(
-        &user.run(&[
-            "contact",
-            "add",
-            "--email",
-            "not-an-email",
-            "--name",
-            "X",
-            "-c",
-            "billing",
-        ]),
-        2,
-    );
+    let add_billing = |email: &str, name: &str| {
+        user.run(&[
+            "contact", "add", "--email", email, "--name", name, "-c", "billing",
+        ])
+    };
+    let err = fails(&add_billing("not-an-email", "X"), 2);
     assert!(err.contains("--email"), "{err}");
     insta::assert_snapshot!("contact_invalid_email", err);
-    let err = fails(
-        &user.run(&[
-            "contact",
-            "add",
-            "--email",
-            "martha@their-domain.com",
-            "--name",
-            "Again",
-            "-c",
-            "billing",
-        ]),
-        6,
-    );
+    let err = fails(&add_billing("martha@their-domain.com", "Again"), 6);
     insta::assert_snapshot!("duplicate_contact", err);
-    let err = fails(
-        &user.run(&[
-            "contact",
-            "add",
-            "--email",
-            common::OWNER_EMAIL,
-            "--name",
-            "Me",
-            "-c",
-            "billing",
-        ]),
-        6,
-    );
+    let err = fails(&add_billing(common::OWNER_EMAIL, "Me"), 6);
     insta::assert_snapshot!("owner_as_contact", err);
     // Taking away the last category would leave an empty set: refused.
     let err = fails(
@@ -172,26 +141,20 @@ fn contacts_add_list_edit_remove() {
     );
 
     // Remove: destructive, so --yes without a terminal.
+    let contacts = || {
+        json(&user.run(&["contact", "list", "--json"]))
+            .as_array()
+            .unwrap()
+            .len()
+    };
     let err = fails(
         &user.run(&["contact", "remove", "ivan@their-domain.com"]),
         2,
     );
     insta::assert_snapshot!("remove_without_yes", err);
-    assert_eq!(
-        json(&user.run(&["contact", "list", "--json"]))
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(contacts(), 2);
     ok(&user.run(&["contact", "remove", "ivan@their-domain.com", "--yes"]));
-    assert_eq!(
-        json(&user.run(&["contact", "list", "--json"]))
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(contacts(), 1);
     fails(
         &user.run(&["contact", "remove", "ivan@their-domain.com", "--yes"]),
         4,

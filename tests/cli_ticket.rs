@@ -187,6 +187,9 @@ fn bad_input_fails_before_anything_is_sent() {
         args.extend_from_slice(flags);
         fails(&user.run(&args), 2)
     };
+    // The same, with a valid subject and message before `extra`.
+    let refused_with =
+        |extra: &[&str]| refused(&[&["-c", "billing", "-s", "x", "-m", "y"][..], extra].concat());
     let to_dir = |err: String| err.replace(dir.to_str().unwrap(), "[DIR]");
 
     let err = refused(&["-c", "nope", "-s", "x", "-m", "y"]);
@@ -201,33 +204,13 @@ fn bad_input_fails_before_anything_is_sent() {
     assert!(err.contains("subject"), "{err}");
     let err = refused(&["-c", "billing", "-s", "two\nlines", "-m", "y", "-a", s]);
     assert!(err.contains("--subject"), "{err}");
-    refused(&["-c", "billing", "-s", "x", "-m", "y", "-p", "urgent"]);
+    refused_with(&["-p", "urgent"]);
 
     let missing = dir.join("missing.png");
-    let err = refused(&[
-        "-c",
-        "billing",
-        "-s",
-        "x",
-        "-m",
-        "y",
-        "-a",
-        s,
-        "-a",
-        missing.to_str().unwrap(),
-    ]);
+    let err = refused_with(&["-a", s, "-a", missing.to_str().unwrap()]);
     assert!(err.contains("missing.png"), "{err}");
     insta::assert_snapshot!("missing_attachment", to_dir(err));
-    let err = refused(&[
-        "-c",
-        "billing",
-        "-s",
-        "x",
-        "-m",
-        "y",
-        "-a",
-        big.to_str().unwrap(),
-    ]);
+    let err = refused_with(&["-a", big.to_str().unwrap()]);
     assert!(
         err.contains("big.bin") && err.contains("100 bytes"),
         "{err}"
@@ -238,20 +221,9 @@ fn bad_input_fails_before_anything_is_sent() {
     insta::assert_snapshot!("subject_too_long", err);
     let err = refused(&["-c", "billing", "-s", "x", "-m", &"y".repeat(65_537)]);
     insta::assert_snapshot!("message_too_long", err);
-    let err = refused(&[
-        "-c", "billing", "-s", "x", "-m", "y", "-a", s, "-a", s, "-a", s,
-    ]);
+    let err = refused_with(&["-a", s, "-a", s, "-a", s]);
     assert!(err.contains("at most 2"), "{err}");
-    let err = refused(&[
-        "-c",
-        "billing",
-        "-s",
-        "x",
-        "-m",
-        "y",
-        "-a",
-        dir.to_str().unwrap(),
-    ]);
+    let err = refused_with(&["-a", dir.to_str().unwrap()]);
     assert!(err.contains("not a regular file"), "{err}");
     assert!(
         all_tickets(&user).is_empty(),
