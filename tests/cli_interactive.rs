@@ -43,6 +43,11 @@ fn pty(user: &User, args: &[&str], env: &[(&str, &str)], unset: &[&str]) -> PtyS
     rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn on a pty")
 }
 
+/// Like `pty`, without $EDITOR/$VISUAL, so a message is typed at the prompt.
+fn pty_typed(user: &User, args: &[&str]) -> PtySession {
+    pty(user, args, &[], &["EDITOR", "VISUAL"])
+}
+
 /// Like `pty`, with the terminal echoing input the way a person's does
 /// (rexpect turns echo off), so a test can see whether a secret shows.
 fn pty_echo(user: &User, args: &[&str], unset: &[&str]) -> PtySession {
@@ -215,12 +220,7 @@ fn ticket_open_typed_message_and_website_reminder() {
     let desk = Desk::start();
     let user = desk.user();
     user.login_owner();
-    let mut p = pty(
-        &user,
-        &["ticket", "open", "-s", "New prices page"],
-        &[],
-        &["EDITOR", "VISUAL"],
-    );
+    let mut p = pty_typed(&user, &["ticket", "open", "-s", "New prices page"]);
     p.exp_string("Category").unwrap();
     keys(&mut p, &[DOWN, DOWN, DOWN, ENTER]);
     p.exp_string("Message").unwrap();
@@ -249,19 +249,14 @@ fn ctrl_c_or_no_at_a_prompt_sends_nothing() {
     let user = desk.user();
     user.login_owner();
 
-    let mut p = pty(&user, &["ticket", "open"], &[], &["EDITOR", "VISUAL"]);
+    let mut p = pty_typed(&user, &["ticket", "open"]);
     p.exp_string("Category").unwrap();
     p.send_control('c').unwrap();
     let (out, code) = finish(&mut p);
     assert_eq!(code, 130, "{out}");
     insta::assert_snapshot!("ctrl_c_at_a_prompt", error_line(&out));
 
-    let mut p = pty(
-        &user,
-        &["ticket", "open", "-c", "other"],
-        &[],
-        &["EDITOR", "VISUAL"],
-    );
+    let mut p = pty_typed(&user, &["ticket", "open", "-c", "other"]);
     p.exp_string("Subject").unwrap();
     p.send_line("Half written").unwrap();
     p.exp_string("Message").unwrap();
@@ -269,12 +264,7 @@ fn ctrl_c_or_no_at_a_prompt_sends_nothing() {
     let (out, code) = finish(&mut p);
     assert_eq!(code, 130, "{out}");
 
-    let mut p = pty(
-        &user,
-        &["ticket", "open", "-c", "other", "-s", "Maybe"],
-        &[],
-        &["EDITOR", "VISUAL"],
-    );
+    let mut p = pty_typed(&user, &["ticket", "open", "-c", "other", "-s", "Maybe"]);
     p.exp_string("Message").unwrap();
     p.send_line("not sure").unwrap();
     p.exp_string("Priority").unwrap();
@@ -292,11 +282,9 @@ fn ctrl_c_or_no_at_a_prompt_sends_nothing() {
     );
 
     // --yes skips the summary confirmation.
-    let mut p = pty(
+    let mut p = pty_typed(
         &user,
         &["ticket", "open", "-c", "other", "-s", "Sure", "--yes"],
-        &[],
-        &["EDITOR", "VISUAL"],
     );
     p.exp_string("Message").unwrap();
     p.send_line("certain").unwrap();
@@ -591,7 +579,7 @@ fn reply_asks_for_the_message_and_ctrl_c_sends_nothing() {
     user.login_owner();
     let n = cli_common::open(&user, "email", "Mailbox full");
 
-    let mut p = pty(&user, &["ticket", "reply", &n], &[], &["EDITOR", "VISUAL"]);
+    let mut p = pty_typed(&user, &["ticket", "reply", &n]);
     p.exp_string("Reply").unwrap();
     p.send_control('c').unwrap();
     let (out, code) = finish(&mut p);
@@ -600,7 +588,7 @@ fn reply_asks_for_the_message_and_ctrl_c_sends_nothing() {
     let v = json(&user.run(&["ticket", "view", &n, "--json"]));
     assert_eq!(v["messages"].as_array().unwrap().len(), 1);
 
-    let mut p = pty(&user, &["ticket", "reply", &n], &[], &["EDITOR", "VISUAL"]);
+    let mut p = pty_typed(&user, &["ticket", "reply", &n]);
     p.exp_string("Reply").unwrap();
     p.send_line("Deleted old mail, fine now").unwrap();
     let (out, code) = finish(&mut p);
