@@ -5,7 +5,7 @@
 mod cli_common;
 mod common;
 
-use cli_common::{add_contact, closed_port_url, fails, json, keys, ok, token};
+use cli_common::{add_contact, as_token, closed_port_url, fails, json, keys, ok, token};
 use common::{code, stderr, stdout, Desk, OWNER_EMAIL, OWNER_PASSWORD};
 
 fn stored_token(user: &common::User) -> String {
@@ -101,9 +101,7 @@ fn login_stores_private_credentials_and_never_prints_the_token() {
         "no token in login --json"
     );
     // The session replaced by the new login is revoked, not left alive.
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", &token).arg("whoami");
-    fails(&common::run_with_stdin(cmd, ""), 3);
+    fails(&as_token(&user, &token, &["whoami"]), 3);
 }
 
 #[test]
@@ -154,18 +152,13 @@ fn ecolo_token_beats_stored_credentials() {
     add_contact(&user, "it@example.com", "Ivan IT", &["control-panel"]);
     let secret = token(&user, &["--name", "it-ci", "--contact", "it@example.com"]);
 
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", &secret).args(["whoami", "--json"]);
-    let v = json(&common::run_with_stdin(cmd, ""));
+    let v = json(&as_token(&user, &secret, &["whoami", "--json"]));
     assert_eq!(v["acting_as"]["email"], "it@example.com");
     assert_eq!(v["acting_as"]["role"], "contact");
     assert_eq!(v["credentials"], "env");
 
     // A bad ECOLO_TOKEN fails even though the stored login is fine.
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", "ecolo_not_a_real_token")
-        .arg("whoami");
-    let err = fails(&common::run_with_stdin(cmd, ""), 3);
+    let err = fails(&as_token(&user, "ecolo_not_a_real_token", &["whoami"]), 3);
     assert!(err.contains("ecolo login"), "{err}");
     assert!(!err.contains("ecolo_not_a_real_token"), "{err}");
 }
@@ -194,9 +187,7 @@ fn stored_kind(user: &common::User) -> serde_json::Value {
 }
 
 fn whoami_with(user: &common::User, token: &str) -> std::process::Output {
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", token).arg("whoami");
-    common::run_with_stdin(cmd, "")
+    as_token(user, token, &["whoami"])
 }
 
 #[test]
@@ -210,16 +201,12 @@ fn logout_revokes_the_session_on_the_desk() {
     ok(&out);
     assert!(stderr(&out).contains("Logged out"));
     fails(&user.run(&["whoami"]), 3);
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", &old).arg("whoami");
-    fails(&common::run_with_stdin(cmd, ""), 3);
+    fails(&as_token(&user, &old, &["whoami"]), 3);
     // Logging out twice is fine.
     ok(&user.run(&["logout"]));
     // With ECOLO_TOKEN set, logout says that token still works.
     user.login_owner();
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", desk.owner_token()).arg("logout");
-    let out = common::run_with_stdin(cmd, "");
+    let out = as_token(&user, &desk.owner_token(), &["logout"]);
     ok(&out);
     assert!(
         stderr(&out).contains("ECOLO_TOKEN is set"),
@@ -334,10 +321,11 @@ fn desk_down_exits_7_naming_the_url() {
     let user = desk.user();
     user.login_owner();
     let url = closed_port_url();
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", desk.owner_token())
-        .args(["--url", &url, "ticket", "list"]);
-    let out = common::run_with_stdin(cmd, "");
+    let out = as_token(
+        &user,
+        &desk.owner_token(),
+        &["--url", &url, "ticket", "list"],
+    );
     let err = fails(&out, 7);
     assert!(err.contains(&url), "{err}");
     insta::assert_snapshot!("desk_down", err.replace(&url, "[URL]"));
@@ -421,9 +409,7 @@ fn a_stored_token_goes_only_to_the_desk_that_issued_it() {
     let mut cmd = user.cmd();
     cmd.env("ECOLO_URL", &elsewhere).arg("logout");
     ok(&common::run_with_stdin(cmd, ""));
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", &token).arg("whoami");
-    fails(&common::run_with_stdin(cmd, ""), 3);
+    fails(&as_token(&user, &token, &["whoami"]), 3);
     user.login_owner();
     let token = stored_token(&user);
     assert!(
@@ -445,9 +431,7 @@ fn a_stored_token_goes_only_to_the_desk_that_issued_it() {
         ],
         &format!("{OWNER_PASSWORD}\n"),
     ));
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", &token).arg("whoami");
-    fails(&common::run_with_stdin(cmd, ""), 3);
+    fails(&as_token(&user, &token, &["whoami"]), 3);
 }
 
 #[test]

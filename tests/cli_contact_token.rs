@@ -4,14 +4,8 @@
 mod cli_common;
 mod common;
 
-use cli_common::{add_contact, fails, json, keys, ok, open, token};
-use common::{stderr, Desk, User};
-
-fn as_token(user: &User, token: &str, args: &[&str]) -> std::process::Output {
-    let mut cmd = user.cmd();
-    cmd.env("ECOLO_TOKEN", token).args(args);
-    common::run_with_stdin(cmd, "")
-}
+use cli_common::{add_contact, as_token, fails, json, keys, ok, open, token};
+use common::{stderr, Desk};
 
 #[test]
 fn contacts_add_list_edit_remove() {

@@ -4,7 +4,7 @@
 
 use std::process::Output;
 
-use crate::common::{code, stderr, stdout, User};
+use crate::common::{code, run_with_stdin, stderr, stdout, User};
 
 /// Asserts success and returns stdout.
 pub fn ok(out: &Output) -> String {
@@ -86,4 +86,11 @@ pub fn add_contact(user: &User, email: &str, name: &str, categories: &[&str]) ->
         args.extend(["-c", c]);
     }
     ok(&user.run(&args))
+}
+
+/// `ecolo ARGS` with `ECOLO_TOKEN` set (beats any stored login); empty stdin.
+pub fn as_token(user: &User, token: &str, args: &[&str]) -> Output {
+    let mut cmd = user.cmd();
+    cmd.env("ECOLO_TOKEN", token).args(args);
+    run_with_stdin(cmd, "")
 }
