@@ -4,32 +4,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use utoipa::IntoResponses;
 
 use crate::api::{Contact, ContactChange, NewContact, Problem};
 use crate::desk::error::Result;
 
-use super::{created, ApiJson, ApiPath, AppState, Auth, Unauthorized};
-
-/// Refused: contacts are managed with the owner's full credentials only.
-#[derive(IntoResponses)]
-#[response(
-    status = 403,
-    description = "Only the owner's full credentials manage contacts",
-    content_type = "application/problem+json"
-)]
-#[allow(dead_code)] // only its documentation is used
-struct OwnerOnly(Problem);
-
-/// Refused: no such contact in this account.
-#[derive(IntoResponses)]
-#[response(
-    status = 404,
-    description = "No such contact",
-    content_type = "application/problem+json"
-)]
-#[allow(dead_code)] // only its documentation is used
-struct NoSuchContact(Problem);
+use super::{
+    created, ApiJson, ApiPath, AppState, Auth, ContactsOwnerOnly, NoSuchContact, Unauthorized,
+};
 
 /// The account's contacts (owner-full credentials only).
 #[utoipa::path(
@@ -40,8 +21,7 @@ struct NoSuchContact(Problem);
     security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<Contact>),
-        Unauthorized,
-        OwnerOnly,
+        Unauthorized, ContactsOwnerOnly,
     )
 )]
 pub async fn list(State(state): State<AppState>, Auth(actor): Auth) -> Result<Json<Vec<Contact>>> {
@@ -60,8 +40,7 @@ pub async fn list(State(state): State<AppState>, Auth(actor): Auth) -> Result<Js
     request_body = NewContact,
     responses(
         (status = 201, body = Contact),
-        Unauthorized,
-        OwnerOnly,
+        Unauthorized, ContactsOwnerOnly,
         (status = 409, description = "Already a contact", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid e-mail, name or categories", body = Problem, content_type = "application/problem+json"),
     )
@@ -89,9 +68,7 @@ pub async fn add(
     request_body = ContactChange,
     responses(
         (status = 200, body = Contact),
-        Unauthorized,
-        OwnerOnly,
-        NoSuchContact,
+        Unauthorized, ContactsOwnerOnly, NoSuchContact,
         (status = 422, description = "Invalid name or categories", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -118,9 +95,7 @@ pub async fn change(
     params(("email" = String, Path, description = "The contact's e-mail")),
     responses(
         (status = 204, description = "Removed"),
-        Unauthorized,
-        OwnerOnly,
-        NoSuchContact,
+        Unauthorized, ContactsOwnerOnly, NoSuchContact,
     )
 )]
 pub async fn remove(

@@ -89,15 +89,31 @@ impl AppState {
     }
 }
 
-/// The refusal of every route behind [`Auth`], documented once for all.
-#[derive(IntoResponses)]
-#[response(
-    status = 401,
-    description = "Missing or rejected token",
-    content_type = "application/problem+json"
-)]
-#[allow(dead_code)] // only its documentation is used
-pub(crate) struct Unauthorized(Problem);
+/// A problem-details refusal shared by several routes, documented once:
+/// handlers list it by name in `responses(...)`. Never built, only described.
+macro_rules! problem_response {
+    ($name:ident, $status:tt, $description:tt) => {
+        #[derive(IntoResponses)]
+        #[response(status = $status, description = $description, content_type = "application/problem+json")]
+        #[allow(dead_code)]
+        pub(crate) struct $name(Problem);
+    };
+}
+
+problem_response!(Unauthorized, 401, "Missing or rejected token");
+problem_response!(OutsideCategories, 403, "Category outside these credentials");
+problem_response!(NoSuchTicket, 404, "No such ticket in this account");
+problem_response!(
+    ContactsOwnerOnly,
+    403,
+    "Only the owner's full credentials manage contacts"
+);
+problem_response!(NoSuchContact, 404, "No such contact");
+problem_response!(
+    TokensOwnerOnly,
+    403,
+    "Only the owner's full credentials manage tokens"
+);
 
 #[derive(OpenApi)]
 #[openapi(

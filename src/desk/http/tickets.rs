@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use utoipa::{IntoParams, IntoResponses};
+use utoipa::IntoParams;
 
 use crate::api::{
     Channel, Message, NewMessage, NewTicket, Page, Problem, StatusFilter, Ticket, TicketDetail,
@@ -14,7 +14,10 @@ use crate::api::{
 use crate::desk::error::{Error, Result};
 use crate::desk::store::Confirmation;
 
-use super::{created, ApiJson, ApiPath, ApiQuery, AppState, Auth, Unauthorized};
+use super::{
+    created, ApiJson, ApiPath, ApiQuery, AppState, Auth, NoSuchTicket, OutsideCategories,
+    Unauthorized,
+};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -29,26 +32,6 @@ pub struct ListQuery {
     pub cursor: Option<String>,
 }
 
-/// Refused: the ticket or category is outside the credentials' categories.
-#[derive(IntoResponses)]
-#[response(
-    status = 403,
-    description = "Category outside these credentials",
-    content_type = "application/problem+json"
-)]
-#[allow(dead_code)] // only its documentation is used
-struct OutsideCategories(Problem);
-
-/// Refused: no such ticket, or another account's.
-#[derive(IntoResponses)]
-#[response(
-    status = 404,
-    description = "No such ticket in this account",
-    content_type = "application/problem+json"
-)]
-#[allow(dead_code)] // only its documentation is used
-struct NoSuchTicket(Problem);
-
 /// Open a ticket. With an `Idempotency-Key` header, a repeated request
 /// answers the original ticket (200) instead of opening a second one.
 #[utoipa::path(
@@ -62,8 +45,7 @@ struct NoSuchTicket(Problem);
     responses(
         (status = 201, description = "Opened", body = TicketDetail),
         (status = 200, description = "Opened earlier with this Idempotency-Key", body = TicketDetail),
-        Unauthorized,
-        OutsideCategories,
+        Unauthorized, OutsideCategories,
         (status = 413, description = "Request body too large", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or a reused key with another body", body = Problem, content_type = "application/problem+json"),
     )
@@ -109,8 +91,7 @@ pub async fn open(
     responses(
         (status = 200, body = Page<Ticket>),
         (status = 400, description = "Bad query or cursor", body = Problem, content_type = "application/problem+json"),
-        Unauthorized,
-        OutsideCategories,
+        Unauthorized, OutsideCategories,
         (status = 422, description = "Unknown category or bad limit", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -143,9 +124,7 @@ pub async fn list(
     params(("number" = u32, Path, description = "Six-digit ticket number")),
     responses(
         (status = 200, body = TicketDetail),
-        Unauthorized,
-        OutsideCategories,
-        NoSuchTicket,
+        Unauthorized, OutsideCategories, NoSuchTicket,
     )
 )]
 pub async fn view(
@@ -171,9 +150,7 @@ pub async fn view(
     request_body = NewMessage,
     responses(
         (status = 201, body = Message),
-        Unauthorized,
-        OutsideCategories,
-        NoSuchTicket,
+        Unauthorized, OutsideCategories, NoSuchTicket,
         (status = 409, description = "The ticket is closed", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
@@ -200,9 +177,7 @@ pub async fn reply(
     params(("number" = u32, Path, description = "Six-digit ticket number")),
     responses(
         (status = 200, body = Ticket),
-        Unauthorized,
-        OutsideCategories,
-        NoSuchTicket,
+        Unauthorized, OutsideCategories, NoSuchTicket,
     )
 )]
 pub async fn close(
@@ -227,9 +202,7 @@ pub async fn close(
     params(("number" = u32, Path, description = "Six-digit ticket number")),
     responses(
         (status = 200, body = Ticket),
-        Unauthorized,
-        OutsideCategories,
-        NoSuchTicket,
+        Unauthorized, OutsideCategories, NoSuchTicket,
     )
 )]
 pub async fn reopen(

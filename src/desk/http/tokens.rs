@@ -5,22 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use utoipa::IntoResponses;
 
 use crate::api::{CreatedToken, NewToken, Problem, TokenInfo};
 use crate::desk::error::Result;
 
-use super::{created, ApiJson, ApiPath, AppState, Auth, Unauthorized};
-
-/// Refused: tokens are managed with the owner's full credentials only.
-#[derive(IntoResponses)]
-#[response(
-    status = 403,
-    description = "Only the owner's full credentials manage tokens",
-    content_type = "application/problem+json"
-)]
-#[allow(dead_code)] // only its documentation is used
-struct OwnerOnly(Problem);
+use super::{created, ApiJson, ApiPath, AppState, Auth, TokensOwnerOnly, Unauthorized};
 
 /// The account's personal tokens; never their secrets.
 #[utoipa::path(
@@ -31,8 +20,7 @@ struct OwnerOnly(Problem);
     security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<TokenInfo>),
-        Unauthorized,
-        OwnerOnly,
+        Unauthorized, TokensOwnerOnly,
     )
 )]
 pub async fn list(
@@ -54,8 +42,7 @@ pub async fn list(
     request_body = NewToken,
     responses(
         (status = 201, body = CreatedToken),
-        Unauthorized,
-        OwnerOnly,
+        Unauthorized, TokensOwnerOnly,
         (status = 409, description = "A token with this name exists", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid name, contact, categories or expiry", body = Problem, content_type = "application/problem+json"),
     )
@@ -82,8 +69,7 @@ pub async fn create(
     params(("name" = String, Path, description = "The token's name")),
     responses(
         (status = 204, description = "Revoked"),
-        Unauthorized,
-        OwnerOnly,
+        Unauthorized, TokensOwnerOnly,
         (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
     )
 )]
