@@ -104,6 +104,20 @@ fn access(conn: &Connection, actor: &Principal, number: u32) -> Result<(i64, Tic
     Ok((id, ticket))
 }
 
+/// Ticket `number` whoever it belongs to (staff tools, the e-mail
+/// channel): its id, its account's id and the ticket; 404 when none.
+fn any_ticket(conn: &Connection, number: u32) -> Result<(i64, i64, Ticket)> {
+    let (id, account_id) = conn
+        .query_row(
+            "SELECT id, account_id FROM tickets WHERE number = ?1",
+            [number],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no ticket {number}")))?;
+    Ok((id, account_id, ticket_by_id(conn, id)?))
+}
+
 fn ticket_by_id(conn: &Connection, id: i64) -> Result<Ticket> {
     Ok(conn
         .query_row(
@@ -496,16 +510,8 @@ impl Store {
         let body = body.unwrap_or_default();
         let staff = staff_person(self);
         self.write(|tx| {
-            let found: Option<(i64, String)> = tx
-                .query_row(
-                    "SELECT id, status FROM tickets WHERE number = ?1",
-                    [number],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            let (ticket_id, status) =
-                found.ok_or_else(|| Error::NotFound(format!("no ticket {number}")))?;
-            if status == TicketStatus::Closed.as_str() {
+            let (ticket_id, _, ticket) = any_ticket(tx, number)?;
+            if ticket.status == TicketStatus::Closed {
                 return Err(Error::Conflict(format!(
                     "ticket {number} is closed: the customer has to reopen it first"
                 )));
@@ -534,16 +540,7 @@ impl Store {
     /// whoever it belongs to: for staff tools and the e-mail channel.
     pub fn staff_ticket_detail(&self, number: u32) -> Result<(i64, TicketDetail)> {
         let conn = self.conn()?;
-        let found: Option<(i64, i64)> = conn
-            .query_row(
-                "SELECT id, account_id FROM tickets WHERE number = ?1",
-                [number],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (ticket_id, account_id) =
-            found.ok_or_else(|| Error::NotFound(format!("no ticket {number}")))?;
-        let ticket = ticket_by_id(&conn, ticket_id)?;
+        let (ticket_id, account_id, ticket) = any_ticket(&conn, number)?;
         Ok((account_id, detail(&conn, ticket_id, ticket)?))
     }
 
