@@ -62,18 +62,6 @@ fn sha256_of(mut reader: impl Read) -> (String, u64) {
     (hex::encode(w.0.finalize()), w.1)
 }
 
-fn upload(api: &Api, token: &str, filename: &str, body: Body) -> reqwest::blocking::Response {
-    api.req(
-        Method::POST,
-        &format!("/v1/attachments?filename={filename}"),
-        Some(token),
-    )
-    .header("content-type", "application/octet-stream")
-    .body(body)
-    .send()
-    .unwrap()
-}
-
 /// Files in the attachments directory (partial ones included).
 fn stored_files(desk: &Desk) -> usize {
     match std::fs::read_dir(desk.dir.path().join("attachments")) {
@@ -90,8 +78,7 @@ fn fifty_mib_round_trip_is_byte_identical() {
     let token = desk.owner_token();
     let (expected_sha, _) = sha256_of(Pattern::new(42, LEN));
 
-    let resp = upload(
-        &api,
+    let resp = api.upload(
         &token,
         "backup.bin",
         Body::sized(Pattern::new(42, LEN), LEN),
@@ -137,19 +124,14 @@ fn over_limit_uploads_are_413_and_leave_nothing() {
 
     // Declared too large: refused from Content-Length.
     let p = expect_problem(
-        upload(
-            &api,
-            &token,
-            "a.bin",
-            Body::sized(Pattern::new(1, 5000), 5000),
-        ),
+        api.upload(&token, "a.bin", Body::sized(Pattern::new(1, 5000), 5000)),
         413,
     );
     assert!(p["detail"].as_str().unwrap().contains("1000"));
     // Streamed without a length: refused once past the limit.
     let api = Api::new(&desk);
     expect_problem(
-        upload(&api, &token, "b.bin", Body::new(Pattern::new(2, 5000))),
+        api.upload(&token, "b.bin", Body::new(Pattern::new(2, 5000))),
         413,
     );
     assert_eq!(stored_files(&desk), 0, "no partial or stored file is left");
@@ -157,12 +139,7 @@ fn over_limit_uploads_are_413_and_leave_nothing() {
     // Exactly at the limit is fine.
     let api = Api::new(&desk);
     let ok = expect(
-        upload(
-            &api,
-            &token,
-            "c.bin",
-            Body::sized(Pattern::new(3, 1000), 1000),
-        ),
+        api.upload(&token, "c.bin", Body::sized(Pattern::new(3, 1000), 1000)),
         201,
     );
     assert_eq!(ok["size"], 1000);
@@ -229,7 +206,7 @@ fn attachments_belong_to_one_account_and_one_message() {
     let other = desk.login_token("other@example.com", "other password");
     let up = |token: &str, name: &str| -> String {
         let a = expect(
-            upload(&api, token, name, Body::from(format!("content of {name}"))),
+            api.upload(token, name, Body::from(format!("content of {name}"))),
             201,
         );
         a["id"].as_str().unwrap().to_string()
@@ -310,14 +287,11 @@ fn uploads_never_attached_are_capped_per_account() {
     let owner = desk.owner_token();
     let ids: Vec<String> = (0..MAX_PENDING)
         .map(|i| {
-            let a = expect(
-                upload(&api, &owner, "f.txt", Body::from(format!("{i}"))),
-                201,
-            );
+            let a = expect(api.upload(&owner, "f.txt", Body::from(format!("{i}"))), 201);
             a["id"].as_str().unwrap().to_string()
         })
         .collect();
-    let p = expect_problem(upload(&api, &owner, "one-more.txt", Body::from("x")), 409);
+    let p = expect_problem(api.upload(&owner, "one-more.txt", Body::from("x")), 409);
     assert!(p["detail"].as_str().unwrap().contains("attach them"), "{p}");
     assert_eq!(
         stored_files(&desk),
@@ -328,7 +302,7 @@ fn uploads_never_attached_are_capped_per_account() {
     // Another account is not affected; attaching frees room.
     desk.create_account("other@example.com", "Other", "other password");
     let other = desk.login_token("other@example.com", "other password");
-    expect(upload(&api, &other, "theirs.txt", Body::from("y")), 201);
+    expect(api.upload(&other, "theirs.txt", Body::from("y")), 201);
     expect(
         api.post(
             "/v1/tickets",
@@ -337,7 +311,7 @@ fn uploads_never_attached_are_capped_per_account() {
         ),
         201,
     );
-    expect(upload(&api, &owner, "now-fits.txt", Body::from("z")), 201);
+    expect(api.upload(&owner, "now-fits.txt", Body::from("z")), 201);
 }
 
 #[test]
@@ -346,7 +320,7 @@ fn file_names_are_sanitized_and_required() {
     let api = Api::new(&desk);
     let token = desk.owner_token();
     let a = expect(
-        upload(&api, &token, "..%2F..%2Fetc%2Fpasswd", Body::from("x")),
+        api.upload(&token, "..%2F..%2Fetc%2Fpasswd", Body::from("x")),
         201,
     );
     assert_eq!(a["filename"], "passwd");
@@ -383,7 +357,7 @@ fn file_names_are_sanitized_and_required() {
         .unwrap();
     let p = expect_problem(resp, 422);
     assert_eq!(fields(&p), ["filename"]);
-    let p = expect_problem(upload(&api, &token, "dir%2F", Body::from("x")), 422);
+    let p = expect_problem(api.upload(&token, "dir%2F", Body::from("x")), 422);
     assert_eq!(fields(&p), ["filename"]);
     expect_problem(api.get("/v1/attachments/nope", &token), 404);
 }

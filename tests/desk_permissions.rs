@@ -56,16 +56,7 @@ fn every_authenticated_route_refuses_missing_bad_revoked_and_expired_tokens() {
     let api = Api::new(&desk);
     let owner = desk.owner_token();
     let n = number(&api.open_ticket(&owner, "billing", "mine"));
-    let a = expect(
-        api.req(Method::POST, "/v1/attachments?filename=f.txt", Some(&owner))
-            .body("data")
-            .send()
-            .unwrap(),
-        201,
-    )["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let a = api.upload_id(&owner, "f.txt", "data");
 
     let revoked = desk.owner_token();
     expect(
@@ -120,16 +111,7 @@ fn another_account_sees_and_touches_nothing() {
     let api = Api::new(&desk);
     let owner = desk.owner_token();
     let n = number(&api.open_ticket(&owner, "billing", "mine"));
-    let a = expect(
-        api.req(Method::POST, "/v1/attachments?filename=f.txt", Some(&owner))
-            .body("data")
-            .send()
-            .unwrap(),
-        201,
-    )["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let a = api.upload_id(&owner, "f.txt", "data");
     api.add_contact(&owner, "c@example.com", &["billing"]);
     api.create_token(&owner, json!({"name": "t"}));
 

@@ -4,13 +4,23 @@
 use ecolo::api::{AuthorRole, Channel, NewContact, NewMessage, NewTicket, Priority, TicketStatus};
 use ecolo::desk::config::StoreConfig;
 use ecolo::desk::store::Confirmation;
-use ecolo::desk::{Error, Store};
+use ecolo::desk::{Error, Principal, Store};
 
 fn store(dir: &tempfile::TempDir) -> Store {
     let mut config = StoreConfig::new(&dir.path().join("desk.db"));
     config.mail_domain = "desk.example.com".into();
     config.limits.max_attachment_bytes = 100;
     Store::open(config).unwrap()
+}
+
+/// A store with one account; its id and its owner's full credentials.
+fn store_with_owner(dir: &tempfile::TempDir) -> (Store, i64, Principal) {
+    let store = store(dir);
+    let account = store
+        .create_account("owner@example.com", "Olga", "long enough")
+        .unwrap();
+    let owner = store.owner_principal(account).unwrap();
+    (store, account, owner)
 }
 
 fn new_ticket(category: &str, attachments: Vec<String>) -> NewTicket {
@@ -26,11 +36,7 @@ fn new_ticket(category: &str, attachments: Vec<String>) -> NewTicket {
 #[test]
 fn senders_are_owners_or_contacts_with_their_categories() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir);
-    let account = store
-        .create_account("owner@example.com", "Olga", "long enough")
-        .unwrap();
-    let owner = store.owner_principal(account).unwrap();
+    let (store, account, owner) = store_with_owner(&dir);
     store
         .add_contact(
             &owner,
@@ -71,11 +77,7 @@ fn senders_are_owners_or_contacts_with_their_categories() {
 #[test]
 fn one_email_message_id_is_stored_once() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir);
-    let account = store
-        .create_account("owner@example.com", "Olga", "long enough")
-        .unwrap();
-    let owner = store.owner_principal(account).unwrap();
+    let (store, account, owner) = store_with_owner(&dir);
 
     let first = store
         .open_ticket(
@@ -126,11 +128,7 @@ fn one_email_message_id_is_stored_once() {
 #[test]
 fn attachments_from_readers_respect_the_limit() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir);
-    let account = store
-        .create_account("owner@example.com", "Olga", "long enough")
-        .unwrap();
-    let owner = store.owner_principal(account).unwrap();
+    let (store, _, owner) = store_with_owner(&dir);
 
     let err = store
         .save_attachment(&owner, "big.bin", None, &mut &[7u8; 101][..])
@@ -221,11 +219,7 @@ fn sessions_expire() {
 #[test]
 fn abandoned_uploads_are_removed_attached_ones_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir);
-    let account = store
-        .create_account("owner@example.com", "Olga", "long enough")
-        .unwrap();
-    let owner = store.owner_principal(account).unwrap();
+    let (store, _, owner) = store_with_owner(&dir);
     let kept = store
         .save_attachment(&owner, "kept.txt", None, &mut &b"k"[..])
         .unwrap();
@@ -295,11 +289,7 @@ fn break_outbox(store: &Store) {
 #[test]
 fn a_ticket_or_answer_is_stored_with_its_mail_or_not_at_all() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir);
-    let account = store
-        .create_account("owner@example.com", "Olga", "long enough")
-        .unwrap();
-    let owner = store.owner_principal(account).unwrap();
+    let (store, _, owner) = store_with_owner(&dir);
 
     let opened = store
         .open_ticket(

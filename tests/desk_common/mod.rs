@@ -2,7 +2,7 @@
 //! API with JSON values, so tests state requests and answers literally.
 #![allow(dead_code)]
 
-use reqwest::blocking::{Client, RequestBuilder, Response};
+use reqwest::blocking::{Body, Client, RequestBuilder, Response};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -51,6 +51,27 @@ impl Api {
 
     pub fn post(&self, path: &str, token: &str, body: &Value) -> Response {
         self.call(Method::POST, path, Some(token), Some(body))
+    }
+
+    /// Uploads `body` as the file `filename` (its name as it goes in the URL).
+    pub fn upload(&self, token: &str, filename: &str, body: impl Into<Body>) -> Response {
+        self.req(
+            Method::POST,
+            &format!("/v1/attachments?filename={filename}"),
+            Some(token),
+        )
+        .header("content-type", "application/octet-stream")
+        .body(body)
+        .send()
+        .expect("request to the desk")
+    }
+
+    /// Uploads a file, expecting 201; its id.
+    pub fn upload_id(&self, token: &str, filename: &str, body: impl Into<Body>) -> String {
+        expect(self.upload(token, filename, body), 201)["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 
     /// GET expecting 200; the JSON answer.
