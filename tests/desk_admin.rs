@@ -136,18 +136,23 @@ fn staff_reply_whose_notification_cannot_be_queued_is_not_saved() {
     assert_eq!(outbox_len(&desk), 2, "the confirmation and the answer");
 }
 
-/// Starts `serve --demo` on `db`; answers (url, everything it said on
-/// stderr up to the login hint) and the child.
-fn serve_demo(db: &std::path::Path) -> (String, String, std::process::Child) {
-    let mut child = Command::new(DESK)
-        .args(["serve", "--listen", "127.0.0.1:0", "--demo", "--db"])
+/// `ecolo-desk serve` on a free port with database `db` (and `extra`
+/// arguments), stdout piped for its listening line.
+fn serve_cmd(db: &std::path::Path, extra: &[&str]) -> Command {
+    let mut cmd = Command::new(DESK);
+    cmd.args(["serve", "--listen", "127.0.0.1:0"])
+        .args(extra)
+        .arg("--db")
         .arg(db)
-        .env("ECOLO_DESK_LOG", "off")
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .stdout(Stdio::piped());
+    cmd
+}
+
+/// Spawns `cmd` and reads the one line it prints when ready; answers the
+/// URL it listens on and the child.
+fn spawn_listening(cmd: &mut Command) -> (String, std::process::Child) {
+    let mut child = cmd.spawn().unwrap();
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
@@ -155,8 +160,19 @@ fn serve_demo(db: &std::path::Path) -> (String, String, std::process::Child) {
     let url = line
         .trim()
         .strip_prefix("listening on ")
-        .expect("listen line")
+        .unwrap_or_else(|| panic!("first line: {line:?}"))
         .to_string();
+    (url, child)
+}
+
+/// Starts `serve --demo` on `db`; answers (url, everything it said on
+/// stderr up to the login hint) and the child.
+fn serve_demo(db: &std::path::Path) -> (String, String, std::process::Child) {
+    let (url, mut child) = spawn_listening(
+        serve_cmd(db, &["--demo"])
+            .env("ECOLO_DESK_LOG", "off")
+            .stderr(Stdio::piped()),
+    );
     let mut err = BufReader::new(child.stderr.take().unwrap());
     let mut said = String::new();
     while !said.contains("ecolo login") {
@@ -213,11 +229,7 @@ fn sigterm_and_ctrl_c_stop_the_server_cleanly_after_one_stdout_line() {
     use std::io::Read;
     for signal in ["-TERM", "-INT"] {
         let dir = tempfile::tempdir().unwrap();
-        let mut child = Command::new(DESK)
-            .args(["serve", "--listen", "127.0.0.1:0", "--db"])
-            .arg(dir.path().join("desk.db"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
+        let mut child = serve_cmd(&dir.path().join("desk.db"), &[])
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
@@ -329,24 +341,11 @@ fn logs_never_show_passwords_or_tokens_even_at_trace_level() {
     let db = dir.path().join("desk.db");
     let log_path = dir.path().join("desk.log");
     let log = std::fs::File::create(&log_path).unwrap();
-    let mut child = Command::new(DESK)
-        .args(["serve", "--listen", "127.0.0.1:0", "--db"])
-        .arg(&db)
-        .env("ECOLO_DESK_LOG", "trace")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::from(log))
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap()
-        .to_string();
+    let (url, mut child) = spawn_listening(
+        serve_cmd(&db, &[])
+            .env("ECOLO_DESK_LOG", "trace")
+            .stderr(Stdio::from(log)),
+    );
 
     const PASSWORD: &str = "very-secret-password-4711";
     let mut create = Command::new(DESK);
@@ -448,23 +447,7 @@ fn sigterm_lets_an_upload_in_flight_finish() {
         code(&common::run_with_stdin(create, "upload password\n")),
         0
     );
-    let mut child = Command::new(DESK)
-        .args(["serve", "--listen", "127.0.0.1:0", "--db"])
-        .arg(&db)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap()
-        .to_string();
+    let (url, mut child) = spawn_listening(serve_cmd(&db, &[]).stderr(Stdio::null()));
     let session: serde_json::Value = reqwest::blocking::Client::new()
         .post(format!("{url}/v1/sessions"))
         .json(&json!({"email": "up@example.com", "password": "upload password"}))
