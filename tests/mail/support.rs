@@ -125,68 +125,62 @@ impl Api {
         }
     }
 
-    pub fn get(&self, path: &str) -> Value {
-        let resp = self
+    /// Sends `method path` as the owner, with `body` as JSON if any;
+    /// asserts a 2xx answer.
+    fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&Value>,
+    ) -> reqwest::blocking::Response {
+        let mut req = self
             .http
-            .get(format!("{}{path}", self.url))
-            .bearer_auth(&self.token)
+            .request(method.clone(), format!("{}{path}", self.url))
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            req = req.json(body);
+        }
+        let resp = req
             .send()
-            .expect("GET");
-        assert!(resp.status().is_success(), "GET {path}: {}", resp.status());
-        resp.json().expect("json")
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let status = resp.status();
+        assert!(
+            status.is_success(),
+            "{method} {path}: {status} {}",
+            resp.text().unwrap_or_default()
+        );
+        resp
+    }
+
+    /// The JSON answer (null when empty) to a request with a JSON body.
+    fn send_json(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let text = self.send(method, path, Some(&body)).text();
+        serde_json::from_str(&text.unwrap_or_default()).unwrap_or(Value::Null)
+    }
+
+    pub fn get(&self, path: &str) -> Value {
+        self.send(reqwest::Method::GET, path, None)
+            .json()
+            .expect("json")
     }
 
     pub fn get_bytes(&self, path: &str) -> Vec<u8> {
-        let resp = self
-            .http
-            .get(format!("{}{path}", self.url))
-            .bearer_auth(&self.token)
-            .send()
-            .expect("GET");
-        assert!(resp.status().is_success(), "GET {path}: {}", resp.status());
-        resp.bytes().expect("bytes").to_vec()
+        self.send(reqwest::Method::GET, path, None)
+            .bytes()
+            .expect("bytes")
+            .to_vec()
     }
 
     pub fn post(&self, path: &str, body: Value) -> Value {
-        let resp = self
-            .http
-            .post(format!("{}{path}", self.url))
-            .bearer_auth(&self.token)
-            .json(&body)
-            .send()
-            .expect("POST");
-        let status = resp.status();
-        let text = resp.text().unwrap_or_default();
-        assert!(status.is_success(), "POST {path}: {status} {text}");
-        serde_json::from_str(&text).unwrap_or(Value::Null)
+        self.send_json(reqwest::Method::POST, path, body)
     }
 
     pub fn patch(&self, path: &str, body: Value) -> Value {
-        let resp = self
-            .http
-            .patch(format!("{}{path}", self.url))
-            .bearer_auth(&self.token)
-            .json(&body)
-            .send()
-            .expect("PATCH");
-        let status = resp.status();
-        let text = resp.text().unwrap_or_default();
-        assert!(status.is_success(), "PATCH {path}: {status} {text}");
-        serde_json::from_str(&text).unwrap_or(Value::Null)
+        self.send_json(reqwest::Method::PATCH, path, body)
     }
 
     pub fn delete(&self, path: &str) {
-        let resp = self
-            .http
-            .delete(format!("{}{path}", self.url))
-            .bearer_auth(&self.token)
-            .send()
-            .expect("DELETE");
-        assert!(
-            resp.status().is_success(),
-            "DELETE {path}: {}",
-            resp.status()
-        );
+        self.send(reqwest::Method::DELETE, path, None);
     }
 
     /// Every ticket of the account, whatever its status.
