@@ -10,7 +10,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
 use common::{Desk, DESK};
-use support::{corpus, eventually, free_port, only_ticket, pipe_expect, Api, SmtpSink};
+use support::{
+    corpus, eventually, free_port, only_ticket, outbox_count, pipe_expect, Api, SmtpSink,
+};
 
 /// A desk whose outbox retries fast and delivers to `smtp_url`.
 fn desk_with_relay(smtp_url: &str) -> Desk {
@@ -170,14 +172,10 @@ fn relay_down_then_up_loses_nothing() {
     let number = api.open_ticket("quotes", "Cotización", "Tres dominios, por favor.");
     // The outbox tried, failed and is waiting to retry.
     eventually("a failed delivery attempt", || {
-        let conn = rusqlite::Connection::open(desk.db()).unwrap();
-        conn.query_row(
-            "SELECT COUNT(*) FROM outbox WHERE attempts > 0 AND sent_at IS NULL AND last_error IS NOT NULL",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .unwrap()
-            > 0
+        outbox_count(
+            &desk.db(),
+            "attempts > 0 AND sent_at IS NULL AND last_error IS NOT NULL",
+        ) > 0
     });
     // A desk restarted meanwhile still has the mail to send.
     desk.restart();
@@ -189,14 +187,7 @@ fn relay_down_then_up_loses_nothing() {
         Some("quotes@desk.localhost")
     );
     eventually("the outbox row marked sent", || {
-        let conn = rusqlite::Connection::open(desk.db()).unwrap();
-        conn.query_row(
-            "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .unwrap()
-            == 0
+        outbox_count(&desk.db(), "sent_at IS NULL") == 0
     });
 }
 
@@ -296,14 +287,7 @@ fn relay_credentials_from_the_environment_are_used_and_never_logged() {
     let login = mail_parser::decoders::base64::base64_decode(login.as_bytes()).unwrap();
     assert_eq!(login, format!("\0desk-relay\0{PASSWORD}").as_bytes());
     eventually("the outbox row marked sent", || {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.query_row(
-            "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .unwrap()
-            == 0
+        outbox_count(&db, "sent_at IS NULL") == 0
     });
     let _ = serve.kill();
     let _ = serve.wait();

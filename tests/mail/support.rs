@@ -231,6 +231,17 @@ pub fn outbox(desk: &Desk) -> Vec<(String, String, String)> {
     rows.collect::<Result<_, _>>().unwrap()
 }
 
+/// Outbox rows of the database at `db` that meet the SQL `condition`.
+pub fn outbox_count(db: &Path, condition: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.query_row(
+        &format!("SELECT COUNT(*) FROM outbox WHERE {condition}"),
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 /// One message as an SMTP server received it.
 #[derive(Debug, Clone)]
 pub struct Received {
