@@ -6,7 +6,7 @@ mod common;
 mod desk_common;
 
 use common::{Desk, OWNER_EMAIL};
-use desk_common::{expect, expect_problem, fields, number, Api};
+use desk_common::{expect, expect_problem, fields, number, ticket_routes, Api};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -117,16 +117,8 @@ fn another_account_sees_and_touches_nothing() {
 
     desk.create_account("other@example.com", "Other", "other password");
     let other = desk.login_token("other@example.com", "other password");
-    for (method, path, body) in [
-        (Method::GET, format!("/v1/attachments/{a}"), None),
-        (Method::GET, format!("/v1/tickets/{n}"), None),
-        (
-            Method::POST,
-            format!("/v1/tickets/{n}/messages"),
-            Some(json!({"message": "m"})),
-        ),
-        (Method::POST, format!("/v1/tickets/{n}/close"), None),
-        (Method::POST, format!("/v1/tickets/{n}/reopen"), None),
+    let attachment = (Method::GET, format!("/v1/attachments/{a}"), None);
+    let management = [
         (
             Method::PATCH,
             "/v1/contacts/c@example.com".to_string(),
@@ -138,7 +130,11 @@ fn another_account_sees_and_touches_nothing() {
             None,
         ),
         (Method::DELETE, "/v1/tokens/t".to_string(), None),
-    ] {
+    ];
+    let routes = std::iter::once(attachment)
+        .chain(ticket_routes(n))
+        .chain(management);
+    for (method, path, body) in routes {
         let resp = api.call(method.clone(), &path, Some(&other), body.as_ref());
         expect_problem(resp, 404);
     }
@@ -465,21 +461,12 @@ fn permission_matrix_of_owner_limited_and_contact_credentials() {
     );
 
     for token in [&limited, &contact] {
-        for (method, path, body) in [
-            (Method::GET, format!("/v1/tickets/{panel}"), None),
-            (
-                Method::POST,
-                format!("/v1/tickets/{panel}/messages"),
-                Some(json!({"message": "m"})),
-            ),
-            (Method::POST, format!("/v1/tickets/{panel}/close"), None),
-            (Method::POST, format!("/v1/tickets/{panel}/reopen"), None),
-            (
-                Method::GET,
-                "/v1/tickets?category=control-panel".to_string(),
-                None,
-            ),
-        ] {
+        let list = (
+            Method::GET,
+            "/v1/tickets?category=control-panel".to_string(),
+            None,
+        );
+        for (method, path, body) in ticket_routes(panel).into_iter().chain([list]) {
             expect_problem(api.call(method, &path, Some(token), body.as_ref()), 403);
         }
         // Their own categories work, for tickets the owner opened too.

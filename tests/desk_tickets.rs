@@ -9,7 +9,8 @@ use std::sync::{Arc, Barrier};
 
 use common::{Desk, OWNER_EMAIL, OWNER_PASSWORD};
 use desk_common::{
-    break_outbox, expect, expect_problem, fields, number, outbox_len, repair_outbox, Api,
+    break_outbox, expect, expect_problem, fields, number, outbox_len, repair_outbox, ticket_routes,
+    Api,
 };
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -740,16 +741,7 @@ fn another_accounts_ticket_is_not_found() {
     desk.create_account("intruder@example.com", "Intruder", "intruder password");
     let intruder = desk.login_token("intruder@example.com", "intruder password");
 
-    for (method, path, body) in [
-        (Method::GET, format!("/v1/tickets/{n}"), None),
-        (
-            Method::POST,
-            format!("/v1/tickets/{n}/messages"),
-            Some(json!({"message": "hi"})),
-        ),
-        (Method::POST, format!("/v1/tickets/{n}/close"), None),
-        (Method::POST, format!("/v1/tickets/{n}/reopen"), None),
-    ] {
+    for (method, path, body) in ticket_routes(n) {
         let p = expect_problem(api.call(method, &path, Some(&intruder), body.as_ref()), 404);
         assert!(!p.to_string().contains("private"), "never the content: {p}");
     }

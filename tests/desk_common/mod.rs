@@ -151,6 +151,20 @@ pub fn fields(problem: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The routes that act on ticket `n`: view, reply, close, reopen.
+pub fn ticket_routes(n: impl std::fmt::Display) -> Vec<(Method, String, Option<Value>)> {
+    vec![
+        (Method::GET, format!("/v1/tickets/{n}"), None),
+        (
+            Method::POST,
+            format!("/v1/tickets/{n}/messages"),
+            Some(json!({"message": "m"})),
+        ),
+        (Method::POST, format!("/v1/tickets/{n}/close"), None),
+        (Method::POST, format!("/v1/tickets/{n}/reopen"), None),
+    ]
+}
+
 pub fn number(ticket: &Value) -> u64 {
     ticket["number"].as_u64().expect("ticket number")
 }
