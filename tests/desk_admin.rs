@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use common::{code, stderr, stdout, Desk, DESK};
-use desk_common::{break_outbox, expect, outbox_len, repair_outbox, Api};
+use desk_common::{break_outbox, expect, number, outbox_len, repair_outbox, Api};
 use reqwest::Method;
 use serde_json::json;
 
@@ -73,9 +73,7 @@ fn staff_reply_works_while_the_server_runs() {
     let desk = Desk::start();
     let api = Api::new(&desk);
     let token = desk.owner_token();
-    let n = api.open_ticket(&token, "email", "bounce")["number"]
-        .as_u64()
-        .unwrap();
+    let n = number(&api.open_ticket(&token, "email", "bounce"));
 
     let out = desk.admin(
         &[
@@ -110,10 +108,7 @@ fn staff_reply_whose_notification_cannot_be_queued_is_not_saved() {
     let desk = Desk::start();
     let api = Api::new(&desk);
     let token = desk.owner_token();
-    let n = api.open_ticket(&token, "billing", "refund")["number"]
-        .as_u64()
-        .unwrap()
-        .to_string();
+    let n = number(&api.open_ticket(&token, "billing", "refund")).to_string();
     assert_eq!(outbox_len(&desk), 1, "the confirmation");
 
     break_outbox(&desk);
