@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'People allowed to open tickets in some categories (owner only)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (owner only)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Settings of ecolo on this computer (the language)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -86,7 +87,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the categories: slug, name (en / es), what belongs there, intake address')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the categories: slug, name, intake address, what belongs there')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -102,7 +103,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             break
         }
         'ecolo;category;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the categories: slug, name (en / es), what belongs there, intake address')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the categories: slug, name, intake address, what belongs there')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -132,8 +133,8 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             break
         }
         'ecolo;ticket;open' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Category slug (see `ecolo category list`)')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Category slug (see `ecolo category list`)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Category: its slug or its name in Spanish or English (see `ecolo category list`)')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Category: its slug or its name in Spanish or English (see `ecolo category list`)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'One-line summary of the problem')
             [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'One-line summary of the problem')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text')
@@ -159,8 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
         }
         'ecolo;ticket;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which tickets: a status, `active` (all but closed) or `all`')
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this category')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only this category')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this category (slug or name)')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only this category (slug or name)')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'At most N tickets')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N tickets')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
@@ -437,6 +438,57 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
         'ecolo;token;help;help' {
             break
         }
+        'ecolo;config' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Desk URL, e.g. https://desk.example.com')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON (stable fields, documented in the README)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a setting, e.g. `ecolo config set language es`')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a setting''s value (nothing when it is not set)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ecolo;config;set' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Desk URL, e.g. https://desk.example.com')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON (stable fields, documented in the README)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ecolo;config;get' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Desk URL, e.g. https://desk.example.com')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON (stable fields, documented in the README)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ecolo;config;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a setting, e.g. `ecolo config set language es`')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a setting''s value (nothing when it is not set)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ecolo;config;help;set' {
+            break
+        }
+        'ecolo;config;help;get' {
+            break
+        }
+        'ecolo;config;help;help' {
+            break
+        }
         'ecolo;help' {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to the desk and store the credentials for this profile')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget the stored credentials (a password login''s session is revoked on the desk too)')
@@ -445,6 +497,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'People allowed to open tickets in some categories (owner only)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (owner only)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Settings of ecolo on this computer (the language)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -458,7 +511,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             break
         }
         'ecolo;help;category' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the categories: slug, name (en / es), what belongs there, intake address')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the categories: slug, name, intake address, what belongs there')
             break
         }
         'ecolo;help;category;list' {
@@ -527,6 +580,17 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             break
         }
         'ecolo;help;token;revoke' {
+            break
+        }
+        'ecolo;help;config' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a setting, e.g. `ecolo config set language es`')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a setting''s value (nothing when it is not set)')
+            break
+        }
+        'ecolo;help;config;set' {
+            break
+        }
+        'ecolo;help;config;get' {
             break
         }
         'ecolo;help;help' {

@@ -19,6 +19,9 @@ _ecolo() {
             ecolo,category)
                 cmd="ecolo__subcmd__category"
                 ;;
+            ecolo,config)
+                cmd="ecolo__subcmd__config"
+                ;;
             ecolo,contact)
                 cmd="ecolo__subcmd__contact"
                 ;;
@@ -51,6 +54,24 @@ _ecolo() {
                 ;;
             ecolo__subcmd__category__subcmd__help,list)
                 cmd="ecolo__subcmd__category__subcmd__help__subcmd__list"
+                ;;
+            ecolo__subcmd__config,get)
+                cmd="ecolo__subcmd__config__subcmd__get"
+                ;;
+            ecolo__subcmd__config,help)
+                cmd="ecolo__subcmd__config__subcmd__help"
+                ;;
+            ecolo__subcmd__config,set)
+                cmd="ecolo__subcmd__config__subcmd__set"
+                ;;
+            ecolo__subcmd__config__subcmd__help,get)
+                cmd="ecolo__subcmd__config__subcmd__help__subcmd__get"
+                ;;
+            ecolo__subcmd__config__subcmd__help,help)
+                cmd="ecolo__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            ecolo__subcmd__config__subcmd__help,set)
+                cmd="ecolo__subcmd__config__subcmd__help__subcmd__set"
                 ;;
             ecolo__subcmd__contact,add)
                 cmd="ecolo__subcmd__contact__subcmd__add"
@@ -85,6 +106,9 @@ _ecolo() {
             ecolo__subcmd__help,category)
                 cmd="ecolo__subcmd__help__subcmd__category"
                 ;;
+            ecolo__subcmd__help,config)
+                cmd="ecolo__subcmd__help__subcmd__config"
+                ;;
             ecolo__subcmd__help,contact)
                 cmd="ecolo__subcmd__help__subcmd__contact"
                 ;;
@@ -108,6 +132,12 @@ _ecolo() {
                 ;;
             ecolo__subcmd__help__subcmd__category,list)
                 cmd="ecolo__subcmd__help__subcmd__category__subcmd__list"
+                ;;
+            ecolo__subcmd__help__subcmd__config,get)
+                cmd="ecolo__subcmd__help__subcmd__config__subcmd__get"
+                ;;
+            ecolo__subcmd__help__subcmd__config,set)
+                cmd="ecolo__subcmd__help__subcmd__config__subcmd__set"
                 ;;
             ecolo__subcmd__help__subcmd__contact,add)
                 cmd="ecolo__subcmd__help__subcmd__contact__subcmd__add"
@@ -230,7 +260,7 @@ _ecolo() {
 
     case "${cmd}" in
         ecolo)
-            opts="-v -h -V --json --no-input --profile --url --verbose --help --version login logout whoami category ticket contact token help"
+            opts="-v -h -V --json --no-input --profile --url --verbose --help --version login logout whoami category ticket contact token config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,6 +347,128 @@ _ecolo() {
             ;;
         ecolo__subcmd__category__subcmd__list)
             opts="-v -h --json --no-input --profile --url --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__config)
+            opts="-v -h --json --no-input --profile --url --verbose --help set get help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__config__subcmd__get)
+            opts="-v -h --json --no-input --profile --url --verbose --help language"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__config__subcmd__help)
+            opts="set get help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__config__subcmd__set)
+            opts="-v -h --json --no-input --profile --url --verbose --help language"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,7 +712,7 @@ _ecolo() {
             return 0
             ;;
         ecolo__subcmd__help)
-            opts="login logout whoami category ticket contact token help"
+            opts="login logout whoami category ticket contact token config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,6 +740,48 @@ _ecolo() {
             return 0
             ;;
         ecolo__subcmd__help__subcmd__category__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__help__subcmd__config)
+            opts="set get"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__help__subcmd__config__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__help__subcmd__config__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand ticket 'Open, list, view, answer, close and reopen tickets'
             cand contact 'People allowed to open tickets in some categories (owner only)'
             cand token 'Personal access tokens for scripts and CI (owner only)'
+            cand config 'Settings of ecolo on this computer (the language)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;login'= {
@@ -79,7 +80,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand --verbose 'Print each request (method, URL, status, time) to stderr; never secrets'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand list 'List the categories: slug, name (en / es), what belongs there, intake address'
+            cand list 'List the categories: slug, name, intake address, what belongs there'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;category;list'= {
@@ -93,7 +94,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand --help 'Print help'
         }
         &'ecolo;category;help'= {
-            cand list 'List the categories: slug, name (en / es), what belongs there, intake address'
+            cand list 'List the categories: slug, name, intake address, what belongs there'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;category;help;list'= {
@@ -119,8 +120,8 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;ticket;open'= {
-            cand -c 'Category slug (see `ecolo category list`)'
-            cand --category 'Category slug (see `ecolo category list`)'
+            cand -c 'Category: its slug or its name in Spanish or English (see `ecolo category list`)'
+            cand --category 'Category: its slug or its name in Spanish or English (see `ecolo category list`)'
             cand -s 'One-line summary of the problem'
             cand --subject 'One-line summary of the problem'
             cand -m 'The message text'
@@ -145,8 +146,8 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         }
         &'ecolo;ticket;list'= {
             cand --status 'Which tickets: a status, `active` (all but closed) or `all`'
-            cand -c 'Only this category'
-            cand --category 'Only this category'
+            cand -c 'Only this category (slug or name)'
+            cand --category 'Only this category (slug or name)'
             cand -L 'At most N tickets'
             cand --limit 'At most N tickets'
             cand --profile 'Use the credentials and desk URL stored under NAME'
@@ -388,6 +389,50 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         }
         &'ecolo;token;help;help'= {
         }
+        &'ecolo;config'= {
+            cand --profile 'Use the credentials and desk URL stored under NAME'
+            cand --url 'Desk URL, e.g. https://desk.example.com'
+            cand --json 'Print results as JSON (stable fields, documented in the README)'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -v 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand --verbose 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Change a setting, e.g. `ecolo config set language es`'
+            cand get 'Print a setting''s value (nothing when it is not set)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ecolo;config;set'= {
+            cand --profile 'Use the credentials and desk URL stored under NAME'
+            cand --url 'Desk URL, e.g. https://desk.example.com'
+            cand --json 'Print results as JSON (stable fields, documented in the README)'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -v 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand --verbose 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ecolo;config;get'= {
+            cand --profile 'Use the credentials and desk URL stored under NAME'
+            cand --url 'Desk URL, e.g. https://desk.example.com'
+            cand --json 'Print results as JSON (stable fields, documented in the README)'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -v 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand --verbose 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ecolo;config;help'= {
+            cand set 'Change a setting, e.g. `ecolo config set language es`'
+            cand get 'Print a setting''s value (nothing when it is not set)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ecolo;config;help;set'= {
+        }
+        &'ecolo;config;help;get'= {
+        }
+        &'ecolo;config;help;help'= {
+        }
         &'ecolo;help'= {
             cand login 'Log in to the desk and store the credentials for this profile'
             cand logout 'Forget the stored credentials (a password login''s session is revoked on the desk too)'
@@ -396,6 +441,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand ticket 'Open, list, view, answer, close and reopen tickets'
             cand contact 'People allowed to open tickets in some categories (owner only)'
             cand token 'Personal access tokens for scripts and CI (owner only)'
+            cand config 'Settings of ecolo on this computer (the language)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;help;login'= {
@@ -405,7 +451,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         &'ecolo;help;whoami'= {
         }
         &'ecolo;help;category'= {
-            cand list 'List the categories: slug, name (en / es), what belongs there, intake address'
+            cand list 'List the categories: slug, name, intake address, what belongs there'
         }
         &'ecolo;help;category;list'= {
         }
@@ -456,6 +502,14 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         &'ecolo;help;token;list'= {
         }
         &'ecolo;help;token;revoke'= {
+        }
+        &'ecolo;help;config'= {
+            cand set 'Change a setting, e.g. `ecolo config set language es`'
+            cand get 'Print a setting''s value (nothing when it is not set)'
+        }
+        &'ecolo;help;config;set'= {
+        }
+        &'ecolo;help;config;get'= {
         }
         &'ecolo;help;help'= {
         }

@@ -38,6 +38,7 @@ complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "category" -d 'Ticket ca
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "contact" -d 'People allowed to open tickets in some categories (owner only)'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "token" -d 'Personal access tokens for scripts and CI (owner only)'
+complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "config" -d 'Settings of ecolo on this computer (the language)'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand login" -l email -d 'E-mail of the account' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand login" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
@@ -66,7 +67,7 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand category; and not __fish_see
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and not __fish_seen_subcommand_from list help" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c ecolo -n "__fish_ecolo_using_subcommand category; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the categories: slug, name (en / es), what belongs there, intake address'
+complete -c ecolo -n "__fish_ecolo_using_subcommand category; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the categories: slug, name, intake address, what belongs there'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from list" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from list" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
@@ -74,7 +75,7 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_su
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the categories: slug, name (en / es), what belongs there, intake address'
+complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the categories: slug, name, intake address, what belongs there'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
@@ -90,7 +91,7 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "reopen" -d 'Reopen a closed ticket'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "download" -d 'Save a ticket\'s attachments into a directory'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s c -l category -d 'Category slug (see `ecolo category list`)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s c -l category -d 'Category: its slug or its name in Spanish or English (see `ecolo category list`)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s s -l subject -d 'One-line summary of the problem' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s m -l message -d 'The message text' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s F -l message-file -d 'Read the message from FILE (`-` for standard input)' -r -F
@@ -112,7 +113,7 @@ customer-reply\t''
 closed\t''
 active\t''
 all\t''"
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -s c -l category -d 'Only this category' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -s c -l category -d 'Only this category (slug or name)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -s L -l limit -d 'At most N tickets' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
@@ -247,15 +248,40 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subco
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens: name, scope, created, last used, expires (never the secret)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token at once'
 complete -c ecolo -n "__fish_ecolo_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "login" -d 'Log in to the desk and store the credentials for this profile'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "logout" -d 'Forget the stored credentials (a password login\'s session is revoked on the desk too)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "whoami" -d 'Show who the credentials act as, their categories and the desk URL'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "category" -d 'Ticket categories (departments) and what belongs in each'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "contact" -d 'People allowed to open tickets in some categories (owner only)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "token" -d 'Personal access tokens for scripts and CI (owner only)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from category" -f -a "list" -d 'List the categories: slug, name (en / es), what belongs there, intake address'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -l json -d 'Print results as JSON (stable fields, documented in the README)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -s h -l help -d 'Print help'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -f -a "set" -d 'Change a setting, e.g. `ecolo config set language es`'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -f -a "get" -d 'Print a setting\'s value (nothing when it is not set)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and not __fish_seen_subcommand_from set get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from set" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print results as JSON (stable fields, documented in the README)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from get" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print results as JSON (stable fields, documented in the README)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a setting, e.g. `ecolo config set language es`'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print a setting\'s value (nothing when it is not set)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "login" -d 'Log in to the desk and store the credentials for this profile'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "logout" -d 'Forget the stored credentials (a password login\'s session is revoked on the desk too)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "whoami" -d 'Show who the credentials act as, their categories and the desk URL'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "category" -d 'Ticket categories (departments) and what belongs in each'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "contact" -d 'People allowed to open tickets in some categories (owner only)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "token" -d 'Personal access tokens for scripts and CI (owner only)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "config" -d 'Settings of ecolo on this computer (the language)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from category" -f -a "list" -d 'List the categories: slug, name, intake address, what belongs there'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "open" -d 'Open a ticket (prompts for what is missing on a terminal)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "list" -d 'List tickets, newest first (active ones by default)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "view" -d 'Show a ticket\'s whole conversation'
@@ -270,3 +296,5 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcom
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; prints only the token (shown this once)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens: name, scope, created, last used, expires (never the secret)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change a setting, e.g. `ecolo config set language es`'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a setting\'s value (nothing when it is not set)'

@@ -3,10 +3,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use ecolo::cli::{self, Cli, CliError, Ctx};
 use ecolo::client::ApiError;
+use ecolo::i18n::{self, Lang};
 
 fn main() -> ExitCode {
     // A bug should read as one line asking for a report, not a trace.
@@ -23,7 +24,11 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("error: internal error ({what}{at}); please report it");
     }));
-    let cli = Cli::parse();
+    // The language first: `--help` and clap's messages are in it too.
+    let lang = Lang::from_process();
+    i18n::set(lang);
+    let matches = cli::help::command(lang).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli::interrupt::install();
     let result = Ctx::from_process(&cli.global).and_then(|mut ctx| cli::run(cli.command, &mut ctx));
     let code = match result {

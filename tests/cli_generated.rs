@@ -1,5 +1,6 @@
-//! Completions and man pages are generated from the clap definitions; this
-//! fails when the committed copies are stale. Refresh them with
+//! Completions and man pages (English in man/, Spanish in man/es/) are
+//! generated from the clap definitions; this fails when the committed
+//! copies are stale. Refresh them with
 //! `ECOLO_BLESS=1 cargo test --test cli_generated`.
 
 use std::collections::BTreeMap;
@@ -34,7 +35,7 @@ fn completions_and_man_pages_are_fresh() {
     let tmp = tempfile::tempdir().unwrap();
     ecolo::cli::generate::write_all(tmp.path()).unwrap();
     let mut stale = vec![];
-    for sub in ["completions", "man"] {
+    for sub in ["completions", "man", "man/es"] {
         let want = files(&tmp.path().join(sub));
         let have = files(&root.join(sub));
         for (name, content) in &want {
@@ -50,7 +51,7 @@ fn completions_and_man_pages_are_fresh() {
     }
     assert!(
         stale.is_empty(),
-        "generated files are stale:\n  {}\nrefresh them with `ECOLO_BLESS=1 cargo test --test cli_generated` and commit completions/ and man/",
+        "generated files are stale:\n  {}\nrefresh them with `ECOLO_BLESS=1 cargo test --test cli_generated` and commit completions/ and man/ (with man/es/)",
         stale.join("\n  ")
     );
 }
@@ -76,7 +77,17 @@ fn man_page_lists_exit_codes_and_environment() {
         "ecolo-login.1",
     ] {
         assert!(tmp.path().join("man").join(page).is_file(), "no man/{page}");
+        assert!(
+            tmp.path().join("man/es").join(page).is_file(),
+            "no man/es/{page}"
+        );
     }
+    let es = std::fs::read_to_string(tmp.path().join("man/es/ecolo.1")).unwrap();
+    for needle in ["ESTADO DE SALIDA", "ENTORNO", "ECOLO_LANG", "SINOPSIS"] {
+        assert!(es.contains(needle), "man/es/ecolo.1 lacks {needle}");
+    }
+    let open = std::fs::read_to_string(tmp.path().join("man/es/ecolo-ticket-open.1")).unwrap();
+    assert!(open.contains("Abre un ticket"), "{open}");
     for c in [
         "ecolo.bash",
         "_ecolo",

@@ -29,6 +29,9 @@ const COMMANDS: &[&[&str]] = &[
     &["token", "create"],
     &["token", "list"],
     &["token", "revoke"],
+    &["config"],
+    &["config", "set"],
+    &["config", "get"],
 ];
 
 #[test]
@@ -48,4 +51,52 @@ fn help_of_every_command() {
         };
         insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
     }
+}
+
+/// The main screens of help in Spanish, chosen by the locale alone.
+#[test]
+fn help_in_spanish_from_the_locale() {
+    for path in [&[][..], &["ticket", "open"][..], &["ticket", "view"][..]] {
+        let out = Command::new(common::ECOLO)
+            .env_clear()
+            .env("LANG", "es_ES.UTF-8")
+            .args(path)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "ecolo {path:?} --help");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Uso: ecolo"), "{text}");
+        let name = if path.is_empty() {
+            "es-ecolo".to_string()
+        } else {
+            format!("es-ecolo-{}", path.join("-"))
+        };
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+/// ECOLO_LANG beats the locale: English help under a Spanish LANG.
+#[test]
+fn ecolo_lang_beats_a_spanish_locale_in_help() {
+    let help = |env: &[(&str, &str)]| {
+        let mut cmd = Command::new(common::ECOLO);
+        cmd.env_clear().args(["ticket", "open", "--help"]);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let english = help(&[]);
+    assert!(english.contains("Open a ticket"), "{english}");
+    assert_eq!(
+        help(&[("LANG", "es_ES.UTF-8"), ("ECOLO_LANG", "en")]),
+        english
+    );
+    assert_eq!(
+        help(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "es_ES.UTF-8")]),
+        english
+    );
+    let spanish = help(&[("LC_MESSAGES", "es_MX.UTF-8")]);
+    assert!(spanish.contains("Abre un ticket"), "{spanish}");
 }

@@ -13,9 +13,24 @@ use super::error::{CliError, Result};
 use super::prompt;
 use crate::api::{Attachment, Limits};
 use crate::client::FieldFlags;
+use crate::t;
+
+/// How to give a message, for errors that ask for one (English; prefer
+/// `message_flags()`, which is in the person's language).
+pub const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
 
 /// How to give a message, for errors that ask for one.
-pub const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
+pub fn message_flags() -> String {
+    t!("message-flags")
+}
+
+/// What `ask_message` asks for: the words (and their gender in Spanish)
+/// differ.
+#[derive(Debug, Clone, Copy)]
+pub enum Asked {
+    Message,
+    Reply,
+}
 
 /// The message flags shared by `ticket open` and `ticket reply`.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -52,13 +67,14 @@ impl MessageArgs {
             let mut s = String::new();
             std::io::stdin()
                 .read_to_string(&mut s)
-                .context("cannot read the message from standard input")?;
+                .context(t!("message-stdin-unreadable"))?;
             s
         } else {
             std::fs::read_to_string(file).map_err(|e| {
-                CliError::usage(format!(
-                    "cannot read --message-file {}: {e}",
-                    file.display()
+                CliError::usage(t!(
+                    "message-file-unreadable",
+                    path = file.display().to_string(),
+                    reason = e.to_string()
                 ))
             })?
         };
@@ -68,14 +84,18 @@ impl MessageArgs {
 
 /// Asks for the message: in `$VISUAL`/`$EDITOR` when one is set, else typed
 /// on one line.
-pub fn ask_message(what: &str) -> Result<String> {
+pub fn ask_message(what: Asked) -> Result<String> {
     let has_editor = ["VISUAL", "EDITOR"]
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
     if has_editor {
-        let template = format!("\n# Write the {what} above. Lines starting with # are dropped.\n");
+        let hint = match what {
+            Asked::Message => t!("editor-template-message"),
+            Asked::Reply => t!("editor-template-reply"),
+        };
+        let template = format!("\n# {hint}\n");
         let edited = super::interrupt::while_editing(|| dialoguer::Editor::new().edit(&template))
-            .context("cannot run the editor ($VISUAL / $EDITOR)")?;
+            .context(t!("editor-failed"))?;
         let text: String = edited
             .unwrap_or_default()
             .lines()
@@ -84,18 +104,10 @@ pub fn ask_message(what: &str) -> Result<String> {
             .join("\n");
         Ok(text.trim().to_string())
     } else {
-        prompt::text(&format!(
-            "{} (one line; set $EDITOR for more)",
-            capitalize(what)
-        ))
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
+        prompt::text(&match what {
+            Asked::Message => t!("prompt-message-line"),
+            Asked::Reply => t!("prompt-reply-line"),
+        })
     }
 }
 
@@ -103,15 +115,13 @@ fn capitalize(s: &str) -> String {
 pub fn check_message(text: &str, limits: &Limits) -> Result<String> {
     let text = text.trim_end().to_string();
     if text.trim().is_empty() {
-        return Err(CliError::usage(
-            "the message is empty: pass --message TEXT or --message-file FILE",
-        ));
+        return Err(CliError::usage(t!("message-empty")));
     }
     if text.len() as u64 > limits.max_message_bytes {
-        return Err(CliError::usage(format!(
-            "the message is {} bytes; the desk takes at most {} bytes (--message / --message-file)",
-            text.len(),
-            limits.max_message_bytes
+        return Err(CliError::usage(t!(
+            "message-too-long",
+            bytes = text.len(),
+            max = limits.max_message_bytes
         )));
     }
     Ok(text)
@@ -127,30 +137,33 @@ pub struct LocalFile {
 
 /// Checks one attachment: exists, is a file, within the size limit.
 pub fn check_file(path: &Path, limits: &Limits) -> Result<LocalFile> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| CliError::usage(format!("cannot attach {}: {e}", path.display())))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        CliError::usage(t!(
+            "attach-unreadable",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        ))
+    })?;
     if !meta.is_file() {
-        return Err(CliError::usage(format!(
-            "cannot attach {}: not a regular file",
-            path.display()
+        return Err(CliError::usage(t!(
+            "attach-not-a-file",
+            path = path.display().to_string()
         )));
     }
     if meta.len() > limits.max_attachment_bytes {
-        return Err(CliError::usage(format!(
-            "cannot attach {}: it is {} and the desk takes at most {} ({} bytes) per file",
-            path.display(),
-            super::output::size(meta.len()),
-            super::output::size(limits.max_attachment_bytes),
-            limits.max_attachment_bytes
+        return Err(CliError::usage(t!(
+            "attach-too-big",
+            path = path.display().to_string(),
+            size = super::output::size(meta.len()),
+            max = super::output::size(limits.max_attachment_bytes),
+            max_bytes = limits.max_attachment_bytes
         )));
     }
     let filename = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .filter(|n| !n.is_empty())
-        .ok_or_else(|| {
-            CliError::usage(format!("cannot attach {}: no file name", path.display()))
-        })?;
+        .ok_or_else(|| CliError::usage(t!("attach-no-name", path = path.display().to_string())))?;
     Ok(LocalFile {
         path: path.to_path_buf(),
         filename,
@@ -166,9 +179,10 @@ pub fn check_files(paths: &[PathBuf], limits: &Limits) -> Result<Vec<LocalFile>>
 
 pub fn check_count(n: usize, limits: &Limits) -> Result<()> {
     if n as u64 > limits.max_attachments_per_message as u64 {
-        return Err(CliError::usage(format!(
-            "{n} attachments given; the desk takes at most {} per message",
-            limits.max_attachments_per_message
+        return Err(CliError::usage(t!(
+            "attach-too-many",
+            n = n,
+            max = limits.max_attachments_per_message
         )));
     }
     Ok(())
@@ -178,7 +192,7 @@ pub fn check_count(n: usize, limits: &Limits) -> Result<()> {
 pub fn ask_files(ctx: &mut Ctx, limits: &Limits) -> Result<Vec<LocalFile>> {
     let mut files = vec![];
     while (files.len() as u64) < limits.max_attachments_per_message as u64 {
-        let answer = prompt::optional_text("Attach a file (path, empty to finish)")?;
+        let answer = prompt::optional_text(&t!("prompt-attach"))?;
         if answer.is_empty() {
             break;
         }

@@ -27,6 +27,10 @@ pub struct ProfileConfig {
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct ConfigFile {
+    /// `es` or `en` for every profile (`ecolo config set language`); a
+    /// person's language does not change with the desk they talk to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
     #[serde(default)]
     profiles: BTreeMap<String, ProfileConfig>,
 }
@@ -108,6 +112,23 @@ impl Store {
     pub fn set_profile(&self, name: &str, profile: ProfileConfig) -> anyhow::Result<()> {
         let mut cfg = self.read_config()?;
         cfg.profiles.insert(name.to_string(), profile);
+        self.write(CONFIG_FILE, &serde_json::to_vec_pretty(&cfg)?, 0o644)
+    }
+
+    /// The `language` setting; a value this version does not know reads
+    /// as none (the locale decides).
+    pub fn language(&self) -> anyhow::Result<Option<crate::i18n::Lang>> {
+        Ok(self
+            .read_config()?
+            .language
+            .as_deref()
+            .and_then(crate::i18n::Lang::parse))
+    }
+
+    /// Sets (or, with `None`, removes) the `language` setting.
+    pub fn set_language(&self, lang: Option<crate::i18n::Lang>) -> anyhow::Result<()> {
+        let mut cfg = self.read_config()?;
+        cfg.language = lang.map(|l| l.code().to_string());
         self.write(CONFIG_FILE, &serde_json::to_vec_pretty(&cfg)?, 0o644)
     }
 

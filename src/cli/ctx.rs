@@ -10,6 +10,8 @@ use super::config::{ProfileConfig, Store, DEFAULT_PROFILE};
 use super::error::{CliError, Result};
 use super::GlobalArgs;
 use crate::client::{normalize_url, ApiClient, ApiError};
+use crate::i18n::{self, Lang};
+use crate::t;
 
 /// Where the token in use came from; shown by `whoami`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,6 +36,9 @@ pub struct Ctx {
     pub ci: bool,
     pub profile: String,
     pub store: Store,
+    /// What people read is in this language (`Lang::detect`); JSON,
+    /// slugs, exit codes and tab-separated output never depend on it.
+    pub lang: Lang,
     url_flag: Option<String>,
     env_token: Option<String>,
     client: Option<ApiClient>,
@@ -58,6 +63,10 @@ impl Ctx {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         console::set_colors_enabled(out_tty && !no_color);
         console::set_colors_enabled_stderr(err_tty && !no_color);
+        let store = Store::locate()?;
+        let lang = Lang::detect(|n| std::env::var(n).ok(), store.language()?);
+        // Renderings (Display of results and errors) read it from here.
+        i18n::set(lang);
         Ok(Ctx {
             out: Box::new(std::io::stdout()),
             err: Box::new(std::io::stderr()),
@@ -73,7 +82,8 @@ impl Ctx {
                 .clone()
                 .filter(|p| !p.trim().is_empty())
                 .unwrap_or_else(|| DEFAULT_PROFILE.to_string()),
-            store: Store::locate()?,
+            store,
+            lang,
             url_flag: global.url.clone().filter(|u| !u.trim().is_empty()),
             env_token,
             client: None,
@@ -102,6 +112,7 @@ impl Ctx {
             ci: false,
             profile: DEFAULT_PROFILE.to_string(),
             store,
+            lang: i18n::current(),
             url_flag: None,
             env_token: None,
             client: None,
@@ -130,8 +141,11 @@ impl Ctx {
             Some(u) => Some(u.clone()),
             None => self.profile_config()?.url,
         };
-        url.map(|u| normalize_url(&u).map_err(|e| CliError::usage(format!("bad --url: {e}"))))
-            .transpose()
+        url.map(|u| {
+            normalize_url(&u)
+                .map_err(|e| CliError::usage(t!("bad-url-flag", reason = e.to_string())))
+        })
+        .transpose()
     }
 
     pub fn url_from_flag(&self) -> Option<&str> {
@@ -139,11 +153,8 @@ impl Ctx {
     }
 
     fn require_url(&self) -> Result<String> {
-        self.desk_url()?.ok_or_else(|| {
-            CliError::usage(
-                "no desk URL: pass --url URL, set ECOLO_URL, or run `ecolo login --url URL`",
-            )
-        })
+        self.desk_url()?
+            .ok_or_else(|| CliError::usage(t!("no-desk-url")))
     }
 
     /// The token to use: `ECOLO_TOKEN` beats stored credentials.

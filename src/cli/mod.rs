@@ -10,81 +10,66 @@ pub mod contact;
 pub mod ctx;
 pub mod error;
 pub mod generate;
+pub mod help;
 pub mod interrupt;
 pub mod output;
 pub mod prompt;
+pub mod settings;
 pub mod ticket;
 pub mod token;
 
 use clap::{Parser, Subcommand};
 
+use crate::t;
+
 pub use ctx::Ctx;
 pub use error::{CliError, Result};
 
-/// Exit codes and environment, shown by `ecolo --help` and in `man ecolo`.
-pub const EXIT_CODES: &[(&str, &str)] = &[
-    (
-        "0",
-        "success (also when the reader of the output goes away: broken pipe)",
-    ),
-    (
-        "1",
-        "error (the desk failed, a file could not be read or written)",
-    ),
-    (
-        "2",
-        "usage: a missing or bad flag; without a terminal a missing value is never prompted for",
-    ),
-    (
-        "3",
-        "not logged in, wrong password, or token rejected: run `ecolo login`",
-    ),
-    ("4", "not found (ticket, contact, token, attachment)"),
-    (
-        "5",
-        "not permitted: outside the categories of these credentials",
-    ),
-    (
-        "6",
-        "rejected by the desk: validation, conflict (e.g. a closed ticket), too large",
-    ),
-    (
-        "7",
-        "desk unreachable: connection refused or timed out; the message names the URL",
-    ),
-    (
-        "130",
-        "cancelled at a prompt (Ctrl-C or answering no); nothing was sent",
-    ),
-];
+/// Exit codes, shown by `ecolo --help` and in `man ecolo`, in the
+/// person's language (the codes themselves never change).
+pub fn exit_codes() -> Vec<(&'static str, String)> {
+    vec![
+        ("0", t!("exit-0")),
+        ("1", t!("exit-1")),
+        ("2", t!("exit-2")),
+        ("3", t!("exit-3")),
+        ("4", t!("exit-4")),
+        ("5", t!("exit-5")),
+        ("6", t!("exit-6")),
+        ("7", t!("exit-7")),
+        ("130", t!("exit-130")),
+    ]
+}
 
-pub const ENVIRONMENT: &[(&str, &str)] = &[
-    ("ECOLO_URL", "desk URL, like --url"),
-    ("ECOLO_TOKEN", "access token; beats stored credentials"),
-    (
-        "ECOLO_PROFILE",
-        "profile name, like --profile (default: default)",
-    ),
-    (
-        "ECOLO_CONFIG_DIR",
-        "where config.json and credentials.json (mode 0600) live",
-    ),
-    ("CI", "when true or 1, never prompt (like --no-input)"),
-    ("NO_COLOR", "no colour in tables"),
-    (
-        "VISUAL, EDITOR",
-        "editor for messages when --message is not given",
-    ),
-];
+/// The environment variables ecolo reads, for `--help` and `man ecolo`.
+pub fn environment() -> Vec<(&'static str, String)> {
+    vec![
+        ("ECOLO_URL", t!("env-url")),
+        ("ECOLO_TOKEN", t!("env-token")),
+        ("ECOLO_PROFILE", t!("env-profile")),
+        ("ECOLO_CONFIG_DIR", t!("env-config-dir")),
+        ("ECOLO_LANG", t!("env-lang")),
+        ("LC_ALL, LC_MESSAGES, LANG", t!("env-locale")),
+        ("CI", t!("env-ci")),
+        ("NO_COLOR", t!("env-no-color")),
+        ("VISUAL, EDITOR", t!("env-editor")),
+    ]
+}
 
 fn after_long_help() -> String {
-    let mut s = String::from("Exit codes:\n");
-    for (code, what) in EXIT_CODES {
+    let mut s = t!("help-exit-codes-heading") + "\n";
+    for (code, what) in exit_codes() {
         s.push_str(&format!("  {code:<5}{what}\n"));
     }
-    s.push_str("\nEnvironment:\n");
-    for (var, what) in ENVIRONMENT {
-        s.push_str(&format!("  {var:<18}{what}\n"));
+    s.push('\n');
+    s.push_str(&t!("help-environment-heading"));
+    s.push('\n');
+    for (var, what) in environment() {
+        if var.len() > 17 {
+            s.push_str(&format!("  {var}\n  {:<18}{what}\n", ""));
+        } else {
+            s.push_str(&format!("  {var:<18}{what}\n"));
+        }
     }
     s
 }
@@ -162,6 +147,9 @@ pub enum Command {
     /// Personal access tokens for scripts and CI (owner only)
     #[command(subcommand)]
     Token(token::TokenCommand),
+    /// Settings of ecolo on this computer (the language)
+    #[command(subcommand)]
+    Config(settings::ConfigCommand),
 }
 
 pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
@@ -173,5 +161,6 @@ pub fn run(command: Command, ctx: &mut Ctx) -> Result<()> {
         Command::Ticket(cmd) => ticket::run(cmd, ctx),
         Command::Contact(cmd) => contact::run(cmd, ctx),
         Command::Token(cmd) => token::run(cmd, ctx),
+        Command::Config(cmd) => settings::run(cmd, ctx),
     }
 }

@@ -9,7 +9,7 @@ use console::{measure_text_width, Style};
 /// Rows of cells; `Display` aligns them under a bold header, `{:#}` prints
 /// them tab-separated without header or colour, one row per line.
 pub struct Table {
-    headers: Vec<&'static str>,
+    headers: Vec<String>,
     rows: Vec<Vec<Cell>>,
 }
 
@@ -44,9 +44,10 @@ impl Cell {
 }
 
 impl Table {
-    pub fn new(headers: Vec<&'static str>) -> Table {
+    /// Headers are for people (translated, see `t!`); a pipe never sees them.
+    pub fn new<S: Into<String>>(headers: Vec<S>) -> Table {
         Table {
-            headers,
+            headers: headers.into_iter().map(Into::into).collect(),
             rows: vec![],
         }
     }
@@ -72,7 +73,7 @@ impl fmt::Display for Table {
         if self.rows.is_empty() {
             return Ok(());
         }
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.len()).collect();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| measure_text_width(h)).collect();
         for row in &self.rows {
             for (i, c) in row.iter().enumerate() {
                 widths[i] = widths[i].max(measure_text_width(&c.text));
@@ -89,7 +90,7 @@ impl fmt::Display for Table {
             let pad = if i == last {
                 0
             } else {
-                widths[i] - h.len() + 2
+                widths[i] - measure_text_width(h) + 2
             };
             write!(f, "{}{}", bold.apply_to(h), " ".repeat(pad))?;
         }
@@ -123,21 +124,28 @@ fn one_line(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-/// `2026-11-25 16:40` (UTC), for people.
+/// A date and time for people, in the local time zone with its offset,
+/// written the way the language writes dates (`2026-11-25 17:40 +01:00`,
+/// `25/11/2026 17:40 +01:00`).
 pub fn when(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+    t.with_timezone(&chrono::Local)
+        .format(&crate::t!("format-date-time"))
+        .to_string()
 }
 
-/// How long ago, as people say it in a list ("5m ago", like `gh`); older
-/// than a month, the date.
+/// How long ago, as people say it in a list ("5m ago" like `gh`, "hace 5
+/// min"); older than a month, the date.
 pub fn ago(t: &DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (now - *t).num_seconds().max(0);
     match secs {
-        0..=59 => "just now".to_string(),
-        60..=3599 => format!("{}m ago", secs / 60),
-        3600..=86_399 => format!("{}h ago", secs / 3600),
-        86_400..=2_591_999 => format!("{}d ago", secs / 86_400),
-        _ => t.format("%Y-%m-%d").to_string(),
+        0..=59 => crate::t!("ago-just-now"),
+        60..=3599 => crate::t!("ago-minutes", n = secs / 60),
+        3600..=86_399 => crate::t!("ago-hours", n = secs / 3600),
+        86_400..=2_591_999 => crate::t!("ago-days", n = secs / 86_400),
+        _ => t
+            .with_timezone(&chrono::Local)
+            .format(&crate::t!("format-date"))
+            .to_string(),
     }
 }
 
@@ -154,6 +162,27 @@ pub fn size(bytes: u64) -> String {
         unit += 1;
     }
     format!("{v:.1} {}", UNITS[unit])
+}
+
+/// A status as people read it (`abierto`); pipes and JSON keep `open`.
+pub fn status_word(status: crate::api::TicketStatus) -> String {
+    use crate::api::TicketStatus::*;
+    match status {
+        Open => crate::t!("status-open"),
+        Answered => crate::t!("status-answered"),
+        CustomerReply => crate::t!("status-customer-reply"),
+        Closed => crate::t!("status-closed"),
+    }
+}
+
+/// A priority as people read it (`alta`); pipes and JSON keep `high`.
+pub fn priority_word(p: crate::api::Priority) -> String {
+    use crate::api::Priority::*;
+    match p {
+        Low => crate::t!("priority-low"),
+        Medium => crate::t!("priority-medium"),
+        High => crate::t!("priority-high"),
+    }
 }
 
 pub fn status_style(status: crate::api::TicketStatus) -> Style {
@@ -186,7 +215,15 @@ mod tests {
         assert_eq!(ago(&back(3 * 3600), now), "3h ago");
         assert_eq!(ago(&back(2 * 86_400), now), "2d ago");
         let old = back(90 * 86_400);
-        assert_eq!(ago(&old, now), old.format("%Y-%m-%d").to_string());
+        let local = old.with_timezone(&chrono::Local);
+        assert_eq!(ago(&old, now), local.format("%Y-%m-%d").to_string());
+        crate::i18n::set(crate::i18n::Lang::Es);
+        assert_eq!(ago(&back(5), now), "ahora mismo");
+        assert_eq!(ago(&back(300), now), "hace 5 min");
+        assert_eq!(ago(&back(3 * 3600), now), "hace 3 h");
+        assert_eq!(ago(&back(2 * 86_400), now), "hace 2 días");
+        assert_eq!(ago(&old, now), local.format("%d/%m/%Y").to_string());
+        crate::i18n::set(crate::i18n::Lang::En);
     }
 
     #[test]

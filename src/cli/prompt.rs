@@ -6,13 +6,14 @@ use dialoguer::{Confirm, Input, Password};
 
 use super::ctx::Ctx;
 use super::error::{CliError, Result};
+use crate::t;
 
 pub fn theme() -> ColorfulTheme {
     ColorfulTheme::default()
 }
 
 /// `value`, else what `ask` gets from the person, else a usage error
-/// "missing WHAT: pass FLAG".
+/// "missing WHAT: pass FLAG" (`what` is for people: translate it).
 pub fn or_ask<T>(
     ctx: &Ctx,
     value: Option<T>,
@@ -38,16 +39,16 @@ pub fn require(ctx: &Ctx, given: bool, what: &str, flag: &str) -> Result<()> {
 }
 
 pub fn missing(what: &str, flag: &str) -> CliError {
-    CliError::usage(format!("missing {what}: pass {flag}"))
+    CliError::usage(t!("missing-value", what = what, flag = flag))
 }
 
 /// A non-empty line of text.
 pub fn text(prompt: &str) -> Result<String> {
     let v: String = Input::with_theme(&theme())
         .with_prompt(prompt)
-        .validate_with(|s: &String| -> Result<(), &str> {
+        .validate_with(|s: &String| -> Result<(), String> {
             if s.trim().is_empty() {
-                Err("cannot be empty")
+                Err(t!("prompt-not-empty"))
             } else {
                 Ok(())
             }
@@ -86,13 +87,11 @@ pub fn confirm_destructive(ctx: &Ctx, yes: bool, question: &str, refusal: &str) 
         return Ok(());
     }
     if !ctx.can_prompt() {
-        return Err(CliError::usage(format!(
-            "{refusal} without confirmation: pass --yes"
-        )));
+        return Err(CliError::usage(t!("refuse-without-yes", what = refusal)));
     }
     if confirm(question, false)? {
         Ok(())
     } else {
-        Err(CliError::Cancelled("nothing was changed".into()))
+        Err(CliError::Cancelled(t!("cancel-nothing-changed")))
     }
 }

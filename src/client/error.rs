@@ -2,20 +2,15 @@
 //! The command line maps these to exit codes in one place (`src/main.rs`).
 
 use crate::api::Problem;
+use crate::t;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// No token stored for the profile and no `ECOLO_TOKEN`.
-    #[error("not logged in{}: run `ecolo login` (or set ECOLO_TOKEN)", profile_note(.profile))]
     NotLoggedIn { profile: String },
 
     /// The stored login is for another desk than the one asked for; its
     /// token is not sent there.
-    #[error(
-        "the stored login{} is for {login_url}, not {url}: run `ecolo login --url {url}` \
-         (with --profile NAME to keep both), or set ECOLO_TOKEN",
-        profile_note(.profile)
-    )]
     LoggedInElsewhere {
         profile: String,
         login_url: String,
@@ -23,51 +18,95 @@ pub enum ApiError {
     },
 
     /// 401: the token is missing, wrong, revoked or expired.
-    #[error("{}", unauthorized(.0))]
     Unauthorized(Problem),
 
     /// 401 on `POST /v1/sessions`.
-    #[error("wrong e-mail or password")]
     BadLogin,
 
     /// 403: outside the credentials' categories, or not allowed to manage.
-    #[error("not permitted: {0}")]
     Forbidden(Problem),
 
     /// 404.
-    #[error("not found: {0}")]
     NotFound(Problem),
 
     /// 400, 409, 413, 422: the desk refused the request as sent.
-    #[error("{}", rejected(.0))]
     Rejected(Problem),
 
     /// 429 after the retries ran out (or with a Retry-After too long to wait).
-    #[error("the desk is rate limiting requests{}: {}", retry_note(.retry_after, .problem), .problem)]
     RateLimited {
         problem: Problem,
         retry_after: Option<u64>,
     },
 
     /// 5xx after the retries ran out.
-    #[error("the desk failed ({}): {}; try again later", .0.status, .0)]
     Server(Problem),
 
     /// Connect error or timeout.
-    #[error("cannot reach the desk at {url}: {reason}\n  check the URL (--url, ECOLO_URL or `ecolo login --url`) and that the desk is running")]
     Unreachable { url: String, reason: String },
 
     /// The answer was not what the API contract says.
-    #[error("unexpected answer from the desk at {url}: {reason}")]
     BadResponse { url: String, reason: String },
 
     /// A local file to upload could not be read, or a download not written.
-    #[error("{context}: {source}")]
     File {
         context: String,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// In the person's language (the catalogs); the desk's own words (a
+/// problem's detail) are passed through as they came.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ApiError::NotLoggedIn { profile } => {
+                t!("err-not-logged-in", profile = profile_note(profile))
+            }
+            ApiError::LoggedInElsewhere {
+                profile,
+                login_url,
+                url,
+            } => t!(
+                "err-logged-in-elsewhere",
+                profile = profile_note(profile),
+                login_url = login_url.as_str(),
+                url = url.as_str()
+            ),
+            ApiError::Unauthorized(p) => unauthorized(p),
+            ApiError::BadLogin => t!("err-bad-login"),
+            ApiError::Forbidden(p) => t!("err-forbidden", problem = p.to_string()),
+            ApiError::NotFound(p) => t!("err-not-found", problem = p.to_string()),
+            ApiError::Rejected(p) => rejected(p),
+            ApiError::RateLimited {
+                problem,
+                retry_after,
+            } => t!(
+                "err-rate-limited",
+                retry = retry_note(retry_after, problem),
+                problem = problem.to_string()
+            ),
+            ApiError::Server(p) => t!("err-server", status = p.status, problem = p.to_string()),
+            ApiError::Unreachable { url, reason } => format!(
+                "{}\n  {}",
+                t!(
+                    "err-unreachable",
+                    url = url.as_str(),
+                    reason = reason.as_str()
+                ),
+                t!("err-unreachable-hint")
+            ),
+            ApiError::BadResponse { url, reason } => {
+                t!(
+                    "err-bad-response",
+                    url = url.as_str(),
+                    reason = reason.as_str()
+                )
+            }
+            ApiError::File { context, source } => format!("{context}: {source}"),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Which of a command's flags sets each field of its request body, as
@@ -111,14 +150,14 @@ fn profile_note(profile: &str) -> String {
     if profile == "default" {
         String::new()
     } else {
-        format!(" (profile `{profile}`)")
+        format!(" {}", t!("err-profile-note", profile = profile))
     }
 }
 
 /// The wait, unless the desk's own words already say it.
 fn retry_note(retry_after: &Option<u64>, p: &Problem) -> String {
     match retry_after {
-        Some(s) if p.detail.is_none() => format!(" (retry after {s}s)"),
+        Some(s) if p.detail.is_none() => format!(" {}", t!("err-retry-after", seconds = *s)),
         _ => String::new(),
     }
 }
@@ -126,9 +165,9 @@ fn retry_note(retry_after: &Option<u64>, p: &Problem) -> String {
 fn unauthorized(p: &Problem) -> String {
     let text = p.to_string();
     if text.contains("ecolo login") {
-        format!("the desk rejected the credentials: {text}")
+        t!("err-unauthorized", problem = text)
     } else {
-        format!("the desk rejected the credentials: {text}: run `ecolo login`")
+        t!("err-unauthorized-login", problem = text)
     }
 }
 
@@ -136,9 +175,9 @@ fn unauthorized(p: &Problem) -> String {
 /// them); otherwise the detail.
 fn rejected(p: &Problem) -> String {
     if p.errors.is_empty() {
-        return format!("the desk refused the request: {p}");
+        return t!("err-rejected", problem = p.to_string());
     }
-    let mut s = String::from("the desk refused the request:");
+    let mut s = t!("err-rejected-fields");
     for e in &p.errors {
         s.push_str(&format!("\n  {}: {}", e.field, e.message));
     }

@@ -20,6 +20,7 @@ use serde::Serialize;
 pub use error::{ApiError, FieldFlags};
 
 use crate::api::{self, Problem};
+use crate::t;
 
 /// How often and how patiently a request is repeated.
 #[derive(Debug, Clone)]
@@ -87,18 +88,14 @@ impl std::fmt::Debug for ApiClient {
 /// Checks a desk URL and returns it without a trailing slash.
 pub fn normalize_url(url: &str) -> Result<String, String> {
     let url = url.trim();
-    let parsed =
-        reqwest::Url::parse(url).map_err(|e| format!("`{url}` is not a valid URL ({e})"))?;
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| t!("url-invalid", url = url, reason = e.to_string()))?;
     // Never echo such a URL: the secret in it would land in errors and logs.
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err("the desk URL must not carry a user name or password: \
-                    log in with `ecolo login` or set ECOLO_TOKEN"
-            .to_string());
+        return Err(t!("url-with-credentials"));
     }
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-        return Err(format!(
-            "`{url}` is not a desk URL: use http://HOST[:PORT] or https://HOST"
-        ));
+        return Err(t!("url-not-a-desk", url = url));
     }
     Ok(url.trim_end_matches('/').to_string())
 }
@@ -110,6 +107,11 @@ impl ApiClient {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(None)
             .user_agent(concat!("ecolo/", env!("CARGO_PKG_VERSION")))
+            // The desk answers problems in the person's language.
+            .default_headers(reqwest::header::HeaderMap::from_iter([(
+                reqwest::header::ACCEPT_LANGUAGE,
+                reqwest::header::HeaderValue::from_static(crate::i18n::current().code()),
+            )]))
             .build()
             .map_err(|e| ApiError::BadResponse {
                 url: base.to_string(),
@@ -213,13 +215,13 @@ impl ApiClient {
     ) -> Result<api::Attachment, ApiError> {
         let resp = self.send(Method::POST, "/v1/attachments", Repeat::Unsafe, &|rb| {
             let f = std::fs::File::open(file).map_err(|source| ApiError::File {
-                context: format!("cannot read {}", file.display()),
+                context: t!("file-cannot-read", path = file.display().to_string()),
                 source,
             })?;
             let len = f
                 .metadata()
                 .map_err(|source| ApiError::File {
-                    context: format!("cannot read {}", file.display()),
+                    context: t!("file-cannot-read", path = file.display().to_string()),
                     source,
                 })?
                 .len();
@@ -240,7 +242,7 @@ impl ApiClient {
             let reason = root_cause(&e);
             ApiError::Unreachable {
                 url: self.base.clone(),
-                reason: format!("download interrupted: {reason}"),
+                reason: t!("download-interrupted", reason = reason),
             }
         })
     }
@@ -335,7 +337,7 @@ impl ApiClient {
                             // The body reader failed: a local file problem.
                             if file_err.kind() != std::io::ErrorKind::BrokenPipe {
                                 return Err(ApiError::File {
-                                    context: "cannot send the file".into(),
+                                    context: t!("file-cannot-send"),
                                     source: std::io::Error::new(
                                         file_err.kind(),
                                         file_err.to_string(),
@@ -347,7 +349,7 @@ impl ApiClient {
                     return Err(ApiError::Unreachable {
                         url: self.base.clone(),
                         reason: if e.is_timeout() {
-                            "timed out".to_string()
+                            t!("timed-out")
                         } else {
                             root_cause(&e)
                         },

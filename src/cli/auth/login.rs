@@ -1,6 +1,7 @@
 //! `ecolo login`: password (prompted hidden, or from stdin) or an existing
 //! token (`--with-token`, verified with GET /v1/me); stored per profile.
 
+use crate::t;
 use std::io::BufRead;
 
 use anyhow::Context;
@@ -41,45 +42,48 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             let u = prompt::or_ask(
                 ctx,
                 None,
-                "desk URL",
-                "--url URL (or set ECOLO_URL)",
-                || prompt::text("Desk URL"),
+                &t!("what-desk-url"),
+                &t!("login-url-flags"),
+                || prompt::text(&t!("login-prompt-url")),
             )?;
-            normalize_url(&u).map_err(|e| CliError::usage(format!("bad desk URL: {e}")))?
+            normalize_url(&u).map_err(|e| CliError::usage(t!("login-bad-url", reason = e)))?
         }
     };
 
     let (token, me, kind) = if args.with_token {
-        let token = read_stdin_line(ctx, "the token")?.trim().to_string();
+        let token = read_stdin_line(ctx, Secret::Token)?.trim().to_string();
         if token.is_empty() {
-            return Err(CliError::usage("--with-token: no token on standard input"));
+            return Err(CliError::usage(t!("login-no-token")));
         }
         if !token.starts_with(TOKEN_PREFIX) {
-            return Err(CliError::usage(format!(
-                "--with-token: that is not an ecolo token (they start with `{TOKEN_PREFIX}`)"
+            return Err(CliError::usage(t!(
+                "login-not-a-token",
+                prefix = TOKEN_PREFIX
             )));
         }
         let client = ApiClient::new(&url, Some(token.clone()), ctx.verbose)?;
         let me: Me = client.get("/v1/me")?;
         (token, me, CredentialKind::Token)
     } else {
-        let email = prompt::or_ask(ctx, args.email.clone(), "e-mail", "--email EMAIL", || {
-            prompt::text("E-mail")
-        })?;
+        let email = prompt::or_ask(
+            ctx,
+            args.email.clone(),
+            &t!("what-email"),
+            "--email EMAIL",
+            || prompt::text(&t!("login-prompt-email")),
+        )?;
         let password = if args.password_stdin {
-            read_stdin_line(ctx, "the password")?
+            read_stdin_line(ctx, Secret::Password)?
         } else if ctx.can_prompt() {
-            prompt::password("Password")?
+            prompt::password(&t!("login-prompt-password"))?
         } else {
             return Err(prompt::missing(
-                "password",
-                "--password-stdin and the password on standard input",
+                &t!("what-password"),
+                &t!("login-password-flags"),
             ));
         };
         if password.is_empty() {
-            return Err(CliError::usage(
-                "the password is empty (--password-stdin reads the first line of standard input)",
-            ));
+            return Err(CliError::usage(t!("login-password-empty")));
         }
         let client = ApiClient::new(&url, None, ctx.verbose)?;
         let session: Session = client
@@ -112,10 +116,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
                     }
                 }
                 (kind, _) => {
-                    forgotten = super::logout::forgotten_note(
-                        kind,
-                        "the token stored before for this profile",
-                    )
+                    forgotten = super::logout::forgotten_note(kind, &t!("login-previous-token"))
                 }
             }
         }
@@ -139,17 +140,20 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let profile_note = if ctx.profile == crate::cli::config::DEFAULT_PROFILE {
         String::new()
     } else {
-        format!(" (profile {})", ctx.profile)
+        format!(" {}", t!("profile-note", profile = ctx.profile.as_str()))
     };
-    ctx.done_always(format!(
-        "Logged in to {url} as {} <{}>{profile_note}",
-        me.acting_as.name, me.acting_as.email
+    ctx.done_always(t!(
+        "login-done",
+        url = url.as_str(),
+        name = me.acting_as.name.as_str(),
+        email = me.acting_as.email.as_str(),
+        profile = profile_note
     ))?;
     if let Some(note) = forgotten {
         ctx.note(note)?;
     }
     if ctx.env_token_set() {
-        ctx.note("Note: ECOLO_TOKEN is set and is used instead of these credentials.")?;
+        ctx.note(t!("login-env-token-note"))?;
     }
     if ctx.json {
         ctx.print(&super::whoami::Whoami {
@@ -162,15 +166,25 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
+/// Which secret `read_stdin_line` reads (the words differ by language).
+#[derive(Clone, Copy)]
+enum Secret {
+    Token,
+    Password,
+}
+
 /// The first line of stdin without its line ending; the secret never goes
 /// to argv. Only one line is read, so typing it on a terminal needs no Ctrl-D,
 /// and on a terminal it is not echoed (Ctrl-C there restores the echo, see
 /// `interrupt`).
-fn read_stdin_line(ctx: &mut Ctx, what: &str) -> Result<String> {
+fn read_stdin_line(ctx: &mut Ctx, what: Secret) -> Result<String> {
     let _hidden = if ctx.stdin_tty {
         // Echo off before the hint, so nothing typed after it shows.
         let hidden = EchoOff::new();
-        ctx.note(format!("Type {what} (not shown) and press Enter:"))?;
+        ctx.note(match what {
+            Secret::Token => t!("login-type-token"),
+            Secret::Password => t!("login-type-password"),
+        })?;
         hidden
     } else {
         None
@@ -179,7 +193,10 @@ fn read_stdin_line(ctx: &mut Ctx, what: &str) -> Result<String> {
     std::io::stdin()
         .lock()
         .read_line(&mut s)
-        .with_context(|| format!("cannot read {what} from standard input"))?;
+        .with_context(|| match what {
+            Secret::Token => t!("login-token-unreadable"),
+            Secret::Password => t!("login-password-unreadable"),
+        })?;
     Ok(s.trim_end_matches(['\r', '\n']).to_string())
 }
 

@@ -7,6 +7,7 @@ use crate::cli::config::CredentialKind;
 use crate::cli::error::Result;
 use crate::cli::Ctx;
 use crate::client::{ApiClient, ApiError};
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -15,35 +16,22 @@ until `ecolo token revoke NAME`."
 )]
 pub struct Args {}
 
-/// How to end a token that was only forgotten. The desk does not say which
-/// token name a secret belongs to, so the list is where to find it.
-const REVOKE_HINT: &str =
-    "revoke it with `ecolo token revoke NAME` (`ecolo token list` shows the names)";
-
 /// What to say when stored credentials of `kind` are forgotten (at logout,
 /// or by a new login over them) without being revoked; `None` for a
-/// session, which is revoked.
+/// session, which is revoked. The desk does not say which token name a
+/// secret belongs to, so the hint points at the list.
 pub fn forgotten_note(kind: Option<CredentialKind>, what: &str) -> Option<String> {
+    let hint = t!("logout-revoke-hint");
     match kind {
         Some(CredentialKind::Session) => None,
-        Some(CredentialKind::Token) => Some(format!(
-            "Forgot {what} locally; it still works on the desk: {REVOKE_HINT}."
-        )),
-        None => Some(format!(
-            "Forgot {what} locally without revoking it on the desk: an older ecolo \
-             stored it without recording whether it came from a password login or \
-             `--with-token`. A login session expires by itself; a token still works: \
-             {REVOKE_HINT}."
-        )),
+        Some(CredentialKind::Token) => Some(t!("logout-forgot-token", what = what, hint = hint)),
+        None => Some(t!("logout-forgot-unknown", what = what, hint = hint)),
     }
 }
 
 pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     let Some(cred) = ctx.store.credential(&ctx.profile)? else {
-        ctx.note(format!(
-            "Not logged in (profile {}); nothing to do.",
-            ctx.profile
-        ))?;
+        ctx.note(t!("logout-not-logged-in", profile = ctx.profile.as_str()))?;
         return Ok(());
     };
     let revoked = match cred.kind {
@@ -56,18 +44,15 @@ pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     };
     ctx.store.remove_credential(&ctx.profile)?;
     if let Err(e) = revoked {
-        ctx.note("Forgot the local credentials, but the desk could not revoke the session.")?;
+        ctx.note(t!("logout-revoke-failed"))?;
         return Err(e.into());
     }
-    ctx.done_always(format!("Logged out (profile {})", ctx.profile))?;
-    if let Some(note) = forgotten_note(cred.kind, "the stored token") {
+    ctx.done_always(t!("logout-done", profile = ctx.profile.as_str()))?;
+    if let Some(note) = forgotten_note(cred.kind, &t!("logout-stored-token")) {
         ctx.note(note)?;
     }
     if ctx.env_token_set() {
-        ctx.note(
-            "Note: ECOLO_TOKEN is set and still works; unset it, or revoke it with \
-             `ecolo token revoke NAME`.",
-        )?;
+        ctx.note(t!("logout-env-token-note"))?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `ecolo whoami`: the account, who acts, which categories, which desk.
 
+use crate::t;
 use std::fmt;
 
 use serde::Serialize;
@@ -26,29 +27,34 @@ pub struct Whoami {
 impl fmt::Display for Whoami {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let me = &self.me;
+        // A pipe reads `NAME<TAB>value` with the API's words; people read
+        // theirs.
+        let pipe = f.alternate();
         let cats = match &me.categories {
-            None => "all".to_string(),
+            None if pipe => "all".to_string(),
+            None => t!("whoami-all-categories"),
             Some(c) => c.join(", "),
         };
-        let source = match self.credentials {
-            TokenSource::Env => "ECOLO_TOKEN",
-            TokenSource::Stored => "stored login",
+        let source = match (self.credentials, pipe) {
+            (TokenSource::Env, _) => "ECOLO_TOKEN".to_string(),
+            (TokenSource::Stored, true) => "stored login".to_string(),
+            (TokenSource::Stored, false) => t!("whoami-stored-login"),
         };
-        let manage = match (f.alternate(), me.can_manage) {
+        let manage = match (pipe, me.can_manage) {
             (true, can) => can.to_string(),
-            (false, true) => "contacts and tokens".to_string(),
-            (false, false) => "no (ask the account owner)".to_string(),
+            (false, true) => t!("whoami-manage-yes"),
+            (false, false) => t!("whoami-manage-no"),
         };
         // (key for `NAME<TAB>value` on a pipe, label for a person, value)
         let rows = [
             (
                 "account",
-                "Account:",
+                t!("whoami-account"),
                 format!("{} <{}>", me.account_name, me.account_email),
             ),
             (
                 "acting_as",
-                "Acting as:",
+                t!("whoami-acting-as"),
                 format!(
                     "{} <{}> ({})",
                     me.acting_as.name,
@@ -56,17 +62,24 @@ impl fmt::Display for Whoami {
                     me.acting_as.role.as_str()
                 ),
             ),
-            ("categories", "Categories:", cats),
-            ("can_manage", "Manage:", manage),
-            ("url", "Desk:", self.url.clone()),
-            ("profile", "Profile:", self.profile.clone()),
-            ("credentials", "Credentials:", source.to_string()),
+            ("categories", t!("whoami-categories"), cats),
+            ("can_manage", t!("whoami-manage"), manage),
+            ("url", t!("whoami-desk"), self.url.clone()),
+            ("profile", t!("whoami-profile"), self.profile.clone()),
+            ("credentials", t!("whoami-credentials"), source),
         ];
+        let width = rows
+            .iter()
+            .map(|(_, l, _)| console::measure_text_width(l))
+            .max()
+            .unwrap_or(0)
+            + 1;
         for (key, label, value) in rows {
-            if f.alternate() {
+            if pipe {
                 writeln!(f, "{key}\t{value}")?;
             } else {
-                writeln!(f, "{label:<13}{value}")?;
+                let pad = width - console::measure_text_width(&label);
+                writeln!(f, "{label}{}{value}", " ".repeat(pad))?;
             }
         }
         Ok(())

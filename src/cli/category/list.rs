@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use crate::api::Category;
 use crate::cli::error::Result;
+use crate::cli::output::{Cell, Table};
 use crate::cli::Ctx;
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {}
@@ -32,24 +34,23 @@ impl fmt::Display for CategoryList {
             }
             return Ok(());
         }
-        let bold = console::Style::new().bold();
-        for (i, c) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            writeln!(
-                f,
-                "{}  {} / {}",
-                bold.apply_to(&c.slug),
-                c.name_en,
-                c.name_es
-            )?;
-            writeln!(f, "  {}", c.description_en)?;
-            if let Some(addr) = &c.intake_address {
-                writeln!(f, "  e-mail: {addr}")?;
-            }
+        // People: a table in their language (the other language's name
+        // is what `-c` also takes, but one name reads better).
+        let mut table = Table::new(vec![
+            t!("col-slug"),
+            t!("col-name"),
+            t!("col-intake"),
+            t!("col-description"),
+        ]);
+        for c in &self.0 {
+            table.row(vec![
+                Cell::styled(c.slug.as_str(), console::Style::new().bold()),
+                super::name(c).into(),
+                c.intake_address.as_deref().unwrap_or("").into(),
+                super::description(c).into(),
+            ]);
         }
-        Ok(())
+        fmt::Display::fmt(&table, f)
     }
 }
 

@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use crate::api::{Page, StatusFilter, Ticket};
 use crate::cli::error::{CliError, Result};
-use crate::cli::output::{status_style, Cell, Table};
+use crate::cli::output::{priority_word, status_style, status_word, Cell, Table};
 use crate::cli::{category, Ctx};
 use crate::client::FieldFlags;
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,7 +17,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "active", value_name = "STATUS")]
     pub status: StatusFilter,
 
-    /// Only this category
+    /// Only this category (slug or name)
     #[arg(short, long, value_name = "CATEGORY")]
     pub category: Option<String>,
 
@@ -41,7 +42,12 @@ pub struct TicketList(pub Vec<Ticket>);
 impl fmt::Display for TicketList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut table = Table::new(vec![
-            "NUMBER", "STATUS", "PRIORITY", "CATEGORY", "UPDATED", "SUBJECT",
+            t!("col-number"),
+            t!("col-status"),
+            t!("col-priority"),
+            t!("col-category"),
+            t!("col-updated"),
+            t!("col-subject"),
         ]);
         for t in &self.0 {
             let updated = if f.alternate() {
@@ -50,10 +56,19 @@ impl fmt::Display for TicketList {
             } else {
                 crate::cli::output::ago(&t.updated_at, chrono::Utc::now())
             };
+            // Words for people; a pipe keeps the API's values.
+            let (status, priority) = if f.alternate() {
+                (
+                    t.status.as_str().to_string(),
+                    t.priority.as_str().to_string(),
+                )
+            } else {
+                (status_word(t.status), priority_word(t.priority))
+            };
             table.row(vec![
                 t.number.to_string().into(),
-                Cell::styled(t.status.as_str(), status_style(t.status)),
-                t.priority.as_str().into(),
+                Cell::styled(status, status_style(t.status)),
+                priority.into(),
                 t.category.as_str().into(),
                 updated.into(),
                 t.subject.as_str().into(),
@@ -65,14 +80,16 @@ impl fmt::Display for TicketList {
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     if args.limit == 0 {
-        return Err(CliError::usage("--limit must be at least 1"));
+        return Err(CliError::usage(t!("limit-at-least-one")));
     }
     ctx.client()?;
-    let wanted = args.category.as_deref().map(category::normalize);
-    if let Some(c) = &wanted {
-        let cats = category::fetch(ctx)?;
-        category::check(c, &cats, "--category")?;
-    }
+    let wanted = match &args.category {
+        Some(c) => {
+            let cats = category::fetch(ctx)?;
+            Some(category::resolve(c, &cats, "--category")?)
+        }
+        None => None,
+    };
     let client = ctx.client()?;
     let mut items: Vec<Ticket> = vec![];
     let mut cursor: Option<String> = None;
@@ -100,7 +117,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         }
     }
     if items.is_empty() && !ctx.json && ctx.err_tty {
-        ctx.note(format!("No {} tickets.", args.status.as_str()))?;
+        ctx.note(t!("tickets-none", status = args.status.as_str()))?;
     }
     ctx.print(&TicketList(items))
 }

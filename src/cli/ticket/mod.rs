@@ -14,10 +14,11 @@ use std::fmt;
 use clap::Subcommand;
 use serde::Serialize;
 
-use crate::api::{Ticket, TicketDetail};
+use crate::api::{Category, Ticket, TicketDetail};
 use crate::cli::error::Result;
 use crate::cli::output::{self, status_style};
-use crate::cli::Ctx;
+use crate::cli::{category, Ctx};
+use crate::t;
 
 #[derive(Debug, Subcommand)]
 pub enum TicketCommand {
@@ -95,55 +96,74 @@ impl fmt::Display for TicketLine {
     }
 }
 
-/// The header block of a ticket, shared by `view`.
-pub fn write_header(f: &mut fmt::Formatter<'_>, t: &Ticket) -> fmt::Result {
+/// The header block of a ticket, shared by `view`. `categories` gives the
+/// category's name in the person's language (the slug without it).
+pub fn write_header(
+    f: &mut fmt::Formatter<'_>,
+    t: &Ticket,
+    categories: &[Category],
+) -> fmt::Result {
     writeln!(
         f,
         "#{} {}  [{}]",
         t.number,
         console::Style::new().bold().apply_to(&t.subject),
-        status_style(t.status).apply_to(t.status)
+        status_style(t.status).apply_to(output::status_word(t.status))
+    )?;
+    let category = match categories.iter().find(|c| c.slug == t.category) {
+        Some(c) => format!("{} ({})", category::name(c), c.slug),
+        None => t.category.clone(),
+    };
+    writeln!(
+        f,
+        "{}",
+        t!(
+            "view-header",
+            category = category,
+            priority = output::priority_word(t.priority),
+            name = t.requester.name.as_str(),
+            email = t.requester.email.as_str()
+        )
     )?;
     writeln!(
         f,
-        "Category: {}  Priority: {}  Requester: {} <{}>",
-        t.category, t.priority, t.requester.name, t.requester.email
-    )?;
-    writeln!(
-        f,
-        "Opened {}  Updated {}",
-        output::when(&t.created_at),
-        output::when(&t.updated_at)
+        "{}",
+        t!(
+            "view-dates",
+            opened = output::when(&t.created_at),
+            updated = output::when(&t.updated_at)
+        )
     )
 }
 
-/// The detail rendering used by `view` (and `--json` of open/view).
+/// The detail rendering used by `view` (and `--json` of open/view); the
+/// categories only name the ticket's for people, never in JSON.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct Conversation(pub TicketDetail);
+pub struct Conversation(pub TicketDetail, #[serde(skip)] pub Vec<Category>);
 
 impl fmt::Display for Conversation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = &self.0;
-        write_header(f, &d.ticket)?;
+        write_header(f, &d.ticket, &self.1)?;
         let dim = console::Style::new().dim();
         for m in &d.messages {
             writeln!(f)?;
             writeln!(
                 f,
                 "{}",
-                dim.apply_to(format!(
-                    "── {} <{}> ({}) via {}, {}",
-                    m.author.name,
-                    m.author.email,
-                    m.author.role.as_str(),
-                    m.channel,
-                    output::when(&m.created_at)
+                dim.apply_to(t!(
+                    "view-message",
+                    name = m.author.name.as_str(),
+                    email = m.author.email.as_str(),
+                    role = m.author.role.as_str(),
+                    channel = m.channel.as_str(),
+                    when = output::when(&m.created_at)
                 ))
             )?;
             writeln!(f, "{}", m.body.trim_end())?;
             if !m.attachments.is_empty() {
-                writeln!(f, "Attachments:")?;
+                writeln!(f, "{}", t!("view-attachments"))?;
                 for a in &m.attachments {
                     writeln!(
                         f,

@@ -10,10 +10,11 @@ use dialoguer::Select;
 use serde::Serialize;
 
 use crate::api::{Category, Me, NewTicket, Priority, TicketDetail};
-use crate::cli::compose::{self, LocalFile, MessageArgs, MESSAGE_FLAGS};
+use crate::cli::compose::{self, LocalFile, MessageArgs};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, output, prompt, Ctx};
 use crate::client::{ApiError, FieldFlags};
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -22,7 +23,7 @@ Examples:\n  ecolo ticket open -c billing -s 'Invoice 1234 charged twice' -m 'De
 ecolo ticket open -c website-updates -s 'New prices page' -F text.md -a prices.png"
 )]
 pub struct Args {
-    /// Category slug (see `ecolo category list`)
+    /// Category: its slug or its name in Spanish or English (see `ecolo category list`)
     #[arg(short, long, value_name = "CATEGORY")]
     pub category: Option<String>,
 
@@ -76,11 +77,21 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     prompt::require(
         ctx,
         args.category.is_some(),
-        "category",
+        &t!("what-category"),
         "--category CATEGORY",
     )?;
-    prompt::require(ctx, args.subject.is_some(), "subject", "--subject SUBJECT")?;
-    prompt::require(ctx, args.message.given(), "message", MESSAGE_FLAGS)?;
+    prompt::require(
+        ctx,
+        args.subject.is_some(),
+        &t!("what-subject"),
+        "--subject SUBJECT",
+    )?;
+    prompt::require(
+        ctx,
+        args.message.given(),
+        &t!("what-message"),
+        &compose::message_flags(),
+    )?;
     // Credentials first: no point asking questions we cannot send.
     let me: Me = ctx.client()?.get("/v1/me")?;
     let categories = category::fetch(ctx)?;
@@ -96,24 +107,22 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         })
         .collect();
     if allowed.is_empty() {
-        return Err(forbidden(
-            "these credentials may not open tickets in any category (ask the account owner)".into(),
-        ));
+        return Err(forbidden(t!("open-no-category-allowed")));
     }
     let slug = match args.category {
         Some(c) => {
-            let c = category::normalize(&c);
-            category::check(&c, &categories, "--category")?;
+            let c = category::resolve(&c, &categories, "--category")?;
             if !allowed.iter().any(|a| a.slug == c) {
                 return Err(not_permitted(&c, &allowed));
             }
             c
         }
         None => {
-            let slug = prompt::or_ask(ctx, None, "category", "--category CATEGORY", || {
+            let what = t!("what-category");
+            let slug = prompt::or_ask(ctx, None, &what, "--category CATEGORY", || {
                 let items: Vec<String> = allowed.iter().map(|c| category::label(c)).collect();
                 let i = Select::with_theme(&prompt::theme())
-                    .with_prompt("Category (↑/↓, Enter)")
+                    .with_prompt(t!("open-prompt-category"))
                     .items(&items)
                     .default(0)
                     .interact()?;
@@ -127,8 +136,8 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let subject = match args.subject {
         Some(s) => s,
         None => {
-            let s = prompt::or_ask(ctx, None, "subject", "--subject SUBJECT", || {
-                prompt::text("Subject")
+            let s = prompt::or_ask(ctx, None, &t!("what-subject"), "--subject SUBJECT", || {
+                prompt::text(&t!("open-prompt-subject"))
             })?;
             interactive = true;
             s
@@ -136,29 +145,29 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     };
     let subject = subject.trim().to_string();
     if subject.is_empty() {
-        return Err(CliError::usage(
-            "the subject is empty: pass --subject SUBJECT",
-        ));
+        return Err(CliError::usage(t!("open-subject-empty")));
     }
     if subject.chars().any(char::is_control) {
-        return Err(CliError::usage(
-            "the subject must be one line without control characters (--subject)",
-        ));
+        return Err(CliError::usage(t!("open-subject-control")));
     }
     if subject.chars().count() as u64 > limits.max_subject_chars as u64 {
-        return Err(CliError::usage(format!(
-            "the subject is {} characters; the desk takes at most {} (--subject)",
-            subject.chars().count(),
-            limits.max_subject_chars
+        return Err(CliError::usage(t!(
+            "open-subject-too-long",
+            chars = subject.chars().count(),
+            max = limits.max_subject_chars
         )));
     }
 
     let message = match args.message.read()? {
         Some(m) => m,
         None => {
-            let m = prompt::or_ask(ctx, None, "message", MESSAGE_FLAGS, || {
-                compose::ask_message("message")
-            })?;
+            let m = prompt::or_ask(
+                ctx,
+                None,
+                &t!("what-message"),
+                &compose::message_flags(),
+                || compose::ask_message(compose::Asked::Message),
+            )?;
             interactive = true;
             m
         }
@@ -168,9 +177,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let priority = match args.priority {
         Some(p) => p,
         None if interactive => {
-            let items = ["low", "medium", "high"];
+            let items =
+                [Priority::Low, Priority::Medium, Priority::High].map(output::priority_word);
             let i = Select::with_theme(&prompt::theme())
-                .with_prompt("Priority")
+                .with_prompt(t!("open-prompt-priority"))
                 .items(&items)
                 .default(1)
                 .interact()?;
@@ -185,32 +195,50 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let remind = slug == "website-updates" && files.is_empty();
     if interactive && files.is_empty() {
         if remind {
-            ctx.note("Website updates need the final text and the final images: attach them now.")?;
+            ctx.note(t!("open-website-attach-now"))?;
         }
         files = compose::ask_files(ctx, &limits)?;
     }
     if remind && files.is_empty() {
-        ctx.note(
-            "Reminder: website updates need the final text and the final images; \
-             attach them with -a FILE (or reply later with `ecolo ticket reply NUMBER -a FILE`).",
-        )?;
+        ctx.note(t!("open-website-reminder"))?;
     }
 
     if interactive && !args.yes {
-        let mut summary = format!(
-            "\nCategory: {slug}\nSubject:  {subject}\nPriority: {priority}\nMessage:  {} characters\n",
-            message.chars().count()
-        );
+        let chosen = categories.iter().find(|c| c.slug == slug);
+        let category = match chosen {
+            Some(c) => format!("{} ({})", category::name(c), c.slug),
+            None => slug.clone(),
+        };
+        let mut rows = vec![
+            (t!("summary-category"), category),
+            (t!("summary-subject"), subject.clone()),
+            (t!("summary-priority"), output::priority_word(priority)),
+            (
+                t!("summary-message"),
+                t!("summary-message-chars", n = message.chars().count()),
+            ),
+        ];
         for f in &files {
-            summary.push_str(&format!(
-                "Attach:   {} ({})\n",
-                f.filename,
-                output::size(f.size)
+            rows.push((
+                t!("summary-attach"),
+                format!("{} ({})", f.filename, output::size(f.size)),
             ));
         }
+        // Labels differ in length by language: align on the longest.
+        let width = rows
+            .iter()
+            .map(|(l, _)| console::measure_text_width(l))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let mut summary = String::from("\n");
+        for (label, value) in rows {
+            let pad = width - console::measure_text_width(&label);
+            summary.push_str(&format!("{label}{}{value}\n", " ".repeat(pad)));
+        }
         ctx.note(summary)?;
-        if !prompt::confirm("Open this ticket?", true)? {
-            return Err(CliError::Cancelled("nothing was sent".into()));
+        if !prompt::confirm(&t!("open-confirm"), true)? {
+            return Err(CliError::Cancelled(t!("cancel-nothing-sent")));
         }
     }
 
@@ -230,19 +258,23 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .client()?
         .post("/v1/tickets", &body, Some(&key))
         .map_err(|e| e.naming_flags(FIELDS))?;
-    ctx.done(format!(
-        "Opened ticket {n} in {}; follow it with `ecolo ticket view {n}`",
-        detail.ticket.category,
-        n = detail.ticket.number
+    ctx.done(t!(
+        "open-done",
+        number = detail.ticket.number.to_string(),
+        category = detail.ticket.category.as_str()
     ))?;
     ctx.print(&Opened(detail))
 }
 
 fn not_permitted(slug: &str, allowed: &[&Category]) -> CliError {
-    let names: Vec<&str> = allowed.iter().map(|c| c.slug.as_str()).collect();
-    forbidden(format!(
-        "these credentials may not open tickets in `{slug}`; they may only use: {}",
-        names.join(", ")
+    let names: Vec<String> = allowed
+        .iter()
+        .map(|c| format!("{} ({})", c.slug, category::name(c)))
+        .collect();
+    forbidden(t!(
+        "open-category-not-permitted",
+        slug = slug,
+        allowed = names.join(", ")
     ))
 }
 

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::api::{Message, NewMessage, Problem, Ticket, TicketStatus};
-use crate::cli::compose::{self, MessageArgs, MESSAGE_FLAGS};
+use crate::cli::compose::{self, MessageArgs};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{prompt, Ctx};
 use crate::client::{ApiError, FieldFlags};
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -42,15 +43,24 @@ impl fmt::Display for Replied {
 }
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
-    prompt::require(ctx, args.message.given(), "message", MESSAGE_FLAGS)?;
+    prompt::require(
+        ctx,
+        args.message.given(),
+        &t!("what-message"),
+        &compose::message_flags(),
+    )?;
     ctx.client()?;
     let limits = compose::limits(ctx)?;
     let files = compose::check_files(&args.attach, &limits)?;
     let text = match args.message.read()? {
         Some(m) => m,
-        None => prompt::or_ask(ctx, None, "message", MESSAGE_FLAGS, || {
-            compose::ask_message("reply")
-        })?,
+        None => prompt::or_ask(
+            ctx,
+            None,
+            &t!("what-message"),
+            &compose::message_flags(),
+            || compose::ask_message(compose::Asked::Reply),
+        )?,
     };
     let text = compose::check_message(&text, &limits)?;
     if !files.is_empty() {

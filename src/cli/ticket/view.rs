@@ -13,5 +13,11 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let detail: TicketDetail = ctx.client()?.get(&super::path(args.number))?;
-    ctx.print(&super::Conversation(detail))
+    // Only to name the category for people; without it the slug shows.
+    let categories = if ctx.json {
+        vec![]
+    } else {
+        crate::cli::category::fetch(ctx).unwrap_or_default()
+    };
+    ctx.print(&super::Conversation(detail, categories))
 }

@@ -1,0 +1,236 @@
+//! `--help` (and the man pages) in the person's language. The English texts
+//! are the clap doc comments; the Spanish ones are in `src/i18n/es-help.ftl`
+//! under keys derived from the command path and the argument id:
+//!
+//! - `help-ecolo-about`, `help-ticket-open-about` (a command's `about`),
+//!   also `-long-about`, `-after-help`, `-after-long-help`;
+//! - `help-ticket-open-arg-category` (an argument's `help`), `...-long`.
+//!
+//! The command tree is built at runtime and localized before clap parses
+//! it, so a test can list every text lacking a translation
+//! (`every_help_text_has_a_spanish_translation`): a new command or flag fails
+//! it until its Spanish is written.
+
+use clap::{Arg, Command, CommandFactory};
+
+use super::Cli;
+use crate::i18n::{self, Lang};
+
+/// The Spanish names of clap's own headings and flags.
+const USAGE: &str = "Uso";
+const COMMANDS: &str = "Comandos";
+const COMMAND: &str = "COMANDO";
+const OPTIONS: &str = "Opciones";
+const ARGUMENTS: &str = "Argumentos";
+const GLOBAL_OPTIONS: (&str, &str) = ("Global options", "Opciones globales");
+const HELP: &str = "Muestra la ayuda";
+const HELP_MORE: &str = "Muestra la ayuda (más con '--help')";
+const HELP_SUMMARY: &str = "Muestra la ayuda (un resumen con '-h')";
+const VERSION: &str = "Muestra la versión";
+const HELP_SUBCOMMAND: &str = "Muestra esta ayuda o la de los subcomandos indicados";
+
+/// The whole `ecolo` command in `lang`, built (ready to parse or render).
+pub fn command(lang: Lang) -> Command {
+    built(lang, |c| c)
+}
+
+/// The same for man pages: no page for clap's `help` subcommand.
+pub fn man_command(lang: Lang) -> Command {
+    built(lang, |c| c.disable_help_subcommand(true))
+}
+
+fn built(lang: Lang, adjust: impl FnOnce(Command) -> Command) -> Command {
+    // Texts computed while building (exit codes, environment) read the
+    // thread's language.
+    let before = i18n::current();
+    i18n::set(lang);
+    let mut cmd = adjust(Cli::command());
+    if lang == Lang::Es {
+        cmd = localize(cmd, &[]);
+        cmd.build();
+        cmd = builtins(cmd);
+    } else {
+        cmd.build();
+    }
+    i18n::set(before);
+    cmd
+}
+
+/// `help-ecolo` for the root, `help-ticket-open` for `ecolo ticket open`.
+pub fn key_base(path: &[String]) -> String {
+    if path.is_empty() {
+        "help-ecolo".to_string()
+    } else {
+        format!("help-{}", path.join("-"))
+    }
+}
+
+/// The key of argument `id` of the command at `base`.
+pub fn arg_key(base: &str, id: &str) -> String {
+    format!("{base}-arg-{}", id.replace('_', "-"))
+}
+
+fn es(key: &str) -> Option<String> {
+    i18n::lookup(Lang::Es, key, &[])
+}
+
+fn localize(mut cmd: Command, path: &[String]) -> Command {
+    let base = key_base(path);
+    if let Some(t) = es(&format!("{base}-about")) {
+        cmd = cmd.about(t);
+    }
+    if let Some(t) = es(&format!("{base}-long-about")) {
+        cmd = cmd.long_about(t);
+    }
+    if let Some(t) = es(&format!("{base}-after-help")) {
+        cmd = cmd.after_help(t);
+    }
+    if let Some(t) = es(&format!("{base}-after-long-help")) {
+        cmd = cmd.after_long_help(t);
+    }
+    cmd = cmd.mut_args(|a| localize_arg(a, &base));
+    cmd = cmd
+        .subcommand_help_heading(COMMANDS)
+        .subcommand_value_name(COMMAND)
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{USAGE}: {{usage}}\n\n{{all-args}}{{after-help}}"
+        ));
+    let path = path.to_vec();
+    cmd.mut_subcommands(|sub| {
+        let mut p = path.clone();
+        p.push(sub.get_name().to_string());
+        localize(sub, &p)
+    })
+}
+
+fn localize_arg(mut a: Arg, base: &str) -> Arg {
+    let key = arg_key(base, a.get_id().as_str());
+    if let Some(t) = es(&key) {
+        a = a.help(t);
+    }
+    if let Some(t) = es(&format!("{key}-long")) {
+        a = a.long_help(t);
+    }
+    let heading = match a.get_help_heading() {
+        Some(h) if h == GLOBAL_OPTIONS.0 => GLOBAL_OPTIONS.1,
+        // A heading of a command's own has its Spanish in its doc.
+        Some(_) => return a,
+        None if a.is_positional() => ARGUMENTS,
+        None => OPTIONS,
+    };
+    a.help_heading(heading)
+}
+
+/// clap's own `-h`, `-V` and `help` exist only once the command is built.
+fn builtins(cmd: Command) -> Command {
+    let cmd = cmd.mut_args(|a| match a.get_id().as_str() {
+        "help" => {
+            let long = a.get_long_help().is_some();
+            let a = a.help_heading(OPTIONS);
+            if long {
+                a.help(HELP_MORE).long_help(HELP_SUMMARY)
+            } else {
+                a.help(HELP)
+            }
+        }
+        "version" => a.help(VERSION).help_heading(OPTIONS),
+        _ => a,
+    });
+    cmd.mut_subcommands(|sub| {
+        if sub.get_name() == "help" {
+            sub.about(HELP_SUBCOMMAND)
+        } else {
+            builtins(sub)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every (key, English text) of the tree: what needs a Spanish twin.
+    fn texts(cmd: &Command, path: &[String], out: &mut Vec<(String, String)>) {
+        let base = key_base(path);
+        let mut add = |suffix: &str, text: Option<&clap::builder::StyledStr>| {
+            if let Some(t) = text {
+                out.push((format!("{base}-{suffix}"), t.to_string()));
+            }
+        };
+        add("about", cmd.get_about());
+        add("long-about", cmd.get_long_about());
+        add("after-help", cmd.get_after_help());
+        // The root's long after-help (exit codes, environment) is built
+        // from the message catalogs.
+        if !path.is_empty() {
+            add("after-long-help", cmd.get_after_long_help());
+        }
+        for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let key = arg_key(&base, a.get_id().as_str());
+            if let Some(h) = a.get_help() {
+                out.push((key.clone(), h.to_string()));
+            }
+            if let Some(h) = a.get_long_help() {
+                out.push((format!("{key}-long"), h.to_string()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let mut p = path.to_vec();
+            p.push(sub.get_name().to_string());
+            texts(sub, &p, out);
+        }
+    }
+
+    fn english() -> Vec<(String, String)> {
+        let mut out = vec![];
+        texts(&Cli::command(), &[], &mut out);
+        out
+    }
+
+    #[test]
+    fn every_help_text_has_a_spanish_translation() {
+        let missing: Vec<String> = english()
+            .into_iter()
+            .filter(|(k, _)| es(k).is_none())
+            .map(|(k, en)| format!("{k} = {}", en.replace('\n', "\n    ")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add these to src/i18n/es-help.ftl, in Spanish:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn no_spanish_help_without_an_english_text() {
+        let keys: Vec<String> = english().into_iter().map(|(k, _)| k).collect();
+        let stale: Vec<String> = i18n::message_ids(i18n::ES_HELP_FTL)
+            .into_iter()
+            .filter(|k| !keys.contains(k))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "es-help.ftl keys for no command or flag: {stale:?}"
+        );
+    }
+
+    #[test]
+    fn spanish_help_keeps_every_flag_and_command() {
+        let en = command(Lang::En);
+        let es = command(Lang::Es);
+        let open = |c: &Command| {
+            let t = c.find_subcommand("ticket").unwrap();
+            let o = t.find_subcommand("open").unwrap();
+            o.get_arguments()
+                .map(|a| a.get_id().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(open(&en), open(&es));
+        let es_open = es
+            .find_subcommand("ticket")
+            .and_then(|t| t.find_subcommand("open"))
+            .unwrap();
+        let about = es_open.get_about().unwrap().to_string();
+        assert!(!about.contains("Open a ticket"), "{about}");
+    }
+}
