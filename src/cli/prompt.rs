@@ -73,12 +73,41 @@ pub fn password(prompt: &str) -> Result<String> {
         .interact()?)
 }
 
-/// Yes or no; "no" and Ctrl-C both cancel.
+/// Yes or no; "no" and Ctrl-C both cancel. dialoguer's confirm only knows
+/// `y`/`n`, so in Spanish the answer is a typed `s`/`n` (Enter: default).
 pub fn confirm(prompt: &str, default: bool) -> Result<bool> {
-    Ok(Confirm::with_theme(&theme())
-        .with_prompt(prompt)
-        .default(default)
-        .interact()?)
+    if crate::i18n::current() == crate::i18n::Lang::En {
+        return Ok(Confirm::with_theme(&theme())
+            .with_prompt(prompt)
+            .default(default)
+            .interact()?);
+    }
+    let hint = if default {
+        t!("confirm-hint-yes")
+    } else {
+        t!("confirm-hint-no")
+    };
+    let answer: String = Input::with_theme(&theme())
+        .with_prompt(format!("{prompt} {hint}"))
+        .allow_empty(true)
+        .validate_with(|s: &String| -> Result<(), String> {
+            match yes_no(s) {
+                Some(_) => Ok(()),
+                None if s.trim().is_empty() => Ok(()),
+                None => Err(t!("confirm-invalid")),
+            }
+        })
+        .interact_text()?;
+    Ok(yes_no(&answer).unwrap_or(default))
+}
+
+/// `s`, `sí`, `si`, `y`, `yes` / `n`, `no`, in any case.
+fn yes_no(s: &str) -> Option<bool> {
+    match crate::i18n::fold(s).as_str() {
+        "s" | "si" | "y" | "yes" => Some(true),
+        "n" | "no" => Some(false),
+        _ => None,
+    }
 }
 
 /// For destructive commands: `--yes`, else ask, else refuse naming `--yes`.

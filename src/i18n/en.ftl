@@ -40,6 +40,9 @@ what-subject = subject
 what-message = message
 what-desk-url = desk URL
 what-email = e-mail
+confirm-hint-yes = (Y/n)
+confirm-hint-no = (y/N)
+confirm-invalid = answer y (yes) or n (no)
 what-password = password
 
 ## Errors (src/cli/error.rs, src/client/error.rs)

@@ -43,6 +43,9 @@ what-subject = el asunto
 what-message = el mensaje
 what-desk-url = la URL del servicio de soporte
 what-email = el correo electrónico
+confirm-hint-yes = (S/n)
+confirm-hint-no = (s/N)
+confirm-invalid = responda s (sí) o n (no)
 what-password = la contraseña
 
 ## Errores (src/cli/error.rs, src/client/error.rs)
@@ -139,7 +142,17 @@ tickets-none = { $status ->
     }
 view-header = Categoría: { $category }  Prioridad: { $priority }  Solicitante: { $name } <{ $email }>
 view-dates = Abierto { $opened }  Actualizado { $updated }
-view-message = ── { $name } <{ $email }> ({ $role }) vía { $channel }, { $when }
+view-message = ── { $name } <{ $email }> ({ $role ->
+        [owner] titular
+        [contact] contacto
+        [staff] soporte
+       *[other] { $role }
+    }) por { $channel ->
+        [cli] ecolo
+        [email] correo
+        [staff] el equipo
+       *[other] { $channel }
+    }, { $when }
 view-attachments = Adjuntos:
 
 ## login, logout, whoami
