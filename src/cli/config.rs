@@ -80,9 +80,8 @@ impl Store {
         if let Some(dir) = std::env::var_os("ECOLO_CONFIG_DIR").filter(|d| !d.is_empty()) {
             return Ok(Store { dir: dir.into() });
         }
-        let dirs = directories::ProjectDirs::from("", "", "ecolo").ok_or_else(|| {
-            anyhow!("cannot find a home directory for the config: set ECOLO_CONFIG_DIR")
-        })?;
+        let dirs = directories::ProjectDirs::from("", "", "ecolo")
+            .ok_or_else(|| anyhow!(crate::t!("config-no-home")))?;
         Ok(Store {
             dir: dirs.config_dir().to_path_buf(),
         })
@@ -186,20 +185,18 @@ impl Store {
         if result.is_err() {
             let _ = fs::remove_file(&tmp);
         }
-        result.with_context(|| format!("cannot write {}", path.display()))
+        result.with_context(|| crate::t!("config-cannot-write", path = path.display().to_string()))
     }
 }
 
 fn read_json<T: Default + serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<T> {
     match fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| {
-            format!(
-                "{} is damaged: fix or delete it (then run `ecolo login` again)",
-                path.display()
-            )
-        }),
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .with_context(|| crate::t!("config-damaged", path = path.display().to_string())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => {
+            Err(e).with_context(|| crate::t!("file-cannot-read", path = path.display().to_string()))
+        }
     }
 }
 
@@ -216,7 +213,7 @@ fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
     }
     builder
         .create(dir)
-        .with_context(|| format!("cannot create {}", dir.display()))
+        .with_context(|| crate::t!("download-cannot-create", path = dir.display().to_string()))
 }
 
 #[cfg(test)]

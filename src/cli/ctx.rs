@@ -64,7 +64,9 @@ impl Ctx {
         console::set_colors_enabled(out_tty && !no_color);
         console::set_colors_enabled_stderr(err_tty && !no_color);
         let store = Store::locate()?;
-        let lang = Lang::detect(|n| std::env::var(n).ok(), store.language()?);
+        // A damaged config.json is reported by the command that needs it.
+        let setting = store.language().ok().flatten();
+        let lang = Lang::detect(|n| std::env::var(n).ok(), setting);
         // Renderings (Display of results and errors) read it from here.
         i18n::set(lang);
         Ok(Ctx {

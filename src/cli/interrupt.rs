@@ -18,10 +18,9 @@ mod imp {
 
     use crate::client::CHANGE_SENT;
 
-    const NOTHING_SENT: &[u8] = b"error: cancelled: nothing was sent\n";
-    const MAYBE_SENT: &[u8] = b"error: interrupted: a change may have reached the desk; \
-check with `ecolo ticket list` before trying again\n";
-
+    /// What the handler writes (nothing sent, maybe sent), rendered in the
+    /// person's language at `install`: a signal handler may not allocate.
+    static MESSAGES: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
     static SAVED: OnceLock<libc::termios> = OnceLock::new();
     static ERR_TTY: AtomicBool = AtomicBool::new(false);
     static EDITING: AtomicBool = AtomicBool::new(false);
@@ -39,12 +38,14 @@ check with `ecolo ticket list` before trying again\n";
                 let msg = b"\x1b[?25h\n";
                 libc::write(libc::STDERR_FILENO, msg.as_ptr().cast(), msg.len());
             }
-            let msg = if CHANGE_SENT.load(Ordering::SeqCst) {
-                MAYBE_SENT
-            } else {
-                NOTHING_SENT
-            };
-            libc::write(libc::STDERR_FILENO, msg.as_ptr().cast(), msg.len());
+            if let Some((nothing, maybe)) = MESSAGES.get() {
+                let msg = if CHANGE_SENT.load(Ordering::SeqCst) {
+                    maybe
+                } else {
+                    nothing
+                };
+                libc::write(libc::STDERR_FILENO, msg.as_ptr().cast(), msg.len());
+            }
             libc::_exit(130);
         }
     }
@@ -60,6 +61,14 @@ check with `ecolo ticket list` before trying again\n";
     }
 
     pub fn install() {
+        let _ = MESSAGES.set((
+            format!(
+                "error: {}\n",
+                crate::t!("err-cancelled", what = crate::t!("cancel-nothing-sent"))
+            )
+            .into_bytes(),
+            format!("error: {}\n", crate::t!("err-interrupted-maybe-sent")).into_bytes(),
+        ));
         unsafe {
             if libc::isatty(libc::STDIN_FILENO) == 1 {
                 let mut t = std::mem::MaybeUninit::<libc::termios>::uninit();

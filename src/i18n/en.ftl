@@ -47,6 +47,7 @@ what-password = password
 
 ## Errors (src/cli/error.rs, src/client/error.rs)
 err-cancelled = cancelled: { $what }
+err-interrupted-maybe-sent = interrupted: a change may have reached the desk; check with `ecolo ticket list` before trying again
 cancel-nothing-sent = nothing was sent
 cancel-nothing-changed = nothing was changed
 err-output = cannot write output: { $reason }
@@ -172,7 +173,69 @@ whoami-stored-login = stored login
 whoami-manage-yes = contacts and tokens
 whoami-manage-no = no (ask the account owner)
 
+## ticket reply, close, reopen, download
+ticket-number-invalid = `{ $input }` is not a ticket number (six digits, e.g. 482913)
+reply-ticket-closed = ticket { $number } is closed
+reply-closed-hint = { $detail }: reopen it with `ecolo ticket reopen { $number }` or open a new ticket
+reply-done = Replied to ticket { $number }; see the conversation with `ecolo ticket view { $number }`
+ticket-closed = Closed ticket { $number } ({ $subject })
+ticket-reopened = Reopened ticket { $number } ({ $subject })
+download-none = Ticket { $number } has no attachments.
+download-exists = { $path } already exists: pass --force to overwrite it, or --to another directory
+download-cannot-create = cannot create { $path }
+download-cannot-write-into = cannot write into { $path }
+download-cannot-write = cannot write the download
+download-damaged = { $filename } arrived damaged (SHA-256 { $digest }, expected { $expected }); try again
+download-cannot-save = cannot save { $path }
+download-cannot-chmod = cannot set the mode of { $path }
+
+## contact
+what-name = name
+what-categories = categories
+contact-category-flags = --category CATEGORY (repeat for several)
+contact-prompt-name = Name
+contact-bad-email = `{ $email }` is not an e-mail address (--email)
+contact-prompt-categories = Categories (Space to toggle, Enter to accept)
+contact-pick-one = Pick at least one category.
+contact-added = Added contact { $email }
+contact-nothing-to-change = nothing to change: pass --name, --add-category or --remove-category
+contact-changed = Changed contact { $email }
+col-email = EMAIL
+col-categories = CATEGORIES
+col-may-email = MAY E-MAIL
+contacts-none = No contacts yet; add one with `ecolo contact add`.
+contact-card-categories = Categories: { $list }
+contact-card-may-email = May e-mail: { $list }
+contact-remove-confirm = Remove contact { $email }? Their tokens stop working at once
+contact-remove-refused = refusing to remove contact { $email }
+contact-removed = Removed contact { $email }
+
+## token
+col-scope = SCOPE
+col-created = CREATED
+col-last-used = LAST USED
+col-expires = EXPIRES
+token-never = never
+tokens-none = No tokens yet; create one with `ecolo token create --name NAME`.
+token-scope-contact = contact { $contact }: { $categories }
+token-scope-contact-own = contact { $contact }: contact's categories
+token-scope-owner = owner: { $categories }
+token-scope-owner-all = owner: all categories
+token-expires-invalid = `{ $input }` is not a lifetime: use e.g. 90d, 12w, 1y or never
+token-expires-range = `{ $input }` is { $days } days: a token lives 1 to { $max } days (at most { $years }y), or `never`
+token-too-many = too many
+what-token-name = token name
+token-prompt-name = Token name
+token-name-empty = the token name is empty (--name)
+token-created = Created token { $name } ({ $scope }). It is shown only now: store it safely.
+token-revoke-confirm = Revoke token { $name }? Scripts using it stop working at once
+token-revoke-refused = refusing to revoke token { $name }
+token-revoked = Revoked token { $name }
+
 ## config
+config-no-home = cannot find a home directory for the config: set ECOLO_CONFIG_DIR
+config-cannot-write = cannot write { $path }
+config-damaged = { $path } is damaged: fix or delete it (then run `ecolo login` again)
 config-bad-language = unknown language `{ $value }` for `ecolo config set language`: use es or en
 config-language-set = Language set to { $lang }
 config-language-env-wins = Note: ECOLO_LANG is set and beats this setting.

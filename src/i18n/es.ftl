@@ -50,6 +50,7 @@ what-password = la contraseña
 
 ## Errores (src/cli/error.rs, src/client/error.rs)
 err-cancelled = cancelado: { $what }
+err-interrupted-maybe-sent = interrumpido: puede que un cambio haya llegado al servicio; compruébelo con `ecolo ticket list` antes de reintentar
 cancel-nothing-sent = no se envió nada
 cancel-nothing-changed = no se cambió nada
 err-output = no se puede escribir la salida: { $reason }
@@ -193,7 +194,69 @@ whoami-stored-login = sesión guardada
 whoami-manage-yes = contactos y tokens
 whoami-manage-no = no (consulte al titular de la cuenta)
 
+## ticket reply, close, reopen, download
+ticket-number-invalid = `{ $input }` no es un número de ticket (seis cifras, p. ej. 482913)
+reply-ticket-closed = el ticket { $number } está cerrado
+reply-closed-hint = { $detail }: reábralo con `ecolo ticket reopen { $number }` o abra un ticket nuevo
+reply-done = Respuesta añadida al ticket { $number }; vea la conversación con `ecolo ticket view { $number }`
+ticket-closed = Ticket { $number } cerrado ({ $subject })
+ticket-reopened = Ticket { $number } reabierto ({ $subject })
+download-none = El ticket { $number } no tiene adjuntos.
+download-exists = { $path } ya existe: use --force para sobrescribirlo, o --to otro directorio
+download-cannot-create = no se puede crear { $path }
+download-cannot-write-into = no se puede escribir en { $path }
+download-cannot-write = no se puede escribir la descarga
+download-damaged = { $filename } llegó dañado (SHA-256 { $digest }, se esperaba { $expected }); inténtelo de nuevo
+download-cannot-save = no se puede guardar { $path }
+download-cannot-chmod = no se pueden fijar los permisos de { $path }
+
+## contact
+what-name = el nombre
+what-categories = las categorías
+contact-category-flags = --category CATEGORÍA (repítala para varias)
+contact-prompt-name = Nombre
+contact-bad-email = `{ $email }` no es una dirección de correo (--email)
+contact-prompt-categories = Categorías (Espacio para marcar, Intro para aceptar)
+contact-pick-one = Elija al menos una categoría.
+contact-added = Contacto { $email } añadido
+contact-nothing-to-change = no hay nada que cambiar: use --name, --add-category o --remove-category
+contact-changed = Contacto { $email } modificado
+col-email = CORREO
+col-categories = CATEGORÍAS
+col-may-email = PUEDE ESCRIBIR A
+contacts-none = Todavía no hay contactos; añada uno con `ecolo contact add`.
+contact-card-categories = Categorías: { $list }
+contact-card-may-email = Puede escribir a: { $list }
+contact-remove-confirm = ¿Eliminar el contacto { $email }? Sus tokens dejan de funcionar de inmediato
+contact-remove-refused = no se elimina el contacto { $email }
+contact-removed = Contacto { $email } eliminado
+
+## token
+col-scope = ALCANCE
+col-created = CREADO
+col-last-used = ÚLTIMO USO
+col-expires = CADUCA
+token-never = nunca
+tokens-none = Todavía no hay tokens; cree uno con `ecolo token create --name NOMBRE`.
+token-scope-contact = contacto { $contact }: { $categories }
+token-scope-contact-own = contacto { $contact }: sus categorías
+token-scope-owner = titular: { $categories }
+token-scope-owner-all = titular: todas las categorías
+token-expires-invalid = `{ $input }` no es una vigencia: use p. ej. 90d, 12w, 1y o never
+token-expires-range = `{ $input }` son { $days } días: un token dura de 1 a { $max } días (como mucho { $years }y), o `never`
+token-too-many = demasiados
+what-token-name = el nombre del token
+token-prompt-name = Nombre del token
+token-name-empty = el nombre del token está vacío (--name)
+token-created = Token { $name } creado ({ $scope }). Solo se muestra ahora: guárdelo en un lugar seguro.
+token-revoke-confirm = ¿Revocar el token { $name }? Los scripts que lo usan dejan de funcionar de inmediato
+token-revoke-refused = no se revoca el token { $name }
+token-revoked = Token { $name } revocado
+
 ## config
+config-no-home = no se encuentra un directorio personal para la configuración: defina ECOLO_CONFIG_DIR
+config-cannot-write = no se puede escribir { $path }
+config-damaged = { $path } está dañado: corríjalo o bórrelo (y vuelva a ejecutar `ecolo login`)
 config-bad-language = idioma desconocido `{ $value }` para `ecolo config set language`: use es o en
 config-language-set = Idioma: { $lang }
 config-language-env-wins = Nota: ECOLO_LANG está definido y tiene prioridad sobre este ajuste.

@@ -1,5 +1,6 @@
 //! `ecolo contact add`.
 
+use crate::t;
 use dialoguer::MultiSelect;
 
 use crate::api::{Contact, NewContact};
@@ -30,42 +31,48 @@ const FIELDS: FieldFlags = &[
 ];
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
-    prompt::require(ctx, args.name.is_some(), "name", "--name NAME")?;
-    prompt::require(ctx, args.email.is_some(), "e-mail", "--email EMAIL")?;
+    prompt::require(ctx, args.name.is_some(), &t!("what-name"), "--name NAME")?;
+    prompt::require(
+        ctx,
+        args.email.is_some(),
+        &t!("what-email"),
+        "--email EMAIL",
+    )?;
     prompt::require(
         ctx,
         !args.categories.is_empty(),
-        "categories",
-        "--category CATEGORY (repeat for several)",
+        &t!("what-categories"),
+        &t!("contact-category-flags"),
     )?;
     ctx.client()?;
     let cats = category::fetch(ctx)?;
-    let name = prompt::or_ask(ctx, args.name, "name", "--name NAME", || {
-        prompt::text("Name")
+    let name = prompt::or_ask(ctx, args.name, &t!("what-name"), "--name NAME", || {
+        prompt::text(&t!("contact-prompt-name"))
     })?;
-    let email = prompt::or_ask(ctx, args.email, "e-mail", "--email EMAIL", || {
-        prompt::text("E-mail")
+    let email = prompt::or_ask(ctx, args.email, &t!("what-email"), "--email EMAIL", || {
+        prompt::text(&t!("login-prompt-email"))
     })?;
     let email = email.trim().to_string();
     if !looks_like_email(&email) {
-        return Err(CliError::usage(format!(
-            "`{email}` is not an e-mail address (--email)"
+        return Err(CliError::usage(t!(
+            "contact-bad-email",
+            email = email.as_str()
         )));
     }
     let categories = if args.categories.is_empty() {
         prompt::or_ask(
             ctx,
             None,
-            "categories",
-            "--category CATEGORY (repeat for several)",
+            &t!("what-categories"),
+            &t!("contact-category-flags"),
             || loop {
                 let items: Vec<String> = cats.iter().map(category::label).collect();
                 let picked = MultiSelect::with_theme(&prompt::theme())
-                    .with_prompt("Categories (Space to toggle, Enter to accept)")
+                    .with_prompt(t!("contact-prompt-categories"))
                     .items(&items)
                     .interact()?;
                 if picked.is_empty() {
-                    eprintln!("Pick at least one category.");
+                    eprintln!("{}", t!("contact-pick-one"));
                     continue;
                 }
                 return Ok(picked.into_iter().map(|i| cats[i].slug.clone()).collect());
@@ -83,7 +90,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .client()?
         .post("/v1/contacts", &body, None)
         .map_err(|e| e.naming_flags(FIELDS))?;
-    ctx.done(format!("Added contact {}", contact.email))?;
+    ctx.done(t!("contact-added", email = contact.email.as_str()))?;
     ctx.print(&super::ContactCard(contact))
 }
 

@@ -4,6 +4,7 @@ use crate::api::{Contact, ContactChange};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, Ctx};
 use crate::client::FieldFlags;
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -36,9 +37,7 @@ const FIELDS: FieldFlags = &[
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     if args.name.is_none() && args.add_category.is_empty() && args.remove_category.is_empty() {
-        return Err(CliError::usage(
-            "nothing to change: pass --name, --add-category or --remove-category",
-        ));
+        return Err(CliError::usage(t!("contact-nothing-to-change")));
     }
     ctx.client()?;
     let cats = category::fetch(ctx)?;
@@ -51,6 +50,6 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .client()?
         .patch(&super::path(&args.email), &change)
         .map_err(|e| e.naming_flags(FIELDS))?;
-    ctx.done(format!("Changed contact {}", contact.email))?;
+    ctx.done(t!("contact-changed", email = contact.email.as_str()))?;
     ctx.print(&super::ContactCard(contact))
 }

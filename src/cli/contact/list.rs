@@ -1,5 +1,6 @@
 //! `ecolo contact list`.
 
+use crate::t;
 use std::fmt;
 
 use serde::Serialize;
@@ -19,7 +20,12 @@ pub struct ContactList(pub Vec<Contact>);
 
 impl fmt::Display for ContactList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut table = Table::new(vec!["EMAIL", "NAME", "CATEGORIES", "MAY E-MAIL"]);
+        let mut table = Table::new(vec![
+            t!("col-email"),
+            t!("col-name"),
+            t!("col-categories"),
+            t!("col-may-email"),
+        ]);
         for c in &self.0 {
             let sep = if f.alternate() { "," } else { ", " };
             table.row(vec![
@@ -36,7 +42,7 @@ impl fmt::Display for ContactList {
 pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     let contacts: Vec<Contact> = ctx.client()?.get("/v1/contacts")?;
     if contacts.is_empty() && !ctx.json && ctx.err_tty {
-        ctx.note("No contacts yet; add one with `ecolo contact add`.")?;
+        ctx.note(t!("contacts-none"))?;
     }
     ctx.print(&ContactList(contacts))
 }

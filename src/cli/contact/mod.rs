@@ -6,6 +6,7 @@ pub mod edit;
 pub mod list;
 pub mod remove;
 
+use crate::t;
 use std::fmt;
 
 use clap::Subcommand;
@@ -60,9 +61,20 @@ impl fmt::Display for ContactCard {
             );
         }
         writeln!(f, "{} <{}>", c.name, c.email)?;
-        writeln!(f, "Categories: {}", c.categories.join(", "))?;
+        writeln!(
+            f,
+            "{}",
+            t!("contact-card-categories", list = c.categories.join(", "))
+        )?;
         if !c.intake_addresses.is_empty() {
-            writeln!(f, "May e-mail: {}", c.intake_addresses.join(", "))?;
+            writeln!(
+                f,
+                "{}",
+                t!(
+                    "contact-card-may-email",
+                    list = c.intake_addresses.join(", ")
+                )
+            )?;
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 
 use crate::cli::error::Result;
 use crate::cli::{prompt, Ctx};
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,10 +21,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     prompt::confirm_destructive(
         ctx,
         args.yes,
-        &format!("Remove contact {email}? Their tokens stop working at once"),
-        &format!("refusing to remove contact {email}"),
+        &t!("contact-remove-confirm", email = email.as_str()),
+        &t!("contact-remove-refused", email = email.as_str()),
     )?;
     ctx.client()?.delete(&super::path(&email))?;
-    ctx.done_always(format!("Removed contact {email}"))?;
+    ctx.done_always(t!("contact-removed", email = email.as_str()))?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use crate::cli::error::Result;
 use crate::cli::Ctx;
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -11,5 +12,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
-    super::change(ctx, args.number, "close", "Closed")
+    super::change(ctx, args.number, "close", |t| {
+        t!(
+            "ticket-closed",
+            number = t.number.to_string(),
+            subject = t.subject.as_str()
+        )
+    })
 }

@@ -3,6 +3,7 @@
 //! a path out of the directory); existing files are kept unless `--force`;
 //! each file lands under its name only once its SHA-256 matches.
 
+use crate::t;
 use std::collections::HashSet;
 use std::fmt;
 use std::io::Write;
@@ -81,7 +82,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .collect();
     if attachments.is_empty() {
         if ctx.err_tty && !ctx.json {
-            ctx.note(format!("Ticket {} has no attachments.", args.number))?;
+            ctx.note(t!("download-none", number = args.number.to_string()))?;
         }
         return ctx.print(&SavedList(vec![]));
     }
@@ -98,15 +99,19 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         }
         let target = args.to.join(&name);
         if target.exists() && !args.force {
-            return Err(CliError::usage(format!(
-                "{} already exists: pass --force to overwrite it, or --to another directory",
-                target.display()
+            return Err(CliError::usage(t!(
+                "download-exists",
+                path = target.display().to_string()
             )));
         }
         plan.push((a, target));
     }
-    std::fs::create_dir_all(&args.to)
-        .with_context(|| format!("cannot create {}", args.to.display()))?;
+    std::fs::create_dir_all(&args.to).with_context(|| {
+        t!(
+            "download-cannot-create",
+            path = args.to.display().to_string()
+        )
+    })?;
 
     let progress = ctx.show_progress();
     let client = ctx.client()?;
@@ -125,22 +130,27 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             ProgressBar::hidden()
         };
         let dir = target.parent().unwrap_or(Path::new("."));
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("cannot write into {}", dir.display()))?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
+            t!(
+                "download-cannot-write-into",
+                path = dir.display().to_string()
+            )
+        })?;
         let mut sink = HashingWriter {
             inner: bar.wrap_write(tmp.as_file_mut()),
             hash: Sha256::new(),
         };
         let size = client.download(&a.id, &mut sink)?;
-        sink.flush().context("cannot write the download")?;
+        sink.flush().context(t!("download-cannot-write"))?;
         let digest = hex::encode(sink.hash.finalize());
         bar.finish_and_clear();
         if digest != a.sha256 {
-            return Err(CliError::Other(anyhow::anyhow!(
-                "{} arrived damaged (SHA-256 {digest}, expected {}); try again",
-                a.filename,
-                a.sha256
-            )));
+            return Err(CliError::Other(anyhow::anyhow!(t!(
+                "download-damaged",
+                filename = a.filename.as_str(),
+                digest = digest.as_str(),
+                expected = a.sha256.as_str()
+            ))));
         }
         if args.force {
             tmp.persist(&target)
@@ -148,9 +158,9 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             tmp.persist_noclobber(&target)
         }
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot save {}", target.display()))?;
+        .with_context(|| t!("download-cannot-save", path = target.display().to_string()))?;
         umask_mode(&target)
-            .with_context(|| format!("cannot set the mode of {}", target.display()))?;
+            .with_context(|| t!("download-cannot-chmod", path = target.display().to_string()))?;
         saved.push(Saved {
             filename: a.filename.clone(),
             path: target,

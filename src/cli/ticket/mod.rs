@@ -54,13 +54,11 @@ pub fn run(cmd: TicketCommand, ctx: &mut Ctx) -> Result<()> {
 pub fn parse_number(s: &str) -> std::result::Result<u32, String> {
     let digits = s.trim().trim_start_matches('#');
     if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "`{s}` is not a ticket number (six digits, e.g. 482913)"
-        ));
+        return Err(t!("ticket-number-invalid", input = s));
     }
     digits
         .parse()
-        .map_err(|_| format!("`{s}` is not a ticket number"))
+        .map_err(|_| t!("ticket-number-invalid", input = s))
 }
 
 pub fn path(number: u32) -> String {
@@ -68,15 +66,13 @@ pub fn path(number: u32) -> String {
 }
 
 /// `close` and `reopen`: POST `/v1/tickets/{number}/{action}` (idempotent,
-/// so retried) and report the ticket as a `TicketLine`.
-pub fn change(ctx: &mut Ctx, number: u32, action: &str, done: &str) -> Result<()> {
+/// so retried) and report the ticket as a `TicketLine`; `done` is the
+/// translated confirmation (`number`, `subject` placeholders filled here).
+pub fn change(ctx: &mut Ctx, number: u32, action: &str, done: fn(&Ticket) -> String) -> Result<()> {
     let ticket: Ticket = ctx
         .client()?
         .post_idempotent(&format!("{}/{action}", path(number)))?;
-    ctx.done(format!(
-        "{done} ticket {} ({})",
-        ticket.number, ticket.subject
-    ))?;
+    ctx.done(done(&ticket))?;
     ctx.print(&TicketLine(ticket))
 }
 

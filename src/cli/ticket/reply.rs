@@ -73,7 +73,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
                     kind: "about:blank".into(),
                     title: "conflict".into(),
                     status: 409,
-                    detail: Some(format!("ticket {} is closed", args.number)),
+                    detail: Some(t!("reply-ticket-closed", number = args.number.to_string())),
                     errors: vec![],
                 }),
                 args.number,
@@ -90,10 +90,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .client()?
         .post(&path, &body, None)
         .map_err(|e| closed_hint(e.naming_flags(FIELDS), args.number))?;
-    ctx.done(format!(
-        "Replied to ticket {n}; see the conversation with `ecolo ticket view {n}`",
-        n = args.number
-    ))?;
+    ctx.done(t!("reply-done", number = args.number.to_string()))?;
     ctx.print(&Replied(msg))
 }
 
@@ -106,8 +103,10 @@ fn closed_hint(e: ApiError, number: u32) -> CliError {
             p.detail = Some(if detail.contains("reopen") {
                 detail
             } else {
-                format!(
-                    "{detail}: reopen it with `ecolo ticket reopen {number}` or open a new ticket"
+                t!(
+                    "reply-closed-hint",
+                    detail = detail,
+                    number = number.to_string()
                 )
             });
             ApiError::Rejected(p).into()

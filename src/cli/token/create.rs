@@ -1,5 +1,6 @@
 //! `ecolo token create`: the secret goes to stdout only, once.
 
+use crate::t;
 use std::fmt;
 
 use serde::Serialize;
@@ -55,18 +56,18 @@ pub fn parse_expires(s: &str) -> std::result::Result<Expires, String> {
         _ => (s.as_str(), 1),
     };
     if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "`{s}` is not a lifetime: use e.g. 90d, 12w, 1y or never"
-        ));
+        return Err(t!("token-expires-invalid", input = s.as_str()));
     }
     // The desk refuses the same range; checked here so nothing is sent.
     let days = num.parse::<u64>().ok().and_then(|n| n.checked_mul(mult));
     match days {
         Some(d) if (1..=u64::from(MAX_TOKEN_DAYS)).contains(&d) => Ok(Expires(Some(d as u32))),
-        _ => Err(format!(
-            "`{s}` is {} days: a token lives 1 to {MAX_TOKEN_DAYS} days (at most {}y), or `never`",
-            days.map_or_else(|| "too many".to_string(), |d| d.to_string()),
-            MAX_TOKEN_DAYS / 365
+        _ => Err(t!(
+            "token-expires-range",
+            input = s.as_str(),
+            days = days.map_or_else(|| t!("token-too-many"), |d| d.to_string()),
+            max = MAX_TOKEN_DAYS,
+            years = MAX_TOKEN_DAYS / 365
         )),
     }
 }
@@ -83,14 +84,23 @@ impl fmt::Display for Created {
 }
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
-    prompt::require(ctx, args.name.is_some(), "token name", "--name NAME")?;
+    prompt::require(
+        ctx,
+        args.name.is_some(),
+        &t!("what-token-name"),
+        "--name NAME",
+    )?;
     ctx.client()?;
-    let name = prompt::or_ask(ctx, args.name, "token name", "--name NAME", || {
-        prompt::text("Token name")
-    })?;
+    let name = prompt::or_ask(
+        ctx,
+        args.name,
+        &t!("what-token-name"),
+        "--name NAME",
+        || prompt::text(&t!("token-prompt-name")),
+    )?;
     let name = name.trim().to_string();
     if name.is_empty() {
-        return Err(CliError::usage("the token name is empty (--name)"));
+        return Err(CliError::usage(t!("token-name-empty")));
     }
     let categories = if args.categories.is_empty() {
         None
@@ -109,10 +119,10 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .post("/v1/tokens", &body, None)
         .map_err(|e| e.naming_flags(FIELDS))?;
     if !ctx.json {
-        ctx.note(format!(
-            "Created token {} ({}). It is shown only now: store it safely.",
-            created.info.name,
-            super::scope(&created.info)
+        ctx.note(t!(
+            "token-created",
+            name = created.info.name.as_str(),
+            scope = super::scope_for_people(&created.info)
         ))?;
     }
     ctx.print(&Created(created))

@@ -1,5 +1,6 @@
 //! `ecolo token list`: never the secret.
 
+use crate::t;
 use std::fmt;
 
 use serde::Serialize;
@@ -19,19 +20,40 @@ pub struct TokenList(pub Vec<TokenInfo>);
 
 impl fmt::Display for TokenList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut table = Table::new(vec!["NAME", "SCOPE", "CREATED", "LAST USED", "EXPIRES"]);
+        let mut table = Table::new(vec![
+            t!("col-name"),
+            t!("col-scope"),
+            t!("col-created"),
+            t!("col-last-used"),
+            t!("col-expires"),
+        ]);
+        // A pipe keeps the same words in every language.
+        let pipe = f.alternate();
+        let never = if pipe {
+            "never".to_string()
+        } else {
+            t!("token-never")
+        };
         let date = |t: &Option<chrono::DateTime<chrono::Utc>>, none: &str| match t {
             Some(t) if f.alternate() => t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            Some(t) => t.format("%Y-%m-%d").to_string(),
+            Some(t) => t
+                .with_timezone(&chrono::Local)
+                .format(&t!("format-date"))
+                .to_string(),
             None => none.to_string(),
         };
         for t in &self.0 {
             table.row(vec![
                 t.name.as_str().into(),
-                super::scope(t).into(),
+                if pipe {
+                    super::scope(t)
+                } else {
+                    super::scope_for_people(t)
+                }
+                .into(),
                 date(&Some(t.created_at), "").into(),
-                date(&t.last_used_at, "never").into(),
-                date(&t.expires_at, "never").into(),
+                date(&t.last_used_at, &never).into(),
+                date(&t.expires_at, &never).into(),
             ]);
         }
         fmt::Display::fmt(&table, f)
@@ -41,7 +63,7 @@ impl fmt::Display for TokenList {
 pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     let tokens: Vec<TokenInfo> = ctx.client()?.get("/v1/tokens")?;
     if tokens.is_empty() && !ctx.json && ctx.err_tty {
-        ctx.note("No tokens yet; create one with `ecolo token create --name NAME`.")?;
+        ctx.note(t!("tokens-none"))?;
     }
     ctx.print(&TokenList(tokens))
 }

@@ -5,6 +5,7 @@ pub mod create;
 pub mod list;
 pub mod revoke;
 
+use crate::t;
 use clap::Subcommand;
 
 use crate::cli::error::Result;
@@ -28,7 +29,23 @@ pub fn run(cmd: TokenCommand, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
-/// Who a token acts as and where, for people.
+/// Who a token acts as and where, in the person's language.
+pub fn scope_for_people(info: &crate::api::TokenInfo) -> String {
+    let cats = info.categories.as_ref().map(|c| c.join(", "));
+    match (&info.contact, cats) {
+        (Some(c), Some(cats)) => t!(
+            "token-scope-contact",
+            contact = c.as_str(),
+            categories = cats
+        ),
+        (Some(c), None) => t!("token-scope-contact-own", contact = c.as_str()),
+        (None, Some(cats)) => t!("token-scope-owner", categories = cats),
+        (None, None) => t!("token-scope-owner-all"),
+    }
+}
+
+/// Who a token acts as and where, in the words of the tab-separated
+/// output (the same in every language).
 pub fn scope(info: &crate::api::TokenInfo) -> String {
     let who = match &info.contact {
         Some(c) => format!("contact {c}"),

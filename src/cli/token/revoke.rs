@@ -3,6 +3,7 @@
 use crate::cli::error::Result;
 use crate::cli::{prompt, Ctx};
 use crate::client::encode_segment;
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,14 +21,11 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     prompt::confirm_destructive(
         ctx,
         args.yes,
-        &format!(
-            "Revoke token {}? Scripts using it stop working at once",
-            args.name
-        ),
-        &format!("refusing to revoke token {}", args.name),
+        &t!("token-revoke-confirm", name = args.name.as_str()),
+        &t!("token-revoke-refused", name = args.name.as_str()),
     )?;
     let path = format!("/v1/tokens/{}", encode_segment(&args.name));
     ctx.client()?.delete(&path)?;
-    ctx.done_always(format!("Revoked token {}", args.name))?;
+    ctx.done_always(t!("token-revoked", name = args.name.as_str()))?;
     Ok(())
 }
