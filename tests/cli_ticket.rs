@@ -454,7 +454,7 @@ fn view_shows_who_wrote_what_when_and_how() {
     for needle in [
         &format!("#{n} Disk full")[..],
         "[answered]",
-        "Category: control-panel",
+        "Category: Control Panel (control-panel)",
         "Olga Owner <owner@example.com> (owner) via cli",
         "The disk is full.",
         "(staff) via staff",
