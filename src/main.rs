@@ -22,7 +22,7 @@ fn main() -> ExitCode {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        eprintln!("error: internal error ({what}{at}); please report it");
+        eprintln!("error: {}", ecolo::t!("err-internal", what = what, at = at));
     }));
     // The language first: `--help` and clap's messages are in it too.
     let lang = Lang::from_process();

@@ -551,6 +551,21 @@ mod tests {
     }
 
     #[test]
+    fn requests_say_the_persons_language() {
+        for lang in crate::i18n::Lang::ALL {
+            crate::i18n::set(lang);
+            let s = Script::new(vec![OK_JSON]);
+            let _: serde_json::Value = s.client().get("/v1/me").unwrap();
+            let head = s.finish().remove(0).to_ascii_lowercase();
+            assert!(
+                head.contains(&format!("accept-language: {}\r\n", lang.code())),
+                "{head}"
+            );
+        }
+        crate::i18n::set(crate::i18n::Lang::En);
+    }
+
+    #[test]
     fn safe_requests_retry_server_errors() {
         let s = Script::new(vec![UNAVAILABLE, BAD_GATEWAY, OK_JSON]);
         let v: serde_json::Value = s.client().get("/v1/me").unwrap();

@@ -48,6 +48,7 @@ what-password = password
 ## Errors (src/cli/error.rs, src/client/error.rs)
 err-cancelled = cancelled: { $what }
 err-interrupted-maybe-sent = interrupted: a change may have reached the desk; check with `ecolo ticket list` before trying again
+err-internal = internal error ({ $what }{ $at }); please report it
 cancel-nothing-sent = nothing was sent
 cancel-nothing-changed = nothing was changed
 err-output = cannot write output: { $reason }

@@ -51,6 +51,7 @@ what-password = la contraseña
 ## Errores (src/cli/error.rs, src/client/error.rs)
 err-cancelled = cancelado: { $what }
 err-interrupted-maybe-sent = interrumpido: puede que un cambio haya llegado al servicio; compruébelo con `ecolo ticket list` antes de reintentar
+err-internal = error interno ({ $what }{ $at }); por favor, infórmenos
 cancel-nothing-sent = no se envió nada
 cancel-nothing-changed = no se cambió nada
 err-output = no se puede escribir la salida: { $reason }

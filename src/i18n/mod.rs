@@ -121,15 +121,18 @@ fn bundle(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
 }
 
 fn with_bundle<R>(lang: Lang, f: impl FnOnce(&FluentBundle<FluentResource>) -> R) -> R {
-    BUNDLES.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let bundles = slot.get_or_insert_with(|| {
-            [
-                bundle(Lang::En, &[EN_FTL]),
-                bundle(Lang::Es, &[ES_FTL, ES_HELP_FTL]),
-            ]
-        });
-        f(&bundles[lang as usize])
+    let make = |lang: Lang| match lang {
+        Lang::En => bundle(Lang::En, &[EN_FTL]),
+        Lang::Es => bundle(Lang::Es, &[ES_FTL, ES_HELP_FTL]),
+    };
+    BUNDLES.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slot) => {
+            let bundles = slot.get_or_insert_with(|| [make(Lang::En), make(Lang::Es)]);
+            f(&bundles[lang as usize])
+        }
+        // A message asked for while one is being formatted (the panic
+        // hook after a panic in here): a fresh bundle, slower but safe.
+        Err(_) => f(&make(lang)),
     })
 }
 
