@@ -16,18 +16,44 @@ use clap::{Arg, Command, CommandFactory};
 use super::Cli;
 use crate::i18n::{self, Lang};
 
-/// The Spanish names of clap's own headings and flags.
-const USAGE: &str = "Uso";
-const COMMANDS: &str = "Comandos";
-const COMMAND: &str = "COMANDO";
-const OPTIONS: &str = "Opciones";
-const ARGUMENTS: &str = "Argumentos";
-const GLOBAL_OPTIONS: (&str, &str) = ("Global options", "Opciones globales");
-const HELP: &str = "Muestra la ayuda";
-const HELP_MORE: &str = "Muestra la ayuda (más con '--help')";
-const HELP_SUMMARY: &str = "Muestra la ayuda (un resumen con '-h')";
-const VERSION: &str = "Muestra la versión";
-const HELP_SUBCOMMAND: &str = "Muestra esta ayuda o la de los subcomandos indicados";
+/// clap's own headings and flags, in Spanish (`help-clap-*` in
+/// es-help.ftl); kept for the process, since clap wants `'static` headings.
+struct Words {
+    usage: String,
+    commands: String,
+    command: String,
+    options: String,
+    arguments: String,
+    global_options: String,
+    help: String,
+    help_more: String,
+    help_summary: String,
+    version: String,
+    help_subcommand: String,
+}
+
+/// The heading clap's derive gives `GlobalArgs` (`next_help_heading`).
+const GLOBAL_OPTIONS: &str = "Global options";
+
+fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let w = |key: &str| es(key).unwrap_or_else(|| panic!("es-help.ftl lacks {key}"));
+        Words {
+            usage: w("help-clap-usage"),
+            commands: w("help-clap-commands"),
+            command: w("help-clap-command"),
+            options: w("help-clap-options"),
+            arguments: w("help-clap-arguments"),
+            global_options: w("help-clap-global-options"),
+            help: w("help-clap-help"),
+            help_more: w("help-clap-help-more"),
+            help_summary: w("help-clap-help-summary"),
+            version: w("help-clap-version"),
+            help_subcommand: w("help-clap-help-subcommand"),
+        }
+    })
+}
 
 /// The whole `ecolo` command in `lang`, built (ready to parse or render).
 pub fn command(lang: Lang) -> Command {
@@ -89,11 +115,13 @@ fn localize(mut cmd: Command, path: &[String]) -> Command {
         cmd = cmd.after_long_help(t);
     }
     cmd = cmd.mut_args(|a| localize_arg(a, &base));
+    let w = words();
     cmd = cmd
-        .subcommand_help_heading(COMMANDS)
-        .subcommand_value_name(COMMAND)
+        .subcommand_help_heading(w.commands.as_str())
+        .subcommand_value_name(w.command.as_str())
         .help_template(format!(
-            "{{before-help}}{{about-with-newline}}\n{USAGE}: {{usage}}\n\n{{all-args}}{{after-help}}"
+            "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+            w.usage
         ));
     let path = path.to_vec();
     cmd.mut_subcommands(|sub| {
@@ -111,34 +139,37 @@ fn localize_arg(mut a: Arg, base: &str) -> Arg {
     if let Some(t) = es(&format!("{key}-long")) {
         a = a.long_help(t);
     }
+    let w = words();
     let heading = match a.get_help_heading() {
-        Some(h) if h == GLOBAL_OPTIONS.0 => GLOBAL_OPTIONS.1,
+        Some(h) if h == GLOBAL_OPTIONS => w.global_options.as_str(),
         // A heading of a command's own has its Spanish in its doc.
         Some(_) => return a,
-        None if a.is_positional() => ARGUMENTS,
-        None => OPTIONS,
+        None if a.is_positional() => w.arguments.as_str(),
+        None => w.options.as_str(),
     };
     a.help_heading(heading)
 }
 
 /// clap's own `-h`, `-V` and `help` exist only once the command is built.
 fn builtins(cmd: Command) -> Command {
+    let w = words();
     let cmd = cmd.mut_args(|a| match a.get_id().as_str() {
         "help" => {
             let long = a.get_long_help().is_some();
-            let a = a.help_heading(OPTIONS);
+            let a = a.help_heading(w.options.as_str());
             if long {
-                a.help(HELP_MORE).long_help(HELP_SUMMARY)
+                a.help(w.help_more.as_str())
+                    .long_help(w.help_summary.as_str())
             } else {
-                a.help(HELP)
+                a.help(w.help.as_str())
             }
         }
-        "version" => a.help(VERSION).help_heading(OPTIONS),
+        "version" => a.help(w.version.as_str()).help_heading(w.options.as_str()),
         _ => a,
     });
     cmd.mut_subcommands(|sub| {
         if sub.get_name() == "help" {
-            sub.about(HELP_SUBCOMMAND)
+            sub.about(w.help_subcommand.as_str())
         } else {
             builtins(sub)
         }
@@ -206,7 +237,7 @@ mod tests {
         let keys: Vec<String> = english().into_iter().map(|(k, _)| k).collect();
         let stale: Vec<String> = i18n::message_ids(i18n::ES_HELP_FTL)
             .into_iter()
-            .filter(|k| !keys.contains(k))
+            .filter(|k| !keys.contains(k) && !k.starts_with("help-clap-"))
             .collect();
         assert!(
             stale.is_empty(),

@@ -2,6 +2,19 @@
 # documentación de clap; las claves salen de la ruta del comando y del id
 # del argumento (ver src/cli/help.rs). Una prueba falla si falta alguna.
 
+## clap's own words (headings, -h, -V, the help subcommand)
+help-clap-usage = Uso
+help-clap-commands = Comandos
+help-clap-command = COMANDO
+help-clap-options = Opciones
+help-clap-arguments = Argumentos
+help-clap-global-options = Opciones globales
+help-clap-help = Muestra la ayuda
+help-clap-help-more = Muestra la ayuda (más con '--help')
+help-clap-help-summary = Muestra la ayuda (un resumen con '-h')
+help-clap-version = Muestra la versión
+help-clap-help-subcommand = Muestra esta ayuda o la de los subcomandos indicados
+
 ## ecolo
 help-ecolo-about = Abra y siga tickets de soporte con el servicio de hosting
 help-ecolo-after-help = Ejecute `ecolo help <comando>` o `ecolo <comando> --help` para más detalles; `ecolo --help` muestra los códigos de salida y las variables de entorno.
