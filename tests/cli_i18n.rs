@@ -132,6 +132,13 @@ fn a_whole_ticket_open_in_spanish_on_a_terminal() {
     let (rest, code) = finish(&mut p);
     assert_eq!(code, 0, "{rest}");
     assert!(!rest.contains("Billing Issues"), "{rest}");
+
+    // whoami for a person: Spanish labels and words, aligned.
+    let mut p = pty(&user, &[SPANISH], &["whoami"]);
+    expect(&mut p, "Actúa como:   Olga Owner <owner@example.com> (titular)");
+    expect(&mut p, "Categorías:   todas");
+    expect(&mut p, "Administra:   contactos y tokens");
+    assert_eq!(finish(&mut p).1, 0);
 }
 
 /// Sends keys one write each, so an escape sequence arrives whole.

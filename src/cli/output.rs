@@ -185,6 +185,16 @@ pub fn priority_word(p: crate::api::Priority) -> String {
     }
 }
 
+/// Who wrote or acts, as people read it (`titular`); pipes keep `owner`.
+pub fn role_word(role: crate::api::AuthorRole) -> String {
+    use crate::api::AuthorRole::*;
+    match role {
+        Owner => crate::t!("role-owner"),
+        Contact => crate::t!("role-contact"),
+        Staff => crate::t!("role-staff"),
+    }
+}
+
 pub fn status_style(status: crate::api::TicketStatus) -> Style {
     use crate::api::TicketStatus::*;
     match status {

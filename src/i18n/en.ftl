@@ -18,6 +18,9 @@ status-closed = closed
 priority-low = low
 priority-medium = medium
 priority-high = high
+role-owner = owner
+role-contact = contact
+role-staff = staff
 
 ## Table headers
 col-number = NUMBER

@@ -21,6 +21,9 @@ status-closed = cerrado
 priority-low = baja
 priority-medium = media
 priority-high = alta
+role-owner = titular
+role-contact = contacto
+role-staff = soporte
 
 ## Encabezados de tablas
 col-number = NÚMERO

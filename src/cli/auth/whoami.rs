@@ -59,7 +59,11 @@ impl fmt::Display for Whoami {
                     "{} <{}> ({})",
                     me.acting_as.name,
                     me.acting_as.email,
-                    me.acting_as.role.as_str()
+                    if pipe {
+                        me.acting_as.role.as_str().to_string()
+                    } else {
+                        crate::cli::output::role_word(me.acting_as.role)
+                    }
                 ),
             ),
             ("categories", t!("whoami-categories"), cats),
