@@ -27,7 +27,16 @@ fn main() -> ExitCode {
     // The language first: `--help` and clap's messages are in it too.
     let lang = Lang::from_process();
     i18n::set(lang);
-    let matches = cli::help::command(lang).get_matches();
+    let matches = match cli::help::command(lang).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => match cli::help::usage_error(&e, lang) {
+            Some(text) => {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli::interrupt::install();
     let result = Ctx::from_process(&cli.global).and_then(|mut ctx| cli::run(cli.command, &mut ctx));

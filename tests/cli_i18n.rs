@@ -135,7 +135,10 @@ fn a_whole_ticket_open_in_spanish_on_a_terminal() {
 
     // whoami for a person: Spanish labels and words, aligned.
     let mut p = pty(&user, &[SPANISH], &["whoami"]);
-    expect(&mut p, "Actúa como:   Olga Owner <owner@example.com> (titular)");
+    expect(
+        &mut p,
+        "Actúa como:   Olga Owner <owner@example.com> (titular)",
+    );
     expect(&mut p, "Categorías:   todas");
     expect(&mut p, "Administra:   contactos y tokens");
     assert_eq!(finish(&mut p).1, 0);
@@ -353,4 +356,40 @@ fn ticket_view_in_both_languages_with_local_dates() {
     ));
     assert!(v["created_at"].as_str().unwrap().ends_with('Z'), "{v}");
     let _ = stdout;
+}
+
+#[test]
+fn command_line_mistakes_in_spanish_exit_2_like_clap() {
+    let desk = Desk::start();
+    let user = desk.user();
+    let es = fails(
+        &run(
+            &user,
+            &[SPANISH],
+            &["ticket", "open", "--categry", "billing"],
+        ),
+        2,
+    );
+    assert!(
+        es.contains("sugerencia: existe uno parecido: '--category'"),
+        "{es}"
+    );
+    insta::assert_snapshot!("unknown_flag_es", es);
+    let es = fails(&run(&user, &[SPANISH], &["ticket", "view", "12"]), 2);
+    assert!(es.contains("no es un número de ticket"), "{es}");
+    let es = fails(
+        &run(&user, &[SPANISH], &["ticket", "list", "--status", "x"]),
+        2,
+    );
+    assert!(es.contains("[valores posibles: open, answered"), "{es}");
+    // English keeps clap's own words.
+    let en = fails(
+        &run(&user, &[], &["ticket", "open", "--categry", "billing"]),
+        2,
+    );
+    assert!(
+        en.starts_with("error: unexpected argument '--categry' found"),
+        "{en}"
+    );
+    assert!(en.contains("Usage: ecolo ticket open"), "{en}");
 }

@@ -15,6 +15,7 @@ use clap::{Arg, Command, CommandFactory};
 
 use super::Cli;
 use crate::i18n::{self, Lang};
+use crate::t;
 
 /// clap's own headings and flags, in Spanish (`help-clap-*` in
 /// es-help.ftl); kept for the process, since clap wants `'static` headings.
@@ -174,6 +175,74 @@ fn builtins(cmd: Command) -> Command {
             builtins(sub)
         }
     })
+}
+
+/// clap's own parse errors in the person's language (clap only speaks
+/// English): the same layout and exit code (2), the texts from the
+/// catalogs. `None` for English, for `--help`/`--version`, and for the rare
+/// kinds without a translation, which keep clap's words.
+pub fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    if lang == Lang::En {
+        return None;
+    }
+    let get = |k: K| match e.get(k) {
+        Some(V::String(s)) => Some(s.clone()),
+        Some(V::Strings(v)) => Some(v.join(", ")),
+        Some(V::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let list = |k: K| match e.get(k) {
+        Some(V::Strings(v)) => Some(v.iter().map(|s| format!("\n  {s}")).collect::<String>()),
+        _ => get(k).map(|s| format!("\n  {s}")),
+    };
+    let main = match e.kind() {
+        ErrorKind::UnknownArgument => t!("clap-unknown-argument", arg = get(K::InvalidArg)?),
+        ErrorKind::InvalidSubcommand => {
+            t!("clap-invalid-subcommand", name = get(K::InvalidSubcommand)?)
+        }
+        ErrorKind::InvalidValue => {
+            let mut m = t!(
+                "clap-invalid-value",
+                value = get(K::InvalidValue)?,
+                arg = get(K::InvalidArg)?
+            );
+            if let Some(valid) = get(K::ValidValue) {
+                m.push_str("\n  ");
+                m.push_str(&t!("clap-possible-values", list = valid));
+            }
+            m
+        }
+        ErrorKind::ValueValidation => t!(
+            "clap-value-validation",
+            value = get(K::InvalidValue)?,
+            arg = get(K::InvalidArg)?,
+            reason = std::error::Error::source(e)?.to_string()
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            t!("clap-missing-required", list = list(K::InvalidArg)?)
+        }
+        ErrorKind::ArgumentConflict => t!(
+            "clap-conflict",
+            arg = get(K::InvalidArg)?,
+            other = get(K::PriorArg)?
+        ),
+        _ => return None,
+    };
+    let mut out = format!("error: {main}\n");
+    if let Some(s) = get(K::SuggestedSubcommand).or_else(|| get(K::SuggestedArg)) {
+        out.push_str(&format!("\n  {}\n", t!("clap-tip", suggestion = s)));
+    }
+    if let Some(usage) = get(K::Usage) {
+        let usage = usage.trim_end();
+        let usage = match usage.strip_prefix("Usage:") {
+            Some(rest) => format!("{}:{rest}", words().usage),
+            None => usage.to_string(),
+        };
+        out.push_str(&format!("\n{usage}\n"));
+    }
+    out.push_str(&format!("\n{}\n", t!("clap-more-info")));
+    Some(out)
 }
 
 #[cfg(test)]

@@ -236,6 +236,17 @@ token-revoke-confirm = Revoke token { $name }? Scripts using it stop working at 
 token-revoke-refused = refusing to revoke token { $name }
 token-revoked = Revoked token { $name }
 
+## clap's parse errors (shown in Spanish only; English keeps clap's words)
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-invalid-subcommand = unrecognized subcommand '{ $name }'
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-possible-values = [possible values: { $list }]
+clap-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+clap-missing-required = the following required arguments were not provided:{ $list }
+clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+clap-tip = tip: a similar one exists: '{ $suggestion }'
+clap-more-info = For more information, try '--help'.
+
 ## config
 config-no-home = cannot find a home directory for the config: set ECOLO_CONFIG_DIR
 config-cannot-write = cannot write { $path }

@@ -257,6 +257,17 @@ token-revoke-confirm = ¿Revocar el token { $name }? Los scripts que lo usan dej
 token-revoke-refused = no se revoca el token { $name }
 token-revoked = Token { $name } revocado
 
+## Errores de clap al leer la línea de comandos
+clap-unknown-argument = argumento inesperado '{ $arg }'
+clap-invalid-subcommand = subcomando desconocido '{ $name }'
+clap-invalid-value = valor no válido '{ $value }' para '{ $arg }'
+clap-possible-values = [valores posibles: { $list }]
+clap-value-validation = valor no válido '{ $value }' para '{ $arg }': { $reason }
+clap-missing-required = faltan estos argumentos obligatorios:{ $list }
+clap-conflict = el argumento '{ $arg }' no se puede usar con '{ $other }'
+clap-tip = sugerencia: existe uno parecido: '{ $suggestion }'
+clap-more-info = Para más información, pruebe '--help'.
+
 ## config
 config-no-home = no se encuentra un directorio personal para la configuración: defina ECOLO_CONFIG_DIR
 config-cannot-write = no se puede escribir { $path }
