@@ -120,6 +120,12 @@ fn used_keys(code: &str) -> Vec<String> {
 }
 
 #[test]
+fn the_key_scanner_sees_split_calls_and_skips_other_macros() {
+    let code = "format!(\"no\"); t!(\n    \"a-b\",\n    n = 1\n); crate::t!(\"c\"); t!(key)";
+    assert_eq!(used_keys(code), ["a-b", "c"]);
+}
+
+#[test]
 fn every_key_the_code_uses_exists_and_every_message_is_used() {
     let mut files = vec![];
     rust_files(
