@@ -10,8 +10,8 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Tra
 use sha2::{Digest, Sha256};
 
 use crate::api::{
-    AuthorRole, Channel, Message, NewMessage, NewTicket, Page, Person, StatusFilter, Ticket,
-    TicketDetail, TicketStatus, IDEMPOTENCY_KEY_HEADER,
+    AccountRef, AuthorRole, Channel, Message, MessageKind, NewMessage, NewTicket, Page, Person,
+    StatusFilter, Ticket, TicketDetail, TicketStatus, IDEMPOTENCY_KEY_HEADER,
 };
 
 use super::super::auth::Principal;
@@ -46,8 +46,11 @@ pub struct Opened {
     pub created: bool,
 }
 
-const TICKET_COLUMNS: &str = "id, number, category, subject, status, priority, requester_name, \
-                              requester_email, requester_role, created_at, updated_at";
+/// The columns [`ticket_from_row`] reads, over [`TICKET_FROM`].
+const TICKET_COLUMNS: &str = "t.id, t.number, t.category, t.subject, t.status, t.priority, \
+                              t.requester_name, t.requester_email, t.requester_role, \
+                              t.created_at, t.updated_at, a.name, a.email";
+const TICKET_FROM: &str = "tickets t JOIN accounts a ON a.id = t.account_id";
 
 fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Ticket)> {
     let text = |i: usize| r.get::<_, String>(i);
@@ -64,6 +67,12 @@ fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Ticket)> {
                 email: text(7)?,
                 role: parse_enum(&text(8)?)?,
             },
+            account: AccountRef {
+                name: text(11)?,
+                email: text(12)?,
+            },
+            assignee: None,
+            waiting_since: None,
             created_at: parse_time(&text(9)?)?,
             updated_at: parse_time(&text(10)?)?,
         },
@@ -94,7 +103,7 @@ fn closed_conflict(number: u32) -> Error {
 fn access(conn: &Connection, actor: &Principal, number: u32) -> Result<(i64, Ticket)> {
     let found = conn
         .query_row(
-            &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE number = ?1 AND account_id = ?2"),
+            &format!("SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} WHERE t.number = ?1 AND t.account_id = ?2"),
             params![number, actor.account_id],
             ticket_from_row,
         )
@@ -121,7 +130,7 @@ fn any_ticket(conn: &Connection, number: u32) -> Result<(i64, i64, Ticket)> {
 fn ticket_by_id(conn: &Connection, id: i64) -> Result<Ticket> {
     Ok(conn
         .query_row(
-            &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE id = ?1"),
+            &format!("SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} WHERE t.id = ?1"),
             [id],
             ticket_from_row,
         )?
@@ -131,6 +140,7 @@ fn ticket_by_id(conn: &Connection, id: i64) -> Result<Ticket> {
 fn message_from_row(r: &Row<'_>) -> rusqlite::Result<Message> {
     Ok(Message {
         id: r.get(0)?,
+        kind: MessageKind::Message,
         author: Person {
             name: r.get(1)?,
             email: r.get(2)?,
@@ -569,35 +579,36 @@ impl Store {
         }
         let after = cursor.map(decode_cursor).transpose()?;
 
-        let mut sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE account_id = ?");
+        let mut sql = format!("SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} WHERE t.account_id = ?");
         let mut args: Vec<Value> = vec![Value::Integer(actor.account_id)];
         match status {
             StatusFilter::All => {}
-            StatusFilter::Active => sql.push_str(" AND status != 'closed'"),
+            StatusFilter::Active => sql.push_str(" AND t.status != 'closed'"),
+            StatusFilter::Waiting => sql.push_str(" AND t.status IN ('open', 'customer-reply')"),
             single => {
-                sql.push_str(" AND status = ?");
+                sql.push_str(" AND t.status = ?");
                 args.push(Value::Text(single.as_str().to_string()));
             }
         }
         if let Some(c) = category {
-            sql.push_str(" AND category = ?");
+            sql.push_str(" AND t.category = ?");
             args.push(Value::Text(c));
         } else if let Some(allowed) = &actor.categories {
             if allowed.is_empty() {
                 sql.push_str(" AND 0");
             } else {
                 let marks = vec!["?"; allowed.len()].join(", ");
-                sql.push_str(&format!(" AND category IN ({marks})"));
+                sql.push_str(&format!(" AND t.category IN ({marks})"));
                 args.extend(allowed.iter().map(|c| Value::Text(c.clone())));
             }
         }
         if let Some((at, number)) = after {
-            sql.push_str(" AND (created_at < ? OR (created_at = ? AND number < ?))");
+            sql.push_str(" AND (t.created_at < ? OR (t.created_at = ? AND t.number < ?))");
             args.push(Value::Text(at.clone()));
             args.push(Value::Text(at));
             args.push(Value::Integer(i64::from(number)));
         }
-        sql.push_str(" ORDER BY created_at DESC, number DESC LIMIT ?");
+        sql.push_str(" ORDER BY t.created_at DESC, t.number DESC LIMIT ?");
         args.push(Value::Integer(i64::from(limit) + 1));
 
         let conn = self.conn()?;
@@ -676,6 +687,12 @@ mod tests {
                 email: "e@x.y".into(),
                 role: AuthorRole::Owner,
             },
+            account: AccountRef {
+                name: "n".into(),
+                email: "e@x.y".into(),
+            },
+            assignee: None,
+            waiting_since: None,
             created_at: chrono::Utc::now(),
             updated_at: chrono::Utc::now(),
         };
