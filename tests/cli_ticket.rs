@@ -457,7 +457,8 @@ fn view_shows_who_wrote_what_when_and_how() {
         "Category: control-panel",
         "Olga Owner <owner@example.com> (owner) via cli",
         "The disk is full.",
-        "(staff) via staff",
+        "(support) <",
+        "via staff",
         "We added 10 GB.",
         "screenshot.png (8 B, image/png)",
     ] {
