@@ -261,6 +261,11 @@ pub async fn deliver_due(
 ) -> Result<usize, String> {
     let s = store.clone();
     let batch = tokio::task::spawn_blocking(move || -> Result<Vec<Queued>, String> {
+        // Catch-up: events whose mail a crash (or a failed render right
+        // after the change) left unrendered.
+        if let Err(e) = super::notify::render_pending(&s) {
+            tracing::warn!("outbox: rendering pending events: {e}");
+        }
         let conn = s.conn().map_err(|e| e.to_string())?;
         due(&conn, 20).map_err(|e| e.to_string())
     })
