@@ -285,15 +285,18 @@ impl fmt::Display for Conversation {
             writeln!(f)?;
             match m.kind {
                 MessageKind::Event => {
+                    // "closed by Laura Gómez" names its author already;
+                    // "moved from billing to email" does not.
+                    let body = m.body.trim();
+                    let who = if body.contains(&m.author.name) {
+                        String::new()
+                    } else {
+                        format!(" — {}", m.author.name)
+                    };
                     writeln!(
                         f,
                         "{}",
-                        dim.apply_to(format!(
-                            "· {} ({}, {})",
-                            m.body.trim(),
-                            m.author.name,
-                            output::when(&m.created_at)
-                        ))
+                        dim.apply_to(format!("· {body}{who}, {}", output::when(&m.created_at)))
                     )?;
                     continue;
                 }
