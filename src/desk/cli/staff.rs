@@ -163,6 +163,8 @@ pub fn run(db: &Path, command: StaffCommand) -> anyhow::Result<()> {
                 })?,
                 (None, None) => unreachable!("clap requires one"),
             };
+            // A file's final newline is not part of the answer.
+            let text = text.trim_end().to_string();
             let store = open_existing(db, Some(&args.mail_domain))?;
             let agent = match &args.as_agent {
                 Some(email) => Some(store.find_agent(email)?.ok_or_else(|| {
