@@ -23,6 +23,14 @@ use super::validate::{self, Check};
 use super::{now, parse_opt_time, parse_time, Error, Result, Store};
 
 pub const DEFAULT_PAGE_SIZE: u32 = 30;
+
+/// Answered tickets untouched since ?1, for auto-close.
+const AUTO_CLOSE_DUE: &str = "SELECT id, number FROM tickets
+     WHERE status = 'answered' AND updated_at <= ?1 ORDER BY updated_at";
+/// Events whose mail is not rendered yet, oldest first.
+const PENDING_EVENTS: &str =
+    "SELECT id, ticket_id, kind, message_id, data, actor_name, actor_email, actor_role
+     FROM events WHERE rendered_at IS NULL ORDER BY id LIMIT ?1";
 pub const MAX_PAGE_SIZE: u32 = 100;
 
 /// Whether opening a ticket mails the confirmation to its requester.
@@ -508,6 +516,150 @@ fn agents_to_tell(conn: &Connection, ticket_id: i64, category: &str) -> Result<V
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The SQL and arguments of one page of [`Store::list_tickets`]; whether
+/// it is in queue order; the page size. Separate so the tests can check its
+/// query plan.
+fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(String, Vec<Value>, bool, u32)> {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
+    let mut check = Check::new();
+    if !(1..=MAX_PAGE_SIZE).contains(&limit) {
+        check.add("limit", format!("must be between 1 and {MAX_PAGE_SIZE}"));
+    }
+    let category = match &query.category {
+        Some(c) => check.take("category", validate::category(c)),
+        None => None,
+    };
+    check.finish()?;
+    let after = query.cursor.as_deref().map(decode_cursor).transpose()?;
+    let search = query.search.as_deref().and_then(fts_query);
+
+    let mut sql = format!("SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} WHERE 1");
+    let mut args: Vec<Value> = Vec::new();
+    let in_list = |sql: &mut String, args: &mut Vec<Value>, col: &str, list: &[String]| {
+        if list.is_empty() {
+            sql.push_str(" AND 0");
+        } else {
+            let marks = vec!["?"; list.len()].join(", ");
+            sql.push_str(&format!(" AND {col} IN ({marks})"));
+            args.extend(list.iter().map(|c| Value::Text(c.clone())));
+        }
+    };
+    let status = match actor {
+        Actor::Customer(p) => {
+            if query.assignee.is_some() || query.account.is_some() {
+                return Err(Error::Forbidden(
+                    "`assignee` and `account` filter the support team's queue: customers \
+                     see their own account's tickets"
+                        .into(),
+                ));
+            }
+            sql.push_str(" AND t.account_id = ?");
+            args.push(Value::Integer(p.account_id));
+            match &category {
+                Some(c) => {
+                    p.check_category(c)?;
+                    in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c));
+                }
+                None => {
+                    if let Some(allowed) = &p.categories {
+                        in_list(&mut sql, &mut args, "t.category", allowed);
+                    }
+                }
+            }
+            query.status.unwrap_or(StatusFilter::Active)
+        }
+        Actor::Agent(a) => {
+            // Always a category list, so the category indexes apply.
+            match &category {
+                Some(c) if !a.allows(c) => {
+                    return Err(Error::Forbidden(format!(
+                        "{c} is not one of your categories: {}",
+                        a.category_refusal()
+                    )))
+                }
+                Some(c) => in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c)),
+                None => in_list(&mut sql, &mut args, "t.category", &a.category_list()),
+            }
+            match query.assignee.as_deref().map(str::trim) {
+                None => {}
+                Some("none") => sql.push_str(" AND t.assignee_id IS NULL"),
+                Some("@me") => {
+                    sql.push_str(" AND t.assignee_id = ?");
+                    args.push(Value::Integer(a.agent_id));
+                }
+                Some(email) => {
+                    sql.push_str(" AND g.email = ?");
+                    args.push(Value::Text(email.to_string()));
+                }
+            }
+            if let Some(owner) = &query.account {
+                sql.push_str(" AND a.email = ?");
+                args.push(Value::Text(owner.trim().to_string()));
+            }
+            query.status.unwrap_or(StatusFilter::Waiting)
+        }
+    };
+    match status {
+        StatusFilter::All => {}
+        StatusFilter::Active => in_list(
+            &mut sql,
+            &mut args,
+            "t.status",
+            &["open".into(), "answered".into(), "customer-reply".into()],
+        ),
+        StatusFilter::Waiting => in_list(
+            &mut sql,
+            &mut args,
+            "t.status",
+            &["open".into(), "customer-reply".into()],
+        ),
+        single => in_list(&mut sql, &mut args, "t.status", &[single.as_str().into()]),
+    }
+    if let Some(q) = &search {
+        // Customers search what they can see: never notes or events.
+        let kinds = if actor.is_agent() {
+            "m.kind IN ('message', 'note')"
+        } else {
+            "m.kind = 'message' AND m.internal = 0"
+        };
+        sql.push_str(&format!(
+            " AND (t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?) \
+              OR t.id IN (SELECT m.ticket_id FROM messages_fts f \
+                          JOIN messages m ON m.id = f.rowid \
+                          WHERE messages_fts MATCH ? AND {kinds}))"
+        ));
+        args.push(Value::Text(q.clone()));
+        args.push(Value::Text(q.clone()));
+    }
+    let by_waiting = actor.is_agent()
+        && matches!(
+            status,
+            StatusFilter::Waiting | StatusFilter::Open | StatusFilter::CustomerReply
+        );
+    let key = if by_waiting {
+        "t.waiting_since"
+    } else {
+        "t.created_at"
+    };
+    if let Some((at, number)) = after {
+        let cmp = if by_waiting { ">" } else { "<" };
+        sql.push_str(&format!(
+            " AND ({key} {cmp} ? OR ({key} = ? AND t.number {cmp} ?))"
+        ));
+        args.push(Value::Text(at.clone()));
+        args.push(Value::Text(at));
+        args.push(Value::Integer(i64::from(number)));
+    }
+    if by_waiting {
+        sql.push_str(" ORDER BY t.waiting_since ASC, t.number ASC LIMIT ?");
+    } else {
+        sql.push_str(" ORDER BY t.created_at DESC, t.number DESC LIMIT ?");
+    }
+    args.push(Value::Integer(i64::from(limit) + 1));
+
+    Ok((sql, args, by_waiting, limit))
 }
 
 impl Store {
@@ -1013,143 +1165,7 @@ impl Store {
     /// categories, default `waiting`; waiting statuses longest-waiting
     /// first, others newest first.
     pub fn list_tickets(&self, actor: &Actor, query: &TicketQuery) -> Result<Page<Ticket>> {
-        let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
-        let mut check = Check::new();
-        if !(1..=MAX_PAGE_SIZE).contains(&limit) {
-            check.add("limit", format!("must be between 1 and {MAX_PAGE_SIZE}"));
-        }
-        let category = match &query.category {
-            Some(c) => check.take("category", validate::category(c)),
-            None => None,
-        };
-        check.finish()?;
-        let after = query.cursor.as_deref().map(decode_cursor).transpose()?;
-        let search = query.search.as_deref().and_then(fts_query);
-
-        let mut sql = format!("SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} WHERE 1");
-        let mut args: Vec<Value> = Vec::new();
-        let in_list = |sql: &mut String, args: &mut Vec<Value>, col: &str, list: &[String]| {
-            if list.is_empty() {
-                sql.push_str(" AND 0");
-            } else {
-                let marks = vec!["?"; list.len()].join(", ");
-                sql.push_str(&format!(" AND {col} IN ({marks})"));
-                args.extend(list.iter().map(|c| Value::Text(c.clone())));
-            }
-        };
-        let status = match actor {
-            Actor::Customer(p) => {
-                if query.assignee.is_some() || query.account.is_some() {
-                    return Err(Error::Forbidden(
-                        "`assignee` and `account` filter the support team's queue: customers \
-                         see their own account's tickets"
-                            .into(),
-                    ));
-                }
-                sql.push_str(" AND t.account_id = ?");
-                args.push(Value::Integer(p.account_id));
-                match &category {
-                    Some(c) => {
-                        p.check_category(c)?;
-                        in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c));
-                    }
-                    None => {
-                        if let Some(allowed) = &p.categories {
-                            in_list(&mut sql, &mut args, "t.category", allowed);
-                        }
-                    }
-                }
-                query.status.unwrap_or(StatusFilter::Active)
-            }
-            Actor::Agent(a) => {
-                // Always a category list, so the category indexes apply.
-                match &category {
-                    Some(c) if !a.allows(c) => {
-                        return Err(Error::Forbidden(format!(
-                            "{c} is not one of your categories: {}",
-                            a.category_refusal()
-                        )))
-                    }
-                    Some(c) => in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c)),
-                    None => in_list(&mut sql, &mut args, "t.category", &a.category_list()),
-                }
-                match query.assignee.as_deref().map(str::trim) {
-                    None => {}
-                    Some("none") => sql.push_str(" AND t.assignee_id IS NULL"),
-                    Some("@me") => {
-                        sql.push_str(" AND t.assignee_id = ?");
-                        args.push(Value::Integer(a.agent_id));
-                    }
-                    Some(email) => {
-                        sql.push_str(" AND g.email = ?");
-                        args.push(Value::Text(email.to_string()));
-                    }
-                }
-                if let Some(owner) = &query.account {
-                    sql.push_str(" AND a.email = ?");
-                    args.push(Value::Text(owner.trim().to_string()));
-                }
-                query.status.unwrap_or(StatusFilter::Waiting)
-            }
-        };
-        match status {
-            StatusFilter::All => {}
-            StatusFilter::Active => in_list(
-                &mut sql,
-                &mut args,
-                "t.status",
-                &["open".into(), "answered".into(), "customer-reply".into()],
-            ),
-            StatusFilter::Waiting => in_list(
-                &mut sql,
-                &mut args,
-                "t.status",
-                &["open".into(), "customer-reply".into()],
-            ),
-            single => in_list(&mut sql, &mut args, "t.status", &[single.as_str().into()]),
-        }
-        if let Some(q) = &search {
-            // Customers search what they can see: never notes or events.
-            let kinds = if actor.is_agent() {
-                "m.kind IN ('message', 'note')"
-            } else {
-                "m.kind = 'message' AND m.internal = 0"
-            };
-            sql.push_str(&format!(
-                " AND (t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?) \
-                  OR t.id IN (SELECT m.ticket_id FROM messages_fts f \
-                              JOIN messages m ON m.id = f.rowid \
-                              WHERE messages_fts MATCH ? AND {kinds}))"
-            ));
-            args.push(Value::Text(q.clone()));
-            args.push(Value::Text(q.clone()));
-        }
-        let by_waiting = actor.is_agent()
-            && matches!(
-                status,
-                StatusFilter::Waiting | StatusFilter::Open | StatusFilter::CustomerReply
-            );
-        let key = if by_waiting {
-            "t.waiting_since"
-        } else {
-            "t.created_at"
-        };
-        if let Some((at, number)) = after {
-            let cmp = if by_waiting { ">" } else { "<" };
-            sql.push_str(&format!(
-                " AND ({key} {cmp} ? OR ({key} = ? AND t.number {cmp} ?))"
-            ));
-            args.push(Value::Text(at.clone()));
-            args.push(Value::Text(at));
-            args.push(Value::Integer(i64::from(number)));
-        }
-        if by_waiting {
-            sql.push_str(" ORDER BY t.waiting_since ASC, t.number ASC LIMIT ?");
-        } else {
-            sql.push_str(" ORDER BY t.created_at DESC, t.number DESC LIMIT ?");
-        }
-        args.push(Value::Integer(i64::from(limit) + 1));
-
+        let (sql, args, by_waiting, limit) = list_statement(actor, query)?;
         let conn = self.conn()?;
         let mut stmt = conn.prepare(&sql)?;
         let mut items = stmt
@@ -1276,10 +1292,7 @@ impl Store {
         };
         self.write(|tx| {
             let due: Vec<(i64, u32)> = tx
-                .prepare_cached(
-                    "SELECT id, number FROM tickets
-                     WHERE status = 'answered' AND updated_at <= ?1 ORDER BY updated_at",
-                )?
+                .prepare_cached(AUTO_CLOSE_DUE)?
                 .query_map([&cutoff], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             let at = now();
@@ -1322,11 +1335,7 @@ impl Store {
                 String,
                 String,
             )> = tx
-                .prepare_cached(
-                    "SELECT id, ticket_id, kind, message_id, data, actor_name, actor_email,
-                            actor_role
-                     FROM events WHERE rendered_at IS NULL ORDER BY id LIMIT ?1",
-                )?
+                .prepare_cached(PENDING_EVENTS)?
                 .query_map([limit as i64], |r| {
                     Ok((
                         r.get(0)?,
@@ -1371,6 +1380,128 @@ impl Store {
 mod tests {
     use super::*;
     use crate::api::Priority;
+    use crate::desk::auth::Principal;
+
+    /// The lines of `EXPLAIN QUERY PLAN sql` that scan a big table (FTS
+    /// virtual tables aside, which are searched through their own index).
+    fn scans(conn: &Connection, sql: &str, args: &[Value]) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let rows = stmt
+            .query_map(params_from_iter(args.iter()), |r| r.get::<_, String>(3))
+            .unwrap();
+        let big = [
+            "t",
+            "tickets",
+            "m",
+            "messages",
+            "events",
+            "outbox",
+            "attachments",
+            "tokens",
+        ];
+        rows.map(|r| r.unwrap())
+            .filter(|d| {
+                let mut words = d.split_whitespace();
+                words.next() == Some("SCAN")
+                    && words.next().is_some_and(|t| big.contains(&t))
+                    && !d.contains("VIRTUAL TABLE")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hot_statements_use_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_path(&dir.path().join("desk.db")).unwrap();
+        let conn = store.conn().unwrap();
+        let customer = Actor::Customer(Principal {
+            account_id: 1,
+            account_name: "n".into(),
+            account_email: "e@x.y".into(),
+            contact: None,
+            categories: Some(vec!["billing".into()]),
+            token_id: None,
+        });
+        let agent = Actor::Agent(AgentPrincipal {
+            agent_id: 1,
+            name: "a".into(),
+            email: "a@x.y".into(),
+            categories: None,
+            agent_categories: None,
+            token_id: None,
+        });
+        let cursor = Some(encode_cursor(chrono::Utc::now(), 123456));
+        let queries = [
+            TicketQuery::default(),
+            TicketQuery {
+                status: Some(StatusFilter::All),
+                cursor: cursor.clone(),
+                ..Default::default()
+            },
+            TicketQuery {
+                status: Some(StatusFilter::Closed),
+                search: Some("refund card".into()),
+                ..Default::default()
+            },
+            TicketQuery {
+                cursor: cursor.clone(),
+                category: Some("billing".into()),
+                ..Default::default()
+            },
+        ];
+        for q in &queries {
+            let (sql, args, _, _) = list_statement(&customer, q).unwrap();
+            assert_eq!(scans(&conn, &sql, &args), Vec::<String>::new(), "{q:?}");
+        }
+        let agent_queries = [
+            TicketQuery {
+                assignee: Some("@me".into()),
+                ..Default::default()
+            },
+            TicketQuery {
+                account: Some("e@x.y".into()),
+                status: Some(StatusFilter::All),
+                ..Default::default()
+            },
+            TicketQuery {
+                assignee: Some("none".into()),
+                status: Some(StatusFilter::Answered),
+                search: Some("zebra".into()),
+                ..Default::default()
+            },
+        ];
+        for q in queries.iter().chain(&agent_queries) {
+            let (sql, args, _, _) = list_statement(&agent, q).unwrap();
+            assert_eq!(scans(&conn, &sql, &args), Vec::<String>::new(), "{q:?}");
+        }
+        let text = |s: &str| Value::Text(s.to_string());
+        for (sql, args) in [
+            (AUTO_CLOSE_DUE, vec![text("2026")]),
+            (PENDING_EVENTS, vec![Value::Integer(50)]),
+            (
+                "SELECT count(*) FROM attachments WHERE agent_id = ?1 AND message_id IS NULL",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "SELECT count(*) FROM attachments WHERE account_id = ?1 AND message_id IS NULL",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "DELETE FROM tokens WHERE account_id = ?1 AND kind = 'session'",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "DELETE FROM tokens WHERE agent_id = ?1",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "SELECT t.id FROM tickets t WHERE t.assignee_id = ?1",
+                vec![Value::Integer(1)],
+            ),
+        ] {
+            assert_eq!(scans(&conn, sql, &args), Vec::<String>::new(), "{sql}");
+        }
+    }
 
     #[test]
     fn cursors_round_trip_and_refuse_garbage() {

@@ -124,7 +124,7 @@ CREATE TABLE events (
     created_at  TEXT NOT NULL,
     rendered_at TEXT
 );
-CREATE INDEX events_unrendered ON events(id) WHERE rendered_at IS NULL;
+CREATE INDEX events_unrendered ON events(rendered_at, id);
 CREATE INDEX events_by_ticket ON events(ticket_id, id);
 CREATE INDEX events_by_message ON events(message_id);
 
