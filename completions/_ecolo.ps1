@@ -37,7 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('category', 'category', [CompletionResultType]::ParameterValue, 'Ticket categories (departments) and what belongs in each')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets; the support team''s queue, notes, assignments and moves')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'People allowed to open tickets in some categories (owner only)')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (owner only)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (the owner''s; an agent''s own)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -510,7 +510,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('category', 'category', [CompletionResultType]::ParameterValue, 'Ticket categories (departments) and what belongs in each')
             [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets; the support team''s queue, notes, assignments and moves')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'People allowed to open tickets in some categories (owner only)')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (owner only)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (the owner''s; an agent''s own)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -34,7 +34,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand category 'Ticket categories (departments) and what belongs in each'
             cand ticket 'Open, list, view, answer, close and reopen tickets; the support team''s queue, notes, assignments and moves'
             cand contact 'People allowed to open tickets in some categories (owner only)'
-            cand token 'Personal access tokens for scripts and CI (owner only)'
+            cand token 'Personal access tokens for scripts and CI (the owner''s; an agent''s own)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;login'= {
@@ -455,7 +455,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand category 'Ticket categories (departments) and what belongs in each'
             cand ticket 'Open, list, view, answer, close and reopen tickets; the support team''s queue, notes, assignments and moves'
             cand contact 'People allowed to open tickets in some categories (owner only)'
-            cand token 'Personal access tokens for scripts and CI (owner only)'
+            cand token 'Personal access tokens for scripts and CI (the owner''s; an agent''s own)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;help;login'= {

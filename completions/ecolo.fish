@@ -37,7 +37,7 @@ complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "whoami" -d 'Show who th
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "category" -d 'Ticket categories (departments) and what belongs in each'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets; the support team\'s queue, notes, assignments and moves'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "contact" -d 'People allowed to open tickets in some categories (owner only)'
-complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "token" -d 'Personal access tokens for scripts and CI (owner only)'
+complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "token" -d 'Personal access tokens for scripts and CI (the owner\'s; an agent\'s own)'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand login" -l email -d 'E-mail of the account' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand login" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
@@ -291,7 +291,7 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_su
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "category" -d 'Ticket categories (departments) and what belongs in each'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets; the support team\'s queue, notes, assignments and moves'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "contact" -d 'People allowed to open tickets in some categories (owner only)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "token" -d 'Personal access tokens for scripts and CI (owner only)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "token" -d 'Personal access tokens for scripts and CI (the owner\'s; an agent\'s own)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from category" -f -a "list" -d 'List the categories: slug, name (en / es), what belongs there, intake address'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "open" -d 'Open a ticket (prompts for what is missing on a terminal)'

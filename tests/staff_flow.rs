@@ -278,3 +278,74 @@ fn message_text_from_standard_input() {
     let err = cli_common::fails(&laura.run(&["ticket", "assign", &n]), 2);
     assert!(err.contains("missing assignee: pass --to"), "{err}");
 }
+
+#[test]
+fn an_agents_tokens_are_at_most_as_wide_as_the_agent() {
+    let desk = Desk::start();
+    let owner = desk.user();
+    owner.login_owner();
+    let n = open(&owner, "billing", "Token scope");
+    let laura = agent(&desk, &["billing"]);
+
+    let secret = cli_common::token(&laura, &["--name", "laura-script"]);
+    let bare = desk.user();
+    let me = ok(&cli_common::as_token(&bare, &secret, &["whoami"]));
+    assert!(
+        me.contains("role\tstaff") && me.contains("categories\tbilling"),
+        "{me}"
+    );
+    // The token works the queue like its agent.
+    let out = ok(&cli_common::as_token(
+        &bare,
+        &secret,
+        &["ticket", "note", &n, "-m", "from a script"],
+    ));
+    assert_eq!(out, "");
+    assert_eq!(last(&view(&laura, &n), "note")["body"], "from a script");
+    let listed = ok(&laura.run(&["token", "list"]));
+    assert!(
+        listed.starts_with("laura-script\tagent: billing\t"),
+        "{listed}"
+    );
+
+    let err = cli_common::fails(
+        &laura.run(&["token", "create", "--name", "wide", "-c", "email"]),
+        5,
+    );
+    assert!(err.contains("billing"), "names her categories: {err}");
+    let err = cli_common::fails(
+        &laura.run(&[
+            "token",
+            "create",
+            "--name",
+            "as-owner",
+            "--contact",
+            OWNER_EMAIL,
+        ]),
+        6,
+    );
+    assert!(err.contains("--contact"), "{err}");
+    let names: Vec<String> = json(&laura.run(&["token", "list", "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["laura-script"], "nothing refused was stored");
+
+    // Removed from the team: her login and her token stop at once.
+    ok(&laura.run(&["ticket", "reply", &n, "-m", "Answered before leaving."]));
+    desk.remove_agent(LAURA);
+    let err = cli_common::fails(
+        &cli_common::as_token(&bare, &secret, &["ticket", "list"]),
+        3,
+    );
+    assert!(err.contains("ecolo login"), "{err}");
+    let err = cli_common::fails(&laura.run(&["ticket", "view", &n]), 3);
+    assert!(err.contains("ecolo login"), "{err}");
+    // Her answer stays, signed with her name.
+    let m = last(&view(&owner, &n), "message").clone();
+    assert_eq!(m["body"], "Answered before leaving.");
+    assert_eq!(m["author"]["name"], LAURA_NAME);
+    assert_eq!(m["author"]["role"], "staff");
+}

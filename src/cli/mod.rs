@@ -162,7 +162,7 @@ pub enum Command {
     /// People allowed to open tickets in some categories (owner only)
     #[command(subcommand)]
     Contact(contact::ContactCommand),
-    /// Personal access tokens for scripts and CI (owner only)
+    /// Personal access tokens for scripts and CI (the owner's; an agent's own)
     #[command(subcommand)]
     Token(token::TokenCommand),
 }
