@@ -349,3 +349,30 @@ fn an_agents_tokens_are_at_most_as_wide_as_the_agent() {
     assert_eq!(m["author"]["name"], LAURA_NAME);
     assert_eq!(m["author"]["role"], "staff");
 }
+
+#[test]
+fn idle_answered_tickets_close_by_themselves() {
+    let desk = Desk::start();
+    let owner = desk.user();
+    owner.login_owner();
+    let answered = open(&owner, "billing", "Answered, then silence");
+    let waiting = open(&owner, "billing", "Still waiting for support");
+    let laura = agent(&desk, &[]);
+    ok(&laura.run(&["ticket", "reply", &answered, "-m", "Done, tell us if not."]));
+
+    let out = desk.admin(&["tickets", "auto-close", "--after", "0s"], "");
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let v = view(&owner, &answered);
+    assert_eq!(v["status"], "closed");
+    let event = last(&v, "event");
+    assert_eq!(event["author"]["role"], "desk");
+    let body = event["body"].as_str().unwrap();
+    assert!(body.starts_with("closed by the desk after"), "{body}");
+    let text = ok(&owner.run(&["ticket", "view", &answered]));
+    assert!(text.contains(&format!("\n· {body}")), "{text}");
+    // Only answered tickets: one waiting for support stays open.
+    assert_eq!(view(&owner, &waiting)["status"], "open");
+    // The customer may reopen it.
+    ok(&owner.run(&["ticket", "reopen", &answered]));
+    assert_eq!(view(&laura, &answered)["status"], "open");
+}
