@@ -13,6 +13,7 @@ mod support;
 
 use common::{code, stderr, Desk, OWNER_EMAIL};
 use desk_common::{expect, number, Api};
+use mail_parser::MimeHeaders;
 use reqwest::Method;
 use serde_json::json;
 use support::{outbox_count, pipe_expect, Received, SmtpSink};
@@ -269,4 +270,57 @@ fn a_running_serve_auto_closes_by_itself() {
 
 fn support_text(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_staff_answer_reaches_the_requester_with_its_files() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_team(&sink);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "billing", "Double charge"));
+    sink.wait_for(3);
+    let bea = desk.login_token(BEA, PW);
+    let file = api.upload_id(&bea, "credit-note.txt", "CREDIT NOTE 42");
+    expect(
+        api.post(
+            &format!("/v1/tickets/{n}/messages"),
+            &bea,
+            &json!({"message": "Here is the credit note.", "attachments": [file]}),
+        ),
+        201,
+    );
+    let mails = sink.wait_for(4);
+    let answer = to(&mails, OWNER_EMAIL).pop().unwrap();
+    let parsed = mail_parser::MessageParser::default()
+        .parse(answer.data.as_bytes())
+        .unwrap();
+    assert!(parsed
+        .body_text(0)
+        .unwrap()
+        .contains("Here is the credit note."));
+    let files: Vec<(String, Vec<u8>)> = parsed
+        .attachments()
+        .map(|a| {
+            (
+                a.attachment_name().unwrap_or_default().to_string(),
+                a.contents().to_vec(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [("credit-note.txt".to_string(), b"CREDIT NOTE 42".to_vec())]
+    );
+    assert!(
+        !answer.data.contains(super_secret_header()),
+        "internal header never sent"
+    );
+    // The customer downloads what the agent attached.
+    let bytes = api.get(&format!("/v1/attachments/{file}"), &owner);
+    assert_eq!(bytes.status(), 200);
+}
+
+fn super_secret_header() -> &'static str {
+    "X-Ecolo-Attach"
 }

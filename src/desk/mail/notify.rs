@@ -24,6 +24,11 @@ use super::outbox;
 /// Events rendered per transaction.
 const BATCH: usize = 50;
 
+/// A staff answer's files travel with its mail up to this many bytes in
+/// all; past it the mail lists them and how to download them instead
+/// (`ecolo ticket download N`), so it passes common mailbox limits.
+pub const MAX_MAIL_ATTACHMENT_BYTES: u64 = 10 * 1024 * 1024;
+
 /// Writes `mail` to the outbox (once per Message-ID) in a transaction of
 /// its own: for mail that follows no stored change (auto-replies).
 pub fn enqueue(store: &Store, mail: &Outgoing) -> Result<bool> {
@@ -90,12 +95,17 @@ fn render(
         "answered" => {
             // Never a note: only a public message reaches the requester.
             if let Some(m) = message.filter(|m| m.kind == MessageKind::Message) {
-                let files: Vec<(String, u64)> = m
-                    .attachments
-                    .iter()
-                    .map(|a| (a.filename.clone(), a.size))
-                    .collect();
-                mails.push(outbound::staff_answered(
+                let total: u64 = m.attachments.iter().map(|a| a.size).sum();
+                let attach = total <= MAX_MAIL_ATTACHMENT_BYTES;
+                let files: Vec<(String, u64)> = if attach {
+                    Vec::new()
+                } else {
+                    m.attachments
+                        .iter()
+                        .map(|a| (a.filename.clone(), a.size))
+                        .collect()
+                };
+                let mut mail = outbound::staff_answered(
                     &info,
                     m.id,
                     &m.author.name,
@@ -103,7 +113,23 @@ fn render(
                     &files,
                     &intake,
                     domain,
-                ));
+                );
+                if attach && !m.attachments.is_empty() {
+                    let refs: Vec<outbox::AttachRef> = m
+                        .attachments
+                        .iter()
+                        .map(|a| outbox::AttachRef {
+                            path: config.attachments_dir.join(&a.id),
+                            filename: a.filename.clone(),
+                            content_type: a.content_type.clone(),
+                        })
+                        .collect();
+                    mail.headers.insert(
+                        outbox::ATTACH_HEADER.to_string(),
+                        serde_json::to_string(&refs).unwrap_or_default(),
+                    );
+                }
+                mails.push(mail);
             }
         }
         "closed" | "auto-closed" => {

@@ -160,3 +160,6 @@ CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
 END;
 INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild');
 INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+
+-- The outbox's one-mail-per-Message-ID check, without reading every row.
+CREATE INDEX outbox_by_message_id ON outbox(json_extract(headers, '$."Message-ID"'));
