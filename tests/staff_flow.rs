@@ -235,6 +235,19 @@ fn an_agents_day_from_the_queue_to_closing() {
     let queue = rows(&ok(&laura.run(&["ticket", "list"])));
     let numbers: Vec<&str> = queue.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(numbers, [&t2, &t3]);
+
+    // A note (with a file) still lands on a closed ticket, for the team.
+    let log = laura.config.path().join("refund.log");
+    std::fs::write(&log, "refund R-5521 settled").unwrap();
+    let log = log.to_str().unwrap();
+    ok(&laura.run(&["ticket", "note", &t1, "-m", "Settled.", "-a", log]));
+    let v = view(&laura, &t1);
+    assert_eq!(v["status"], "closed");
+    let note = last(&v, "note");
+    assert_eq!(note["body"], "Settled.");
+    assert_eq!(note["attachments"][0]["filename"], "refund.log");
+    let theirs = view(&owner, &t1);
+    assert!(!theirs.to_string().contains("refund.log"), "{theirs}");
 }
 
 #[test]
@@ -257,6 +270,13 @@ fn message_text_from_standard_input() {
         assert_eq!(last(&v, kind)["body"], text.trim_end(), "{args:?}");
     }
     assert_eq!(view(&laura, &n)["status"], "closed");
+    // A closed ticket takes no answer (409, exit 6) until it is reopened,
+    // and the hint says how; agents may reopen too.
+    let err = cli_common::fails(&laura.run(&["ticket", "reply", &n, "-m", "late"]), 6);
+    assert!(err.contains(&format!("ecolo ticket reopen {n}")), "{err}");
+    ok(&laura.run(&["ticket", "reopen", &n]));
+    assert_eq!(view(&owner, &n)["status"], "open");
+    ok(&laura.run(&["ticket", "close", &n]));
     // A customer's reply reads stdin the same way (after reopening).
     ok(&owner.run(&["ticket", "reopen", &n]));
     ok(&owner.run_stdin(&["ticket", "reply", &n, "-m", "-"], "From a pipe.\n"));

@@ -134,7 +134,7 @@ pub fn staff_refusal(ctx: &mut Ctx, e: ApiError, what: &str, number: u32) -> Cli
     e.into()
 }
 
-/// A 409 on a reply or note means the ticket is closed; say how to go on
+/// A 409 on a reply means the ticket is closed; say how to go on
 /// even if the desk did not.
 pub fn closed_hint(e: ApiError, number: u32) -> CliError {
     match e {
@@ -167,6 +167,9 @@ pub struct Compose<'a> {
     pub attach: &'a [PathBuf],
     /// For the editor's template and the prompt: "reply", "internal note".
     pub what: &'a str,
+    /// Whether the desk takes it on a closed ticket (notes: yes; replies:
+    /// the ticket must be reopened first).
+    pub on_closed: bool,
 }
 
 pub fn compose(ctx: &mut Ctx, c: Compose<'_>) -> Result<(String, Vec<String>)> {
@@ -183,9 +186,9 @@ pub fn compose(ctx: &mut Ctx, c: Compose<'_>) -> Result<(String, Vec<String>)> {
     let text = compose::check_message(&text, &limits)?;
     if !files.is_empty() {
         // Files are uploaded first: make sure the message can land (the
-        // ticket exists, is visible, is open) before sending them.
+        // ticket exists, is visible, takes it) before sending them.
         let ticket: Ticket = ctx.client()?.get(&path(c.number))?;
-        if ticket.status == TicketStatus::Closed {
+        if ticket.status == TicketStatus::Closed && !c.on_closed {
             return Err(closed_hint(
                 ApiError::Rejected(Problem {
                     kind: "about:blank".into(),

@@ -59,6 +59,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             message: &args.message,
             attach: &args.attach,
             what: "internal note",
+            on_closed: true,
         },
     )?;
     let body = NewNote {
@@ -68,15 +69,12 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     let path = format!("{}/notes", super::path(args.number));
     let result = ctx.client()?.post(&path, &body, None);
     let msg: Message = result.map_err(|e| {
-        match super::staff_refusal(
+        super::staff_refusal(
             ctx,
             e.naming_flags(super::MESSAGE_FIELDS),
             WHAT,
             args.number,
-        ) {
-            crate::cli::CliError::Api(e) => super::closed_hint(e, args.number),
-            other => other,
-        }
+        )
     })?;
     ctx.done(format!(
         "Added an internal note to ticket {n}; the customer does not see it",

@@ -51,6 +51,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
             message: &args.message,
             attach: &args.attach,
             what: "reply",
+            on_closed: false,
         },
     )?;
     let body = NewMessage {
