@@ -92,6 +92,19 @@ const TICKET_COLUMNS: &str = "t.id, t.number, t.category, t.subject, t.status, t
 const TICKET_FROM: &str = "tickets t JOIN accounts a ON a.id = t.account_id \
                            LEFT JOIN agents g ON g.id = t.assignee_id";
 
+/// An `events` row as [`PENDING_EVENTS`] reads it: id, ticket id, kind,
+/// message id, data, actor name, e-mail and role.
+type EventRow = (
+    i64,
+    i64,
+    String,
+    Option<i64>,
+    String,
+    String,
+    String,
+    String,
+);
+
 /// A ticket row: its id, its account's id and the ticket.
 type TicketRow = (i64, i64, Ticket);
 
@@ -1325,16 +1338,7 @@ impl Store {
         mut render: impl FnMut(&Connection, &DomainEvent) -> Result<()>,
     ) -> Result<usize> {
         self.write(|tx| {
-            let rows: Vec<(
-                i64,
-                i64,
-                String,
-                Option<i64>,
-                String,
-                String,
-                String,
-                String,
-            )> = tx
+            let rows: Vec<EventRow> = tx
                 .prepare_cached(PENDING_EVENTS)?
                 .query_map([limit as i64], |r| {
                     Ok((
