@@ -385,3 +385,61 @@ fn every_change_logs_an_event_whose_mail_is_rendered_once_even_after_a_failure()
         2
     );
 }
+
+#[test]
+fn a_version_1_database_migrates_keeping_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    {
+        // A desk as issue 7 left it: schema 1 with an account, a token, a
+        // ticket, a message and its attachment.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!(
+            "../src/desk/store/migrations/0001_initial.sql"
+        ))
+        .unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO categories VALUES ('billing', 2, 'Pagos', 'Billing', 'd', 'd');
+             INSERT INTO accounts VALUES (1, 'owner@example.com', 'Olga', 'x', '2026-01-01T00:00:00.000000Z');
+             INSERT INTO tokens (id, account_id, kind, name, token_hash, created_at)
+                 VALUES (1, 1, 'personal', 'ci', 'hash', '2026-01-01T00:00:00.000000Z');
+             INSERT INTO tickets VALUES (1, 123456, 1, 'billing', 'Old refund', 'open', 'low',
+                 'Olga', 'owner@example.com', 'owner', NULL,
+                 '2026-01-01T00:00:00.000000Z', '2026-01-02T00:00:00.000000Z');
+             INSERT INTO messages VALUES (7, 1, 'Olga', 'owner@example.com', 'owner', 'cli',
+                 'the zebracode charge', NULL, '2026-01-01T00:00:00.000000Z');
+             INSERT INTO attachments VALUES ('a1', 1, 7, 'r.pdf', 'application/pdf', 3, 'h',
+                 '2026-01-01T00:00:00.000000Z');",
+        )
+        .unwrap();
+    }
+    let store = Store::open_path(&path).unwrap();
+    let owner = Actor::Customer(store.owner_principal(1).unwrap());
+    let detail = store.ticket_detail(&owner, 123456).unwrap();
+    assert_eq!(detail.messages.len(), 1);
+    assert_eq!(detail.messages[0].id, 7);
+    assert_eq!(
+        detail.messages[0].attachments[0].id, "a1",
+        "links survive the rebuild"
+    );
+    assert_eq!(
+        detail.ticket.waiting_since.unwrap().to_rfc3339(),
+        "2026-01-02T00:00:00+00:00"
+    );
+    assert_eq!(detail.ticket.account.email, "owner@example.com");
+    assert_eq!(store.list_tokens(&owner).unwrap()[0].name, "ci");
+    let found = store
+        .list_tickets(
+            &owner,
+            &TicketQuery {
+                search: Some("zebracode".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(found.items.len(), 1, "old messages are indexed for search");
+    // Opening it again is a no-op.
+    drop(store);
+    Store::open_path(&path).unwrap();
+}
