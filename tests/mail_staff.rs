@@ -324,3 +324,21 @@ fn a_staff_answer_reaches_the_requester_with_its_files() {
 fn super_secret_header() -> &'static str {
     "X-Ecolo-Attach"
 }
+
+#[test]
+fn a_disabled_accounts_mail_opens_nothing() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    desk.add_agent(LAURA, "Laura Gómez", PW, &[]);
+    let laura = desk.login_token(LAURA, PW);
+    let out = desk.admin(&["account", "disable", OWNER_EMAIL], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let said = pipe_expect(&desk, &support::corpus("gmail_alternative.eml", None), 0);
+    assert!(said.contains("refused"), "{said}");
+    let all = api.get_ok("/v1/tickets?status=all", &laura);
+    assert_eq!(all["items"], json!([]));
+    // Enabled again, the same address files tickets as before.
+    desk.admin(&["account", "enable", OWNER_EMAIL], "");
+    let said = pipe_expect(&desk, &support::corpus("gmail_alternative.eml", None), 0);
+    assert!(said.contains("opened ticket"), "{said}");
+}
