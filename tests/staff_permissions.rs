@@ -352,7 +352,9 @@ fn want(f: &Fixture, who: Who, col: Col) -> Want {
     };
     match (target, who) {
         // Outside the billing agent's categories a ticket does not exist.
-        (Some(T::P), Who::AgentBilling) => refused(4, format!("no ticket {}", f.p)),
+        (Some(T::P), Who::AgentBilling) => {
+            refused(4, format!("no ticket {} in your categories", f.p))
+        }
         (Some(T::P), Who::Contact | Who::Limited) => refused(5, "may only use: billing"),
         _ => Want::Ok,
     }
@@ -595,7 +597,10 @@ fn every_credential_against_every_action_of_the_day() {
         "{text}"
     );
     let err = cli_common::fails(&f.run(Who::Owner, &["ticket", "view", &f.o]), 4);
-    assert!(err.contains(&format!("no ticket {}", f.o)), "{err}");
+    assert!(
+        err.contains(&format!("no ticket {} in this account", f.o)),
+        "{err}"
+    );
     assert!(!err.contains(O_SUBJECT), "{err}");
     // Ana sees every note written (setup, hers, Bea's).
     let b = f.as_ana(T::B);
@@ -659,7 +664,10 @@ fn moves_the_billing_agent_may_not_make_and_a_ticket_moved_away() {
     assert_eq!(moved["category"], "email");
     assert!(!bea_sees(B_SUBJECT), "moved away from billing");
     let err = cli_common::fails(&f.run(Who::AgentBilling, &["ticket", "view", &b]), 4);
-    assert!(err.contains(&format!("no ticket {b}")), "{err}");
+    assert!(
+        err.contains(&format!("no ticket {b} in your categories")),
+        "{err}"
+    );
     for who in [Who::Contact, Who::Limited] {
         let list = f.json(who, &["ticket", "list", "--status", "all", "--json"]);
         assert!(subjects(&list).is_empty(), "{who:?}: {list}");
