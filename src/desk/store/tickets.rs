@@ -499,21 +499,27 @@ fn set_status(tx: &Transaction<'_>, ticket_id: i64, status: TicketStatus, at: &s
 /// The agents to tell about ticket `ticket_id`: its assignee, or else
 /// every agent working its category.
 fn agents_to_tell(conn: &Connection, ticket_id: i64, category: &str) -> Result<Vec<AgentRef>> {
-    let assignee: Option<AgentRef> = conn
+    let assignee: Option<(i64, AgentRef)> = conn
         .query_row(
-            "SELECT g.name, g.email FROM tickets t JOIN agents g ON g.id = t.assignee_id
+            "SELECT g.id, g.name, g.email FROM tickets t JOIN agents g ON g.id = t.assignee_id
              WHERE t.id = ?1",
             [ticket_id],
             |r| {
-                Ok(AgentRef {
-                    name: r.get(0)?,
-                    email: r.get(1)?,
-                })
+                Ok((
+                    r.get(0)?,
+                    AgentRef {
+                        name: r.get(1)?,
+                        email: r.get(2)?,
+                    },
+                ))
             },
         )
         .optional()?;
-    if let Some(a) = assignee {
-        return Ok(vec![a]);
+    if let Some((id, a)) = assignee {
+        // An assignee who no longer works the category hears nothing of it.
+        if agent_categories(conn, id)?.is_none_or(|list| list.iter().any(|c| c == category)) {
+            return Ok(vec![a]);
+        }
     }
     let mut stmt = conn.prepare_cached(
         "SELECT name, email FROM agents WHERE all_categories = 1
