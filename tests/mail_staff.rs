@@ -342,3 +342,35 @@ fn a_disabled_accounts_mail_opens_nothing() {
     let said = pipe_expect(&desk, &support::corpus("gmail_alternative.eml", None), 0);
     assert!(said.contains("opened ticket"), "{said}");
 }
+
+#[test]
+fn serve_catches_up_on_mail_a_failed_render_left() {
+    let sink = SmtpSink::start();
+    let desk = Desk::start_with(&["--smtp-url", &sink.url(), "--outbox-retry-ms", "100"]);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "other", "Question")).to_string();
+    sink.wait_for(1);
+    // The answer commits with its event, but its mail cannot be rendered
+    // (a full disk), as if the command had crashed right after the commit.
+    desk_common::break_outbox(&desk);
+    let out = desk.admin(
+        &[
+            "staff",
+            "reply",
+            &n,
+            "-m",
+            "Answered while the disk was full.",
+        ],
+        "",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(outbox_count(&desk.db(), "1"), 1);
+    // Nobody runs anything else: serve's outbox worker renders and sends it.
+    desk_common::repair_outbox(&desk);
+    let mails = sink.wait_for(2);
+    assert!(mails[1]
+        .text()
+        .contains("Answered while the disk was full."));
+    assert_eq!(outbox_count(&desk.db(), "1"), 2, "rendered once");
+}
