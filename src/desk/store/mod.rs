@@ -6,12 +6,24 @@
 //! The store is synchronous (rusqlite); async callers run it on
 //! `tokio::task::spawn_blocking`. It is cheap to clone (a pool handle).
 //!
+//! Every call is checked against one [`Actor`](super::auth::Actor): a
+//! customer (owner or contact, possibly through a category-limited token)
+//! or an agent (possibly category-limited, possibly through a narrower
+//! token). The permission rules live here, nowhere else.
+//!
 //! Entry points by resource:
 //! - accounts and senders: [`Store::create_account`], [`Store::verify_login`],
-//!   [`Store::find_sender`], [`Store::owner_principal`]
+//!   [`Store::login_actor`], [`Store::find_sender`], [`Store::owner_principal`],
+//!   [`Store::list_accounts`], [`Store::set_account_disabled`],
+//!   [`Store::set_account_password`]
+//! - the support team: [`Store::add_agent`], [`Store::list_agents`],
+//!   [`Store::change_agent`], [`Store::remove_agent`], [`Store::find_agent`]
 //! - tickets: [`Store::open_ticket`], [`Store::open_ticket_with_key`],
-//!   [`Store::add_message`], [`Store::staff_reply`], [`Store::list_tickets`],
-//!   [`Store::ticket_detail`], [`Store::close_ticket`], [`Store::reopen_ticket`]
+//!   [`Store::add_message`], [`Store::staff_reply`], [`Store::add_note`],
+//!   [`Store::assign`], [`Store::change_ticket`], [`Store::list_tickets`],
+//!   [`Store::ticket_detail`], [`Store::close_ticket`], [`Store::reopen_ticket`],
+//!   [`Store::auto_close`]
+//! - the events log: [`Store::render_events`] (the mailer's only door)
 //! - attachments: [`Store::save_attachment`], [`Store::attachment`]
 //! - contacts: [`Store::list_contacts`], [`Store::add_contact`],
 //!   [`Store::change_contact`], [`Store::remove_contact`]
