@@ -82,6 +82,24 @@ fn staff_admin_commands_add_list_edit_remove() {
     assert_ne!(code(&out), 0);
     assert!(stderr(&out).contains("remove-category"), "{}", stderr(&out));
 
+    // Tickets of a category the agent stops working are no longer its.
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "email", "Mailbox"));
+    let bea = desk.login_token(BEA, PW);
+    expect(
+        api.call(
+            Method::PUT,
+            &format!("/v1/tickets/{n}/assignee"),
+            Some(&bea),
+            Some(&json!({"assignee": "@me"})),
+        ),
+        200,
+    );
+    let out = desk.admin(&["staff", "edit", BEA, "--remove-category", "email"], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(api.get_ok(&format!("/v1/tickets/{n}"), &owner)["assignee"].is_null());
+
     // One address, one role: 409 naming the clash, whichever way round.
     let out = desk.admin(
         &[

@@ -212,8 +212,8 @@ impl Store {
 
     /// Renames an agent and/or changes the categories it works. Adding to an
     /// agent of all categories changes nothing; removing from one limits it
-    /// to the others. Removing the last category is refused (422): remove
-    /// the agent instead.
+    /// to the others, and unassigns its tickets there. Removing the last
+    /// category is refused (422): remove the agent instead.
     pub fn change_agent(&self, email: &str, change: &AgentChange) -> Result<Agent> {
         let mut check = Check::new();
         let name = match &change.name {
@@ -260,11 +260,20 @@ impl Store {
                         params![id, c],
                     )?;
                 }
-                if agent_categories(tx, id)?.is_some_and(|l| l.is_empty()) {
+                let left = agent_categories(tx, id)?.unwrap_or_default();
+                if left.is_empty() {
                     return Err(Error::invalid(
                         "remove-category",
                         "an agent needs at least one category: remove the agent instead",
                     ));
+                }
+                // Tickets it may no longer see are no longer its.
+                for c in &change.remove_categories {
+                    tx.execute(
+                        "UPDATE tickets SET assignee_id = NULL
+                         WHERE assignee_id = ?1 AND category = ?2",
+                        params![id, c],
+                    )?;
                 }
             }
             Ok(id)
