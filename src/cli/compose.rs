@@ -30,12 +30,25 @@ pub fn message_flags() -> String {
 pub enum Asked {
     Message,
     Reply,
+    Note,
+    LastAnswer,
+}
+
+impl Asked {
+    /// The thing asked for, for "missing WHAT: pass FLAG".
+    pub fn word(self) -> String {
+        match self {
+            Asked::Message | Asked::Reply => t!("what-message"),
+            Asked::Note => t!("what-note"),
+            Asked::LastAnswer => t!("what-last-answer"),
+        }
+    }
 }
 
 /// The message flags shared by `ticket open` and `ticket reply`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct MessageArgs {
-    /// The message text
+    /// The message text (`-` reads it from standard input)
     #[arg(
         short = 'm',
         long,
@@ -57,18 +70,19 @@ impl MessageArgs {
 
     /// The text from `--message` or `--message-file`, if either was given.
     pub fn read(&self) -> Result<Option<String>> {
+        // `--message -` means standard input, as `-F -` does: a literal
+        // "-" is never what anyone means to send.
         if let Some(m) = &self.message {
-            return Ok(Some(m.clone()));
+            if m.trim() != "-" {
+                return Ok(Some(m.clone()));
+            }
+            return read_stdin().map(Some);
         }
         let Some(file) = &self.message_file else {
             return Ok(None);
         };
         let text = if file.as_os_str() == "-" {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .context(t!("message-stdin-unreadable"))?;
-            s
+            read_stdin()?
         } else {
             std::fs::read_to_string(file).map_err(|e| {
                 CliError::usage(t!(
@@ -82,6 +96,14 @@ impl MessageArgs {
     }
 }
 
+fn read_stdin() -> Result<String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .context(t!("message-stdin-unreadable"))?;
+    Ok(s)
+}
+
 /// Asks for the message: in `$VISUAL`/`$EDITOR` when one is set, else typed
 /// on one line.
 pub fn ask_message(what: Asked) -> Result<String> {
@@ -91,7 +113,8 @@ pub fn ask_message(what: Asked) -> Result<String> {
     if has_editor {
         let hint = match what {
             Asked::Message => t!("editor-template-message"),
-            Asked::Reply => t!("editor-template-reply"),
+            Asked::Reply | Asked::LastAnswer => t!("editor-template-reply"),
+            Asked::Note => t!("editor-template-note"),
         };
         let template = format!("\n# {hint}\n");
         let edited = super::interrupt::while_editing(|| dialoguer::Editor::new().edit(&template))
@@ -106,7 +129,8 @@ pub fn ask_message(what: Asked) -> Result<String> {
     } else {
         prompt::text(&match what {
             Asked::Message => t!("prompt-message-line"),
-            Asked::Reply => t!("prompt-reply-line"),
+            Asked::Reply | Asked::LastAnswer => t!("prompt-reply-line"),
+            Asked::Note => t!("prompt-note-line"),
         })
     }
 }

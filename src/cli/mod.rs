@@ -138,13 +138,13 @@ pub enum Command {
     /// Ticket categories (departments) and what belongs in each
     #[command(subcommand)]
     Category(category::CategoryCommand),
-    /// Open, list, view, answer, close and reopen tickets
+    /// Open, list, view, answer, close and reopen tickets; the support team's queue, notes, assignments and moves
     #[command(subcommand)]
     Ticket(ticket::TicketCommand),
     /// People allowed to open tickets in some categories (owner only)
     #[command(subcommand)]
     Contact(contact::ContactCommand),
-    /// Personal access tokens for scripts and CI (owner only)
+    /// Personal access tokens for scripts and CI (the owner's; an agent's own)
     #[command(subcommand)]
     Token(token::TokenCommand),
     /// Settings of ecolo on this computer (the language)

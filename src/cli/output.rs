@@ -192,6 +192,7 @@ pub fn role_word(role: crate::api::AuthorRole) -> String {
         Owner => crate::t!("role-owner"),
         Contact => crate::t!("role-contact"),
         Staff => crate::t!("role-staff"),
+        Desk => crate::t!("role-desk"),
     }
 }
 

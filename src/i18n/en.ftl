@@ -21,6 +21,7 @@ priority-high = high
 role-owner = owner
 role-contact = contact
 role-staff = staff
+role-desk = desk
 
 ## Table headers
 col-number = NUMBER
@@ -33,6 +34,14 @@ col-slug = SLUG
 col-name = NAME
 col-intake = E-MAIL
 col-description = WHAT BELONGS THERE
+col-waited = WAITED
+col-account = ACCOUNT
+col-requester = REQUESTER
+col-assignee = ASSIGNEE
+waited-under-minute = <1m
+waited-minutes = { $n }m
+waited-hours = { $n }h
+waited-days = { $n }d
 
 ## Prompts and what they ask for ("missing WHAT: pass FLAG")
 missing-value = missing { $what }: pass { $flag }
@@ -47,6 +56,9 @@ confirm-hint-yes = (Y/n)
 confirm-hint-no = (y/N)
 confirm-invalid = answer y (yes) or n (no)
 what-password = password
+what-note = internal note
+what-last-answer = last answer
+what-assignee = assignee
 
 ## Errors (src/cli/error.rs, src/client/error.rs)
 err-cancelled = cancelled: { $what }
@@ -96,9 +108,11 @@ message-file-unreadable = cannot read --message-file { $path }: { $reason }
 message-stdin-unreadable = cannot read the message from standard input
 editor-template-message = Write the message above. Lines starting with # are dropped.
 editor-template-reply = Write the reply above. Lines starting with # are dropped.
+editor-template-note = Write the internal note above (the customer never sees it). Lines starting with # are dropped.
 editor-failed = cannot run the editor ($VISUAL / $EDITOR)
 prompt-message-line = Message (one line; set $EDITOR for more)
 prompt-reply-line = Reply (one line; set $EDITOR for more)
+prompt-note-line = Internal note (one line; set $EDITOR for more)
 message-empty = the message is empty: pass --message TEXT or --message-file FILE
 message-too-long = the message is { $bytes } bytes; the desk takes at most { $max } bytes (--message / --message-file)
 attach-unreadable = cannot attach { $path }: { $reason }
@@ -133,11 +147,41 @@ open-done = Opened ticket { $number } in { $category }; follow it with `ecolo ti
 
 ## ticket list, ticket view
 limit-at-least-one = --limit must be at least 1
-tickets-none = No { $status } tickets.
-view-header = Category: { $category }  Priority: { $priority }  Requester: { $name } <{ $email }>
+tickets-none = { $status ->
+    [any] No tickets.
+   *[other] No { $status } tickets.
+    }
+view-header = Category: { $category }  Priority: { $priority }  Assignee: { $assignee }
 view-dates = Opened { $opened }  Updated { $updated }
-view-message = ── { $name } <{ $email }> ({ $role }) via { $channel }, { $when }
+view-message = ── { $author } via { $channel }, { $when }
 view-attachments = Attachments:
+view-account = Account: { $account }  Requester: { $requester }
+view-nobody = nobody
+view-waiting-since = Waiting since { $since }
+view-author = { $name } <{ $email }> ({ $role })
+view-author-staff = { $name } (support) <{ $email }>
+view-author-desk = { $name } (desk)
+view-note = ── INTERNAL NOTE by { $author }, { $when } (never shown to the customer)
+event-moved = moved from { $from } to { $to }
+event-assigned = assigned to { $name }
+event-unassigned = unassigned
+event-unassigned-category = unassigned: the assignee does not work { $category }
+event-closed = closed by { $name }
+event-reopened = reopened by { $name }
+event-auto-closed = closed by the desk after { $unit ->
+    [days] { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+    [hours] { $n ->
+        [one] { $n } hour
+       *[other] { $n } hours
+    }
+   *[other] { $n } seconds
+    } without a reply
+list-search-empty = --search is empty: pass the text to find
+list-and = {" "}and{" "}
+list-staff-filter-only = only the support team can filter by { $flags }; these credentials are a customer's (they see their own account's tickets: drop { $flags })
 
 ## login, logout, whoami
 login-url-flags = --url URL (or set ECOLO_URL)
@@ -176,6 +220,9 @@ whoami-all-categories = all
 whoami-stored-login = stored login
 whoami-manage-yes = contacts and tokens
 whoami-manage-no = no (ask the account owner)
+whoami-manage-own-tokens = your own tokens
+whoami-role = Role:
+whoami-role-staff = staff (the support team: every account's tickets in these categories)
 
 ## ticket reply, close, reopen, download
 ticket-number-invalid = `{ $input }` is not a ticket number (six digits, e.g. 482913)
@@ -184,6 +231,23 @@ reply-closed-hint = { $detail }: reopen it with `ecolo ticket reopen { $number }
 reply-done = Replied to ticket { $number }; see the conversation with `ecolo ticket view { $number }`
 ticket-closed = Closed ticket { $number } ({ $subject })
 ticket-reopened = Reopened ticket { $number } ({ $subject })
+ticket-closed-answer = Closed ticket { $number } ({ $subject }) with a last answer
+
+## support team: note, assign, edit, close -m
+staff-only = only the support team can { $what }; these credentials are a customer's (write to support with `ecolo ticket reply { $number }`)
+staff-what-note = add internal notes
+staff-what-assign = assign tickets
+staff-what-edit = move tickets or change their priority
+staff-what-close-answer = close a ticket with a last answer (close it without -m)
+note-done = Added an internal note to ticket { $number }; the customer does not see it
+assign-to-empty = --to is empty: pass an agent's e-mail, @me or none
+assign-prompt = Assign to (an agent's e-mail, @me or none)
+assign-done = Assigned ticket { $number } ({ $subject }) to { $agent }
+unassign-done = Unassigned ticket { $number } ({ $subject })
+edit-nothing = nothing to change: pass -c/--category CATEGORY and/or -p/--priority PRIORITY
+edit-now-category = category { $category }
+edit-now-priority = priority { $priority }
+edit-done = Ticket { $number } ({ $subject }) now has { $changes }
 download-none = Ticket { $number } has no attachments.
 download-exists = { $path } already exists: pass --force to overwrite it, or --to another directory
 download-cannot-create = cannot create { $path }
@@ -225,6 +289,9 @@ token-scope-contact = contact { $contact }: { $categories }
 token-scope-contact-own = contact { $contact }: contact's categories
 token-scope-owner = owner: { $categories }
 token-scope-owner-all = owner: all categories
+token-scope-agent = agent: { $categories }
+token-scope-agent-all = agent: all categories
+
 token-expires-invalid = `{ $input }` is not a lifetime: use e.g. 90d, 12w, 1y or never
 token-expires-range = `{ $input }` is { $days } days: a token lives 1 to { $max } days (at most { $years }y), or `never`
 token-too-many = too many
@@ -263,8 +330,8 @@ exit-0 = success (also when the reader of the output goes away: broken pipe)
 exit-1 = error (the desk failed, a file could not be read or written)
 exit-2 = usage: a missing or bad flag; without a terminal a missing value is never prompted for
 exit-3 = not logged in, wrong password, or token rejected: run `ecolo login`
-exit-4 = not found (ticket, contact, token, attachment)
-exit-5 = not permitted: outside the categories of these credentials
+exit-4 = not found (ticket, contact, token, attachment; for an agent, outside their categories)
+exit-5 = not permitted: outside the categories of these credentials, or for the support team only
 exit-6 = rejected by the desk: validation, conflict (e.g. a closed ticket), too large
 exit-7 = desk unreachable: connection refused or timed out; the message names the URL
 exit-130 = cancelled at a prompt (Ctrl-C or answering no); nothing was sent

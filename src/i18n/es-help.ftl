@@ -42,7 +42,7 @@ help-category-about = Categorías de tickets (departamentos) y qué va en cada u
 help-category-list-about = Lista las categorías: clave, nombre, dirección de correo de entrada, qué va ahí
 
 ## ticket
-help-ticket-about = Abre, lista, muestra, responde, cierra y reabre tickets
+help-ticket-about = Abre, lista, muestra, responde, cierra y reabre tickets; la cola del equipo de soporte, notas, asignaciones y traslados
 help-ticket-open-about = Abre un ticket (en una terminal pregunta lo que falte)
 help-ticket-open-after-help = Imprime en stdout solo el número del ticket nuevo (el ticket en JSON con --json).
     Ejemplos:
@@ -50,25 +50,70 @@ help-ticket-open-after-help = Imprime en stdout solo el número del ticket nuevo
       ecolo ticket open -c website-updates -s 'Nueva página de precios' -F texto.md -a precios.png
 help-ticket-open-arg-category = Categoría: su clave o su nombre en español o inglés (vea `ecolo category list`)
 help-ticket-open-arg-subject = Resumen del problema en una línea
-help-ticket-open-arg-message = El texto del mensaje
+help-ticket-open-arg-message = El texto del mensaje (`-` lo lee de la entrada estándar)
 help-ticket-open-arg-message-file = Lee el mensaje de FILE (`-` para la entrada estándar)
 help-ticket-open-arg-priority = Prioridad [por omisión: medium]
 help-ticket-open-arg-attach = Adjunta un archivo (repítala para varios)
 help-ticket-open-arg-idempotency-key = Clave que hace seguro repetir este comando: la misma clave nunca abre un segundo ticket [por omisión: un UUID nuevo en cada ejecución]
 help-ticket-open-arg-yes = No pide confirmar el resumen
-help-ticket-list-about = Lista los tickets, los más recientes primero (por omisión los activos)
-help-ticket-list-arg-status = Qué tickets: un estado, `active` (todos menos los cerrados) o `all`
+help-ticket-list-about = Lista los tickets (el servicio elige qué por omisión: los activos de un cliente, la cola de un agente)
+help-ticket-list-arg-status = Qué tickets: open, answered, customer-reply, closed, waiting (open o customer-reply), active (todos menos los cerrados) o all [por omisión: el del servicio, vea abajo]
 help-ticket-list-arg-category = Solo esta categoría (clave o nombre)
 help-ticket-list-arg-limit = Como máximo N tickets
+help-ticket-list-after-help = Los clientes reciben sus propios tickets, los más recientes primero (por omisión los activos).
+    El equipo de soporte recibe la cola: los tickets de todas las cuentas en sus categorías, por
+    omisión los que esperan al soporte, los que más llevan esperando primero.
+    Ejemplos:
+      ecolo ticket list --search factura
+      ecolo ticket list --assignee @me --status all
+      ecolo ticket list --account titular@example.com -c facturacion
+help-ticket-list-arg-search = Solo los tickets cuyo asunto o mensajes contienen TEXT (para el equipo de soporte, también las notas)
+help-ticket-list-arg-assignee = Equipo de soporte: solo los tickets asignados a EMAIL, a usted (`@me`) o a nadie (`none`)
+help-ticket-list-arg-account = Equipo de soporte: solo los tickets de la cuenta cuyo titular es EMAIL
 help-ticket-view-about = Muestra toda la conversación de un ticket
 help-ticket-view-arg-number = Número del ticket, p. ej. 482913
-help-ticket-reply-about = Añade un mensaje a un ticket
+help-ticket-reply-about = Añade un mensaje a un ticket (de un agente: la respuesta del equipo de soporte)
 help-ticket-reply-arg-number = Número del ticket, p. ej. 482913
-help-ticket-reply-arg-message = El texto del mensaje
+help-ticket-reply-arg-message = El texto del mensaje (`-` lo lee de la entrada estándar)
 help-ticket-reply-arg-message-file = Lee el mensaje de FILE (`-` para la entrada estándar)
 help-ticket-reply-arg-attach = Adjunta un archivo (repítala para varios)
-help-ticket-close-about = Cierra un ticket cuando está resuelto
+help-ticket-reply-after-help = Sin --message ni --message-file, una terminal abre $VISUAL/$EDITOR (o pide una línea).
+    Ejemplos:
+      ecolo ticket reply 482913 -m 'Gracias, eso lo arregló.'
+      git log -1 | ecolo ticket reply 482913 -F - -a captura.png
+help-ticket-note-about = Añade una nota interna, que el cliente nunca ve (equipo de soporte)
+help-ticket-note-after-help = Solo el equipo de soporte. Sin --message ni --message-file, una terminal abre $VISUAL/$EDITOR (o pide una línea).
+    Ejemplos:
+      ecolo ticket note 482913 -m 'Reembolso aprobado por Ana; esperando al banco.'
+      ecolo ticket note 482913 -F - -a servidor.log < hallazgos.md
+help-ticket-note-arg-number = Número del ticket, p. ej. 482913
+help-ticket-note-arg-message = El texto de la nota (`-` lo lee de la entrada estándar)
+help-ticket-note-arg-message-file = Lee la nota de FILE (`-` para la entrada estándar)
+help-ticket-note-arg-attach = Adjunta un archivo (repítala para varios)
+help-ticket-assign-about = Asigna un ticket a un agente, a usted o a nadie (equipo de soporte)
+help-ticket-assign-after-help = Solo el equipo de soporte.
+    Ejemplos:
+      ecolo ticket assign 482913 --to @me
+      ecolo ticket assign 482913 --to laura@desk.example
+      ecolo ticket assign 482913 --to none
+help-ticket-assign-arg-number = Número del ticket, p. ej. 482913
+help-ticket-assign-arg-to = El correo de un agente, `@me` (usted) o `none` (sin asignar)
+help-ticket-edit-about = Mueve un ticket a otra categoría o cambia su prioridad (equipo de soporte)
+help-ticket-edit-after-help = Solo el equipo de soporte. Indique al menos una de -c y -p.
+    Ejemplos:
+      ecolo ticket edit 482913 -c correo
+      ecolo ticket edit 482913 -p high
+help-ticket-edit-arg-number = Número del ticket, p. ej. 482913
+help-ticket-edit-arg-category = Mueve el ticket a esta categoría: su clave o su nombre (vea `ecolo category list`)
+help-ticket-edit-arg-priority = Cambia la prioridad
+help-ticket-close-about = Cierra un ticket cuando está resuelto (los agentes pueden añadir una última respuesta)
 help-ticket-close-arg-number = Número del ticket, p. ej. 482913
+help-ticket-close-after-help = Se avisa por correo al solicitante de que el ticket se cerró y de cómo reabrirlo.
+    Ejemplos:
+      ecolo ticket close 482913
+      ecolo ticket close 482913 -m 'Reembolsado; lo cerramos. Responda para reabrirlo.'   (equipo de soporte)
+help-ticket-close-arg-message = Una última respuesta enviada al cerrar (equipo de soporte; `-` la lee de la entrada estándar)
+help-ticket-close-arg-message-file = Lee la última respuesta de FILE (`-` para la entrada estándar)
 help-ticket-reopen-about = Reabre un ticket cerrado
 help-ticket-reopen-arg-number = Número del ticket, p. ej. 482913
 help-ticket-download-about = Guarda los adjuntos de un ticket en un directorio
@@ -93,7 +138,7 @@ help-contact-remove-arg-email = El correo del contacto
 help-contact-remove-arg-yes = Elimina sin preguntar
 
 ## token
-help-token-about = Tokens de acceso personales para scripts y CI (solo el titular)
+help-token-about = Tokens de acceso personales para scripts y CI (los del titular; los propios de un agente)
 help-token-create-about = Crea un token; imprime solo el token (se muestra esta única vez)
 help-token-create-after-help = Use el token con `ECOLO_TOKEN=... ecolo ...` o `ecolo login --with-token`.
 help-token-create-arg-name = Un nombre para reconocer (y revocar) el token

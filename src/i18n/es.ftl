@@ -24,6 +24,7 @@ priority-high = alta
 role-owner = titular
 role-contact = contacto
 role-staff = soporte
+role-desk = servicio
 
 ## Encabezados de tablas
 col-number = NÚMERO
@@ -36,6 +37,14 @@ col-slug = CLAVE
 col-name = NOMBRE
 col-intake = CORREO
 col-description = QUÉ VA AHÍ
+col-waited = ESPERA
+col-account = CUENTA
+col-requester = SOLICITANTE
+col-assignee = ASIGNADO
+waited-under-minute = <1 min
+waited-minutes = { $n } min
+waited-hours = { $n } h
+waited-days = { $n } d
 
 ## Preguntas y lo que piden ("falta QUÉ: use OPCIÓN")
 missing-value = falta { $what }: use { $flag }
@@ -50,6 +59,9 @@ confirm-hint-yes = (S/n)
 confirm-hint-no = (s/N)
 confirm-invalid = responda s (sí) o n (no)
 what-password = la contraseña
+what-note = la nota interna
+what-last-answer = la última respuesta
+what-assignee = a quién asignarlo
 
 ## Errores (src/cli/error.rs, src/client/error.rs)
 err-cancelled = cancelado: { $what }
@@ -99,9 +111,11 @@ message-file-unreadable = no se puede leer --message-file { $path }: { $reason }
 message-stdin-unreadable = no se puede leer el mensaje de la entrada estándar
 editor-template-message = Escriba el mensaje arriba. Las líneas que empiezan con # se descartan.
 editor-template-reply = Escriba la respuesta arriba. Las líneas que empiezan con # se descartan.
+editor-template-note = Escriba la nota interna arriba (el cliente nunca la ve). Las líneas que empiezan con # se descartan.
 editor-failed = no se puede abrir el editor ($VISUAL / $EDITOR)
 prompt-message-line = Mensaje (una línea; defina $EDITOR para más)
 prompt-reply-line = Respuesta (una línea; defina $EDITOR para más)
+prompt-note-line = Nota interna (una línea; defina $EDITOR para más)
 message-empty = el mensaje está vacío: use --message TEXTO o --message-file ARCHIVO
 message-too-long = el mensaje tiene { $bytes } bytes; el servicio acepta como máximo { $max } bytes (--message / --message-file)
 attach-unreadable = no se puede adjuntar { $path }: { $reason }
@@ -137,6 +151,8 @@ open-done = Ticket { $number } abierto en { $category }; sígalo con `ecolo tick
 ## ticket list, ticket view
 limit-at-least-one = --limit debe ser al menos 1
 tickets-none = { $status ->
+    [any] No hay tickets.
+    [waiting] No hay tickets esperando al soporte.
     [active] No hay tickets activos.
     [all] No hay tickets.
     [open] No hay tickets abiertos.
@@ -145,20 +161,42 @@ tickets-none = { $status ->
     [closed] No hay tickets cerrados.
    *[other] No hay tickets ({ $status }).
     }
-view-header = Categoría: { $category }  Prioridad: { $priority }  Solicitante: { $name } <{ $email }>
+view-header = Categoría: { $category }  Prioridad: { $priority }  Asignado a: { $assignee }
 view-dates = Abierto { $opened }  Actualizado { $updated }
-view-message = ── { $name } <{ $email }> ({ $role ->
-        [owner] titular
-        [contact] contacto
-        [staff] soporte
-       *[other] { $role }
-    }) por { $channel ->
+view-message = ── { $author } por { $channel ->
         [cli] ecolo
         [email] correo
         [staff] el equipo
        *[other] { $channel }
     }, { $when }
 view-attachments = Adjuntos:
+view-account = Cuenta: { $account }  Solicitante: { $requester }
+view-nobody = nadie
+view-waiting-since = Esperando desde { $since }
+view-author = { $name } <{ $email }> ({ $role })
+view-author-staff = { $name } (soporte) <{ $email }>
+view-author-desk = { $name } (servicio)
+view-note = ── NOTA INTERNA de { $author }, { $when } (el cliente nunca la ve)
+event-moved = movido de { $from } a { $to }
+event-assigned = asignado a { $name }
+event-unassigned = sin asignar
+event-unassigned-category = sin asignar: el agente asignado no atiende { $category }
+event-closed = cerrado por { $name }
+event-reopened = reabierto por { $name }
+event-auto-closed = cerrado por el servicio tras { $unit ->
+    [days] { $n ->
+        [one] { $n } día
+       *[other] { $n } días
+    }
+    [hours] { $n ->
+        [one] { $n } hora
+       *[other] { $n } horas
+    }
+   *[other] { $n } segundos
+    } sin respuesta
+list-search-empty = --search está vacío: indique el texto que busca
+list-and = {" "}y{" "}
+list-staff-filter-only = solo el equipo de soporte puede filtrar por { $flags }; estas credenciales son de un cliente (ve los tickets de su propia cuenta: quite { $flags })
 
 ## login, logout, whoami
 login-url-flags = --url URL (o defina ECOLO_URL)
@@ -197,6 +235,9 @@ whoami-all-categories = todas
 whoami-stored-login = sesión guardada
 whoami-manage-yes = contactos y tokens
 whoami-manage-no = no (consulte al titular de la cuenta)
+whoami-manage-own-tokens = sus propios tokens
+whoami-role = Rol:
+whoami-role-staff = soporte (el equipo de soporte: los tickets de todas las cuentas en estas categorías)
 
 ## ticket reply, close, reopen, download
 ticket-number-invalid = `{ $input }` no es un número de ticket (seis cifras, p. ej. 482913)
@@ -205,6 +246,23 @@ reply-closed-hint = { $detail }: reábralo con `ecolo ticket reopen { $number }`
 reply-done = Respuesta añadida al ticket { $number }; vea la conversación con `ecolo ticket view { $number }`
 ticket-closed = Ticket { $number } cerrado ({ $subject })
 ticket-reopened = Ticket { $number } reabierto ({ $subject })
+ticket-closed-answer = Ticket { $number } ({ $subject }) cerrado con una última respuesta
+
+## support team: note, assign, edit, close -m
+staff-only = solo el equipo de soporte puede { $what }; estas credenciales son de un cliente (escriba al soporte con `ecolo ticket reply { $number }`)
+staff-what-note = añadir notas internas
+staff-what-assign = asignar tickets
+staff-what-edit = mover tickets o cambiar su prioridad
+staff-what-close-answer = cerrar un ticket con una última respuesta (ciérrelo sin -m)
+note-done = Nota interna añadida al ticket { $number }; el cliente no la ve
+assign-to-empty = --to está vacío: indique el correo de un agente, @me o none
+assign-prompt = Asignar a (el correo de un agente, @me o none)
+assign-done = Ticket { $number } ({ $subject }) asignado a { $agent }
+unassign-done = Ticket { $number } ({ $subject }) sin asignar
+edit-nothing = nada que cambiar: indique -c/--category CATEGORÍA y/o -p/--priority PRIORIDAD
+edit-now-category = categoría { $category }
+edit-now-priority = prioridad { $priority }
+edit-done = El ticket { $number } ({ $subject }) tiene ahora { $changes }
 download-none = El ticket { $number } no tiene adjuntos.
 download-exists = { $path } ya existe: use --force para sobrescribirlo, o --to otro directorio
 download-cannot-create = no se puede crear { $path }
@@ -246,6 +304,9 @@ token-scope-contact = contacto { $contact }: { $categories }
 token-scope-contact-own = contacto { $contact }: sus categorías
 token-scope-owner = titular: { $categories }
 token-scope-owner-all = titular: todas las categorías
+token-scope-agent = agente: { $categories }
+token-scope-agent-all = agente: todas las categorías
+
 token-expires-invalid = `{ $input }` no es una vigencia: use p. ej. 90d, 12w, 1y o never
 token-expires-range = `{ $input }` son { $days } días: un token dura de 1 a { $max } días (como mucho { $years }y), o `never`
 token-too-many = demasiados
@@ -284,8 +345,8 @@ exit-0 = éxito (también cuando quien lee la salida se va: tubería rota)
 exit-1 = error (el servicio falló, no se pudo leer o escribir un archivo)
 exit-2 = uso: falta una opción o es incorrecta; sin terminal nunca se pregunta por un valor que falta
 exit-3 = sin sesión, contraseña incorrecta o token rechazado: ejecute `ecolo login`
-exit-4 = no encontrado (ticket, contacto, token, adjunto)
-exit-5 = no permitido: fuera de las categorías de estas credenciales
+exit-4 = no encontrado (ticket, contacto, token, adjunto; para un agente, fuera de sus categorías)
+exit-5 = no permitido: fuera de las categorías de estas credenciales, o solo para el equipo de soporte
 exit-6 = rechazado por el servicio: validación, conflicto (p. ej. un ticket cerrado), demasiado grande
 exit-7 = servicio inalcanzable: conexión rechazada o agotada; el mensaje indica la URL
 exit-130 = cancelado en una pregunta (Ctrl-C o respondiendo que no); no se envió nada

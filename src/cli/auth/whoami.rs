@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::api::Me;
+use crate::api::{AuthorRole, Me};
 use crate::cli::ctx::TokenSource;
 use crate::cli::error::Result;
 use crate::cli::Ctx;
@@ -40,18 +40,31 @@ impl fmt::Display for Whoami {
             (TokenSource::Stored, true) => "stored login".to_string(),
             (TokenSource::Stored, false) => t!("whoami-stored-login"),
         };
+        let staff = me.acting_as.role == AuthorRole::Staff;
         let manage = match (pipe, me.can_manage) {
             (true, can) => can.to_string(),
             (false, true) => t!("whoami-manage-yes"),
+            (false, false) if staff => t!("whoami-manage-own-tokens"),
             (false, false) => t!("whoami-manage-no"),
         };
-        // (key for `NAME<TAB>value` on a pipe, label for a person, value)
+        // An agent has no customer account (the desk puts the agent there):
+        // a person reads the role instead; a pipe gets both keys.
+        let account = format!("{} <{}>", me.account_name, me.account_email);
+        let (account_label, role_label) = if staff {
+            (String::new(), t!("whoami-role"))
+        } else {
+            (t!("whoami-account"), String::new())
+        };
+        let role = if staff && !pipe {
+            t!("whoami-role-staff")
+        } else {
+            me.acting_as.role.as_str().to_string()
+        };
+        // (key for `NAME<TAB>value` on a pipe, label for a person (none:
+        // only piped), value)
         let rows = [
-            (
-                "account",
-                t!("whoami-account"),
-                format!("{} <{}>", me.account_name, me.account_email),
-            ),
+            ("account", account_label, account),
+            ("role", role_label, role),
             (
                 "acting_as",
                 t!("whoami-acting-as"),
@@ -81,7 +94,7 @@ impl fmt::Display for Whoami {
         for (key, label, value) in rows {
             if pipe {
                 writeln!(f, "{key}\t{value}")?;
-            } else {
+            } else if !label.is_empty() {
                 let pad = width - console::measure_text_width(&label);
                 writeln!(f, "{label}{}{value}", " ".repeat(pad))?;
             }

@@ -119,10 +119,12 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .post("/v1/tokens", &body, None)
         .map_err(|e| e.naming_flags(FIELDS))?;
     if !ctx.json {
+        // Only a label: the secret is printed even if this question fails.
+        let staff = ctx.is_staff().unwrap_or(false);
         ctx.note(t!(
             "token-created",
             name = created.info.name.as_str(),
-            scope = super::scope_for_people(&created.info)
+            scope = super::scope_for_people(&created.info, staff)
         ))?;
     }
     ctx.print(&Created(created))

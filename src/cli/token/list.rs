@@ -16,7 +16,12 @@ pub struct Args {}
 /// `--json`: an array of TokenInfo.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct TokenList(pub Vec<TokenInfo>);
+pub struct TokenList {
+    pub tokens: Vec<TokenInfo>,
+    /// An agent's own tokens (scope "agent", not "owner").
+    #[serde(skip)]
+    pub staff: bool,
+}
 
 impl fmt::Display for TokenList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -42,13 +47,13 @@ impl fmt::Display for TokenList {
                 .to_string(),
             None => none.to_string(),
         };
-        for t in &self.0 {
+        for t in &self.tokens {
             table.row(vec![
                 t.name.as_str().into(),
                 if pipe {
-                    super::scope(t)
+                    super::scope(t, self.staff)
                 } else {
-                    super::scope_for_people(t)
+                    super::scope_for_people(t, self.staff)
                 }
                 .into(),
                 date(&Some(t.created_at), "").into(),
@@ -65,5 +70,7 @@ pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     if tokens.is_empty() && !ctx.json && ctx.err_tty {
         ctx.note(t!("tokens-none"))?;
     }
-    ctx.print(&TokenList(tokens))
+    // Whose tokens: asked of the desk only when there is a table to draw.
+    let staff = !ctx.json && !tokens.is_empty() && ctx.is_staff()?;
+    ctx.print(&TokenList { tokens, staff })
 }

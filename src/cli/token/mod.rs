@@ -1,5 +1,6 @@
 //! `ecolo token ...`: personal access tokens for scripts and CI, optionally
-//! bound to a contact and limited to categories. Owner-only on the desk.
+//! bound to a contact and limited to categories. The owner's on the desk,
+//! or an agent's own (at most as wide as the agent).
 
 pub mod create;
 pub mod list;
@@ -29,8 +30,9 @@ pub fn run(cmd: TokenCommand, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
-/// Who a token acts as and where, in the person's language.
-pub fn scope_for_people(info: &crate::api::TokenInfo) -> String {
+/// Who a token acts as and where, in the person's language. An agent's
+/// tokens act as the agent (`staff`), never as an account's owner.
+pub fn scope_for_people(info: &crate::api::TokenInfo, staff: bool) -> String {
     let cats = info.categories.as_ref().map(|c| c.join(", "));
     match (&info.contact, cats) {
         (Some(c), Some(cats)) => t!(
@@ -39,6 +41,8 @@ pub fn scope_for_people(info: &crate::api::TokenInfo) -> String {
             categories = cats
         ),
         (Some(c), None) => t!("token-scope-contact-own", contact = c.as_str()),
+        (None, Some(cats)) if staff => t!("token-scope-agent", categories = cats),
+        (None, None) if staff => t!("token-scope-agent-all"),
         (None, Some(cats)) => t!("token-scope-owner", categories = cats),
         (None, None) => t!("token-scope-owner-all"),
     }
@@ -46,9 +50,10 @@ pub fn scope_for_people(info: &crate::api::TokenInfo) -> String {
 
 /// Who a token acts as and where, in the words of the tab-separated
 /// output (the same in every language).
-pub fn scope(info: &crate::api::TokenInfo) -> String {
+pub fn scope(info: &crate::api::TokenInfo, staff: bool) -> String {
     let who = match &info.contact {
         Some(c) => format!("contact {c}"),
+        None if staff => "agent".to_string(),
         None => "owner".to_string(),
     };
     match &info.categories {
