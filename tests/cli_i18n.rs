@@ -393,3 +393,163 @@ fn command_line_mistakes_in_spanish_exit_2_like_clap() {
     );
     assert!(en.contains("Usage: ecolo ticket open"), "{en}");
 }
+
+const LAURA: &str = "laura@desk.example";
+const LAURA_NAME: &str = "Laura Gómez";
+
+/// `ecolo ARGS` on a terminal, expected to succeed; all it printed.
+fn on_pty(user: &User, env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut p = pty(user, env, args);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{args:?}: {out}");
+    out
+}
+
+/// An agent of every category, logged in on their own computer.
+fn agent(desk: &Desk) -> User {
+    let pass = "laura's long passphrase";
+    desk.add_agent(LAURA, LAURA_NAME, pass, &[]);
+    let user = desk.user();
+    user.login(LAURA, pass);
+    user
+}
+
+#[test]
+fn the_support_teams_side_in_spanish() {
+    let desk = Desk::start();
+    let owner = desk.user();
+    owner.login_owner();
+    let billing = open(&owner, "billing", "Cobro doble");
+    let mail = open(&owner, "email", "Buzón lleno");
+    let laura = agent(&desk);
+    let es = &[SPANISH, ("TZ", "CST6")][..];
+
+    // Working the ticket: every confirmation in Spanish (a person's, on a
+    // terminal).
+    let said = on_pty(
+        &laura,
+        es,
+        &[
+            "ticket",
+            "note",
+            &billing,
+            "-m",
+            "Reembolso R-5521 aprobado.\nEl banco tarda 3 días.",
+        ],
+    );
+    assert!(
+        said.contains(&format!(
+            "Nota interna añadida al ticket {billing}; el cliente no la ve"
+        )),
+        "{said}"
+    );
+    let said = on_pty(&laura, es, &["ticket", "assign", &billing, "--to", "@me"]);
+    assert!(
+        said.contains(&format!("asignado a {LAURA_NAME} <{LAURA}>")),
+        "{said}"
+    );
+    // The one resolver takes the Spanish name for the new -c too.
+    let said = on_pty(
+        &laura,
+        es,
+        &[
+            "ticket",
+            "edit",
+            &mail,
+            "-c",
+            "pagos y cobranza",
+            "-p",
+            "high",
+        ],
+    );
+    assert!(
+        said.contains("tiene ahora categoría Pagos y Cobranza (billing) y prioridad alta"),
+        "{said}"
+    );
+    assert_eq!(
+        json(&run(&laura, &[], &["ticket", "view", &mail, "--json"]))["category"],
+        "billing"
+    );
+    // An unknown one lists the names in Spanish and exits 2, nothing moved.
+    let out = run(
+        &laura,
+        es,
+        &["ticket", "edit", &mail, "-c", "factura-electronica"],
+    );
+    let err = fails(&out, 2);
+    assert!(
+        err.contains("--category") && err.contains("Pagos y Cobranza"),
+        "{err}"
+    );
+
+    // The conversation as the agent reads it: account, requester and
+    // assignee in the header, the note marked, changes as dim lines.
+    let text = ok(&run(&laura, es, &["ticket", "view", &billing]));
+    for needle in [
+        "Cuenta: Olga Owner <owner@example.com>  Solicitante: Olga Owner <owner@example.com> (titular)",
+        "Asignado a: Laura Gómez <laura@desk.example>",
+        "Esperando desde",
+        "── NOTA INTERNA de Laura Gómez (soporte) <laura@desk.example>",
+        "│ Reembolso R-5521 aprobado.\n│ El banco tarda 3 días.",
+        "· asignado a Laura Gómez, ",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    insta::assert_snapshot!("agent_view_es", masked(&text.replace(&billing, "[NUMBER]")));
+    let moved = ok(&run(&laura, es, &["ticket", "view", &mail]));
+    assert!(
+        moved.contains("· movido de email a billing — Laura Gómez, "),
+        "{moved}"
+    );
+
+    // The queue on a terminal: the support team's columns in Spanish.
+    let table = on_pty(&laura, es, &["ticket", "list"]);
+    for needle in [
+        "NÚMERO",
+        "ESTADO",
+        "ESPERA",
+        "CUENTA",
+        "SOLICITANTE",
+        "ASIGNADO",
+        "abierto",
+        "Laura Gómez",
+        "owner@example.com",
+    ] {
+        assert!(table.contains(needle), "missing {needle:?} in:\n{table}");
+    }
+
+    // A customer trying the team's commands: refused in Spanish, exit 5.
+    let out = run(&owner, es, &["ticket", "note", &billing, "-m", "hola"]);
+    let err = fails(&out, 5);
+    assert!(
+        err.contains("solo el equipo de soporte puede añadir notas internas"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("ecolo ticket reply {billing}")),
+        "{err}"
+    );
+
+    // Scripts: the agent's queue and conversation, byte for byte the same.
+    let langs: [&[(&str, &str)]; 3] = [&[], &[SPANISH], &[("ECOLO_LANG", "es")]];
+    for args in [
+        &["ticket", "list", "--json"][..],
+        &["ticket", "list", "--status", "all", "--json"],
+        &["ticket", "list", "--status", "all"],
+        &["ticket", "view", &billing, "--json"],
+        &["whoami", "--json"],
+        &["whoami"],
+    ] {
+        let outs: Vec<Vec<u8>> = langs
+            .iter()
+            .map(|env| {
+                let out = run(&laura, env, args);
+                ok(&out);
+                out.stdout
+            })
+            .collect();
+        assert!(!outs[0].is_empty(), "{args:?}");
+        assert_eq!(outs[0], outs[1], "{args:?} differs in Spanish");
+        assert_eq!(outs[0], outs[2], "{args:?} differs with ECOLO_LANG=es");
+    }
+}

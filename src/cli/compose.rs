@@ -15,10 +15,6 @@ use crate::api::{Attachment, Limits};
 use crate::client::FieldFlags;
 use crate::t;
 
-/// How to give a message, for errors that ask for one (English; prefer
-/// `message_flags()`, which is in the person's language).
-pub const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for standard input)";
-
 /// How to give a message, for errors that ask for one.
 pub fn message_flags() -> String {
     t!("message-flags")
