@@ -5,6 +5,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::api::{FieldError, Problem, PROBLEM_JSON};
+use crate::desk::i18n;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -81,17 +82,25 @@ impl Error {
         }
     }
 
-    /// The problem body. Internal details stay in the log, not the answer.
+    /// The problem body, its `detail` in the request's language (see
+    /// `desk::i18n`); `title` and field names never change. Internal
+    /// details stay in the log, not the answer.
     pub fn to_problem(&self) -> Problem {
         let status = self.status();
         let title = status.canonical_reason().unwrap_or("Error").to_string();
         let (detail, errors) = match self {
             Error::Invalid(errors) => (
-                Some("the request has invalid fields; see `errors`".to_string()),
+                Some(i18n::tr("problem-invalid-fields", &[])),
                 errors.clone(),
             ),
-            Error::Db(_) | Error::Pool(_) | Error::Io(_) | Error::Internal(_) => (
-                Some("internal error; the desk's log has the details".to_string()),
+            Error::Db(_) | Error::Pool(_) | Error::Io(_) | Error::Internal(_) => {
+                (Some(i18n::tr("problem-internal", &[])), Vec::new())
+            }
+            Error::RateLimited { retry_after_secs } => (
+                Some(i18n::tr(
+                    "problem-rate-limited",
+                    &[("secs", (*retry_after_secs).into())],
+                )),
                 Vec::new(),
             ),
             other => (Some(other.to_string()), Vec::new()),

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod i18n;
 pub mod mail;
 pub mod store;
 

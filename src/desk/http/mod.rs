@@ -29,6 +29,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::api::Problem;
+use crate::desk::i18n;
 
 use super::auth::{Actor, RateLimiter};
 use super::error::{Error, Result};
@@ -187,16 +188,17 @@ pub fn app(state: AppState) -> Router {
     let json_limit = state.store.config().limits.max_json_body_bytes();
     let (router, doc) = api_router().split_for_parts();
     router
-        .fallback(|| async { Error::NotFound("no such route: see /v1/openapi.json".into()) })
+        .fallback(|| async { Error::NotFound(i18n::tr("problem-no-route", &[])) })
         .method_not_allowed_fallback(|| async {
-            Error::MethodNotAllowed(
-                "this route does not take that method: see /v1/openapi.json".into(),
-            )
+            Error::MethodNotAllowed(i18n::tr("problem-wrong-method", &[]))
         })
         .layer(Extension(Arc::new(doc)))
         // JSON bodies are refused past the limit before being read whole;
         // uploads stream and enforce their own limit.
         .layer(axum::extract::DefaultBodyLimit::max(json_limit))
+        // Outside the body limit and the routes: every refusal, the
+        // fallbacks' too, is built knowing the request's language.
+        .layer(axum::middleware::from_fn(i18n::language))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -253,26 +255,14 @@ impl FromRequestParts<AppState> for Auth {
         let value = parts
             .headers
             .get(header::AUTHORIZATION)
-            .ok_or_else(|| {
-                Error::Unauthorized(
-                    "no credentials: run `ecolo login` (or set ECOLO_TOKEN) and send \
-                     `Authorization: Bearer <token>`"
-                        .into(),
-                )
-            })?
+            .ok_or_else(|| Error::Unauthorized(i18n::tr("problem-no-credentials", &[])))?
             .to_str()
-            .map_err(|_| {
-                Error::Unauthorized(
-                    "the Authorization header is not text: run `ecolo login`".into(),
-                )
-            })?;
+            .map_err(|_| Error::Unauthorized(i18n::tr("problem-auth-not-text", &[])))?;
         // The scheme is case-insensitive (RFC 9110).
         let token = value
             .split_once(' ')
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .ok_or_else(|| {
-                Error::Unauthorized("use `Authorization: Bearer <token>`: run `ecolo login`".into())
-            })?
+            .ok_or_else(|| Error::Unauthorized(i18n::tr("problem-auth-not-bearer", &[])))?
             .1
             .trim()
             .to_string();
@@ -299,8 +289,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     type Rejection = Error;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self> {
-        let too_large =
-            || Error::TooLarge("the request body is larger than this desk accepts".into());
+        let too_large = || Error::TooLarge(i18n::tr("problem-too-large", &[]));
         // A declared length over the limit is refused before any of the
         // body is read; an undeclared one stops at the limit (DefaultBodyLimit).
         let limit = state.store.config().limits.max_json_body_bytes() as u64;
