@@ -135,11 +135,7 @@ mod tests {
             es.keys().collect::<Vec<_>>(),
             "desk catalogs differ in messages"
         );
-        assert_eq!(
-            en,
-            es.into_iter().map(|(k, v)| (k, v)).collect(),
-            "placeholders differ"
-        );
+        assert_eq!(en, es, "placeholders differ");
     }
 
     #[test]
