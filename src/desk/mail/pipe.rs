@@ -372,7 +372,7 @@ fn open(
     };
     let limits = store.config().limits;
     let subject = fit_subject(&mail.clean_subject(), limits.max_subject_chars as usize);
-    let attachments = save_attachments(store, actor, mail)?;
+    let staged = save_attachments(store, actor, mail)?;
     let message = if mail.body.trim().is_empty() {
         NO_TEXT.to_string()
     } else {
@@ -383,7 +383,7 @@ fn open(
         subject,
         message,
         priority: Priority::default(),
-        attachments,
+        attachments: staged.ids.clone(),
     };
     let confirmation = if mail.no_auto_reply {
         Confirmation::Skip
@@ -401,6 +401,7 @@ fn open(
         .map_err(refusal_for)?;
     let number = opened.ticket.ticket.number;
     if opened.created {
+        staged.keep();
         Ok(Outcome::Opened {
             number,
             category: category.to_string(),
@@ -430,7 +431,7 @@ fn reply(
     if detail.ticket.status == TicketStatus::Closed {
         return Err(Step::Refuse(Refusal::TicketClosed(number)));
     }
-    let attachments = save_attachments(store, actor, mail)?;
+    let staged = save_attachments(store, actor, mail)?;
     let text = mail.reply_text();
     let message = if text.trim().is_empty() {
         NO_TEXT.to_string()
@@ -443,7 +444,7 @@ fn reply(
             number,
             &NewMessage {
                 message,
-                attachments,
+                attachments: staged.ids.clone(),
             },
             Channel::Email,
             Some(&mail.message_id),
@@ -453,6 +454,7 @@ fn reply(
             Error::NotFound(_) | Error::Forbidden(_) => not_found(),
             other => refusal_for(other),
         })?;
+    staged.keep();
     Ok(Outcome::Replied { number })
 }
 
@@ -479,9 +481,39 @@ fn refusal_for(e: Error) -> Step {
     }
 }
 
+/// Files of a mail saved as uploads, before the ticket or reply that uses
+/// them is committed. Unless [`Staged::keep`] is called (the mail was
+/// filed), dropping it deletes their rows and files: a refused mail, or one
+/// whose store call failed, leaves nothing on the desk's disk.
+struct Staged<'s> {
+    store: &'s Store,
+    ids: Vec<String>,
+    kept: bool,
+}
+
+impl Staged<'_> {
+    fn keep(mut self) {
+        self.kept = true;
+    }
+}
+
+impl Drop for Staged<'_> {
+    fn drop(&mut self) {
+        if !self.kept {
+            if let Err(e) = self.store.discard_unattached(&self.ids) {
+                eprintln!("ecolo-desk pipe: could not remove the files of a mail not filed: {e}");
+            }
+        }
+    }
+}
+
 /// Stores the mail's files as attachments of the actor's account; refuses
 /// the whole mail (nothing kept) when there are too many or one is too big.
-fn save_attachments(store: &Store, actor: &Principal, mail: &Inbound) -> Result<Vec<String>, Step> {
+fn save_attachments<'s>(
+    store: &'s Store,
+    actor: &Principal,
+    mail: &Inbound,
+) -> Result<Staged<'s>, Step> {
     let limits = store.config().limits;
     if mail.attachments.len() > limits.max_attachments_per_message as usize {
         let n = mail.attachments.len();
@@ -510,7 +542,11 @@ fn save_attachments(store: &Store, actor: &Principal, mail: &Inbound) -> Result<
             ),
         }));
     }
-    let mut ids = Vec::new();
+    let mut staged = Staged {
+        store,
+        ids: Vec::new(),
+        kept: false,
+    };
     for a in &mail.attachments {
         let saved = store
             .save_attachment(
@@ -520,16 +556,22 @@ fn save_attachments(store: &Store, actor: &Principal, mail: &Inbound) -> Result<
                 &mut Cursor::new(&a.data),
             )
             .map_err(refusal_for)?;
-        ids.push(saved.id);
+        staged.ids.push(saved.id);
     }
-    Ok(ids)
+    Ok(staged)
 }
 
 /// A subject the desk accepts: never empty, cut to the limit.
 fn fit_subject(subject: &str, max_chars: usize) -> String {
+    // Line breaks and tabs separate words; other control characters (a
+    // NUL, a bell) are dropped, keeping what follows.
     let s: String = subject
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
         .collect();
     let s = s.trim();
     if s.is_empty() {

@@ -38,6 +38,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 pub use attachments::PendingUpload;
 pub use tickets::{Confirmation, Opened};
+pub(crate) use validate::strip_controls;
 
 use super::config::StoreConfig;
 use super::error::{Error, Result};
@@ -48,7 +49,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts how
 /// many a database has.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0003_mail_authentication.sql"),
+];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;
 
