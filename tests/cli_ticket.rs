@@ -108,10 +108,13 @@ fn open_prints_only_the_number_and_json_is_stable() {
             "body",
             "channel",
             "created_at",
-            "id"
+            "id",
+            "verified"
         ]
     );
     assert_eq!(view["messages"][0]["channel"], "cli");
+    // Only e-mail messages say how their sender was verified.
+    assert!(view["messages"][0]["verified"].is_null());
 
     let list = all_tickets(&user);
     assert_eq!(list.len(), 2);
@@ -502,7 +505,8 @@ fn reply_close_reopen() {
             "body",
             "channel",
             "created_at",
-            "id"
+            "id",
+            "verified"
         ]
     );
     assert_eq!(m["body"], "from stdin");

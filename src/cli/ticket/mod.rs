@@ -133,11 +133,14 @@ impl fmt::Display for Conversation {
                 f,
                 "{}",
                 dim.apply_to(format!(
-                    "── {} <{}> ({}) via {}, {}",
+                    "── {} <{}> ({}) via {}{}, {}",
                     m.author.name,
                     m.author.email,
                     m.author.role.as_str(),
                     m.channel,
+                    m.verified
+                        .as_deref()
+                        .map_or(String::new(), |how| format!(" (verified: {how})")),
                     output::when(&m.created_at)
                 ))
             )?;

@@ -277,7 +277,7 @@ fn repair_base64(raw: &[u8]) -> Option<Vec<u8>> {
 
 /// Exim's pipe transport (and mbox tools) put a `From sender date` line in
 /// front of the message.
-fn strip_mbox_from_line(raw: &[u8]) -> &[u8] {
+pub(crate) fn strip_mbox_from_line(raw: &[u8]) -> &[u8] {
     if raw.starts_with(b"From ") {
         match raw.iter().position(|b| *b == b'\n') {
             Some(nl) => &raw[nl + 1..],

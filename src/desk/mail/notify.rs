@@ -46,7 +46,18 @@ fn queue(
         requester_email: &t.requester.email,
     };
     let intake = config.intake_address(&t.category);
-    outbox::enqueue(conn, &build(&info, &intake, &config.mail_domain))?;
+    let mut mail = build(&info, &intake, &config.mail_domain);
+    // Answers to it continue the ticket even when the requester's domain
+    // does not sign its mail (issue 9).
+    let reply_to = super::reply_address::reply_to(
+        conn,
+        &t.category,
+        &config.mail_domain,
+        t.number,
+        &t.requester.email,
+    )?;
+    mail.headers.insert("Reply-To".into(), reply_to);
+    outbox::enqueue(conn, &mail)?;
     Ok(())
 }
 

@@ -23,6 +23,7 @@ mod accounts;
 pub(crate) mod attachments;
 mod categories;
 mod contacts;
+mod mail_auth;
 mod tickets;
 mod tokens;
 mod validate;
@@ -37,6 +38,8 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, TransactionBehavior};
 
 pub use attachments::PendingUpload;
+pub(crate) use mail_auth::reply_address_secret;
+pub use mail_auth::HeldMail;
 pub use tickets::{Confirmation, Opened};
 pub(crate) use validate::strip_controls;
 

@@ -140,11 +140,12 @@ fn message_from_row(r: &Row<'_>) -> rusqlite::Result<Message> {
         body: r.get(5)?,
         attachments: Vec::new(),
         created_at: parse_time(&r.get::<_, String>(6)?)?,
+        verified: r.get(7)?,
     })
 }
 
 const MESSAGE_COLUMNS: &str =
-    "id, author_name, author_email, author_role, channel, body, created_at";
+    "id, author_name, author_email, author_role, channel, body, created_at, verified";
 
 fn message_attachments(conn: &Connection, message: &mut Message) -> Result<()> {
     let mut stmt = conn.prepare_cached(&format!(

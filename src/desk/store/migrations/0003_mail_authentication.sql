@@ -6,3 +6,30 @@
 -- channel stored (attached at once) and for older rows.
 ALTER TABLE attachments ADD COLUMN token_id INTEGER REFERENCES tokens(id) ON DELETE SET NULL;
 CREATE INDEX attachments_pending_by_token ON attachments(token_id) WHERE message_id IS NULL;
+
+-- How the sender of an e-mail message was shown to be who From says:
+-- 'dkim', 'spf', 'arc', 'reply-address' or 'confirmation'. NULL for other
+-- channels (and for mail filed before this migration).
+ALTER TABLE messages ADD COLUMN verified TEXT;
+
+-- Secrets of this desk, created on first use: 'reply-address' keys the
+-- HMAC of the signed reply addresses (slug+NUMBER.SIG@domain).
+CREATE TABLE desk_secrets (
+    name  TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+
+-- Unauthenticated mail from a registered address, waiting for that address
+-- to confirm it by replying to the note the desk sent. The raw message is
+-- the only copy (its attachments are not saved until it is filed); rows
+-- expire after 7 days.
+CREATE TABLE held_mail (
+    id          INTEGER PRIMARY KEY,
+    from_addr   TEXT NOT NULL COLLATE NOCASE,
+    -- Intake category the MTA delivered it for, if known.
+    category    TEXT,
+    message_id  TEXT NOT NULL,
+    raw         BLOB NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX held_mail_message ON held_mail(message_id);
