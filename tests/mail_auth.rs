@@ -742,3 +742,31 @@ fn refusals_go_only_to_authenticated_senders_and_have_a_global_cap() {
     let queued = outbox(&desk);
     assert_eq!(queued.len(), 3, "{queued:?}");
 }
+
+#[test]
+fn a_dns_failure_makes_the_mail_server_retry() {
+    let world = World::new();
+    // Its DMARC record cannot be looked up (the resolver gives up after
+    // its timeouts, some seconds).
+    world.dns.unreachable("_dmarc.broken-dns.example");
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    let raw = mail(
+        "someone@broken-dns.example",
+        "billing@desk.localhost",
+        "Hola",
+        "dns-1",
+        "x",
+    );
+    let out = pipe_as_received(
+        &desk,
+        raw.as_bytes(),
+        &["--dns", &world.dns.addr, "--client-ip", ATTACKER_IP],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    assert!(stderr.contains("cannot verify the sender now"), "{stderr}");
+    assert!(api.tickets().is_empty());
+    assert_eq!(held_rows(&desk), 0);
+    assert!(outbox(&desk).is_empty());
+}

@@ -37,6 +37,12 @@ impl DnsServer {
         }
     }
 
+    /// Leaves every query for `name` unanswered, as an unreachable
+    /// authoritative server does (the resolver times out).
+    pub fn unreachable(&self, name: &str) {
+        self.txt(name, UNREACHABLE);
+    }
+
     /// Adds a TXT record for `name`.
     pub fn txt(&self, name: &str, value: &str) {
         self.records
@@ -49,6 +55,8 @@ impl DnsServer {
 }
 
 const TYPE_TXT: u16 = 16;
+/// The record value that stands for "do not answer".
+const UNREACHABLE: &str = "\u{0}unreachable";
 
 /// The reply to one query packet (RFC 1035 4.1), or `None` if malformed.
 fn answer(
@@ -86,6 +94,12 @@ fn answer(
         (Some(values), TYPE_TXT) => values.clone(),
         _ => Vec::new(),
     };
+    if records
+        .as_ref()
+        .is_some_and(|r| r.iter().any(|v| v == UNREACHABLE))
+    {
+        return None;
+    }
     out.push(if found { 0x80 } else { 0x83 }); // RA; NXDOMAIN when unknown
     out.extend_from_slice(&1u16.to_be_bytes()); // QDCOUNT
     out.extend_from_slice(&(answers.len() as u16).to_be_bytes());
