@@ -113,7 +113,7 @@ pub fn verify(raw: &[u8], from_domain: &str, source: &Source) -> Result<Verdict,
     let from_domain = from_domain.trim().to_ascii_lowercase();
     match source {
         Source::TrustAuthResults(authserv_id) => {
-            Ok(from_trusted_header(raw, &from_domain, authserv_id))
+            from_trusted_header(raw, &from_domain, authserv_id)
         }
         Source::Verify {
             client_ip,
@@ -140,18 +140,30 @@ pub fn verify(raw: &[u8], from_domain: &str, source: &Source) -> Result<Verdict,
 }
 
 /// The trusted receiving server's verdict, or unauthenticated when it left
-/// none (or none about this From domain).
-fn from_trusted_header(raw: &[u8], from_domain: &str, authserv_id: &str) -> Verdict {
+/// none (or none about this From domain); its DMARC `temperror` is ours.
+fn from_trusted_header(
+    raw: &[u8],
+    from_domain: &str,
+    authserv_id: &str,
+) -> Result<Verdict, TempError> {
     let header = header_values(raw, "authentication-results")
         .into_iter()
         .filter_map(|v| AuthResults::parse(&v))
         .find(|ar| ar.authserv_id.eq_ignore_ascii_case(authserv_id));
-    match header {
-        Some(ar) => ar.evaluate(from_domain, "trusted Authentication-Results"),
-        None => Verdict::unauthenticated(format!(
+    let Some(ar) = header else {
+        return Ok(Verdict::unauthenticated(format!(
             "no Authentication-Results from {authserv_id}: not authenticated"
-        )),
+        )));
+    };
+    let verdict = ar.evaluate(from_domain, "trusted Authentication-Results");
+    let dmarc_temp = ar
+        .results
+        .iter()
+        .any(|r| r.method == "dmarc" && r.result == "temperror");
+    if dmarc_temp && !verdict.authenticated() {
+        return Err(TempError(verdict.summary));
     }
+    Ok(verdict)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -622,6 +634,13 @@ mod tests {
         let v = trusted(spoofed_other_id);
         assert!(!v.authenticated());
         assert!(!v.reject, "p=reject not stated");
+
+        let temp = verify(
+            b"Authentication-Results: mx.desk.test; dmarc=temperror header.from=example.com\r\nFrom: a@example.com\r\n\r\nb\r\n",
+            "example.com",
+            &Source::TrustAuthResults("mx.desk.test".into()),
+        );
+        assert!(temp.is_err(), "the server could not check: retry later");
 
         let none = trusted("From: a@example.com\r\n\r\nbody\r\n");
         assert!(!none.authenticated());

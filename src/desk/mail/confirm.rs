@@ -12,17 +12,15 @@ use super::reply_address::{self, Target};
 /// How long held mail waits for its confirmation.
 pub const HOLD_DAYS: i64 = 7;
 
-/// Lines of the held text quoted in the note, so its reader can tell
-/// whether they wrote it.
-const QUOTED_LINES: usize = 12;
-
 /// What the note is about.
 pub struct Held<'a> {
     pub id: i64,
     /// The registered address From named: the note's only recipient.
     pub to: &'a str,
+    /// Its subject, to tell which mail it is. The text itself is not
+    /// quoted: the note must not carry a forger's words (links, bank
+    /// details) to the registered address under the desk's name.
     pub subject: &'a str,
-    pub body: &'a str,
     /// Intake category it was sent to, if any (the note comes from there).
     pub category: Option<&'a str>,
 }
@@ -43,13 +41,7 @@ pub fn note(held: &Held<'_>, secret: &[u8], domain: &str) -> Outgoing {
     headers.insert("Auto-Submitted".into(), "auto-replied".into());
     headers.insert("X-Auto-Response-Suppress".into(), "All".into());
     headers.insert("X-Loop".into(), domain.clone());
-    let quoted: String = held
-        .body
-        .lines()
-        .take(QUOTED_LINES)
-        .map(|l| format!("> {l}\n"))
-        .collect();
-    let subject = held.subject.trim();
+    let subject: String = held.subject.trim().chars().take(200).collect();
     let body = format!(
         "Recibimos un correo en su nombre que no pudimos verificar, así que aún no lo registramos.\n\
          Si usted lo envió, responda a este mensaje (sin cambiar la dirección de respuesta) y lo \
@@ -58,7 +50,7 @@ pub fn note(held: &Held<'_>, secret: &[u8], domain: &str) -> Outgoing {
          We received a mail in your name that we could not verify, so it was not filed yet.\n\
          If you sent it, reply to this message (keep the reply address) and it will be filed as \
          it arrived. If not, ignore this notice: it is deleted in {HOLD_DAYS} days.\n\n\
-         Asunto / Subject: {subject}\n\n{quoted}"
+         Asunto / Subject: {subject}\n"
     );
     Outgoing {
         to: held.to.to_string(),
@@ -80,7 +72,6 @@ mod tests {
                 id: 7,
                 to: "owner@example.com",
                 subject: "Factura",
-                body: "Hola\nes urgente",
                 category: Some("billing"),
             },
             &secret,
@@ -93,7 +84,7 @@ mod tests {
             Some(Target::Held(7))
         );
         assert_eq!(m.headers["Return-Path"], "<>");
-        assert!(m.body.contains("> es urgente"));
+        assert!(m.body.contains("Asunto / Subject: Factura"));
         assert!(m.body.contains("en su nombre") && m.body.contains("in your name"));
     }
 }

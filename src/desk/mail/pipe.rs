@@ -366,7 +366,6 @@ fn hold(
             id,
             to: &from.email,
             subject: &mail.subject,
-            body: &mail.body,
             category,
         },
         secret,
