@@ -1,6 +1,11 @@
 //! `ecolo-desk pipe`: one e-mail on stdin, as an MTA's pipe transport
 //! delivers it, becomes a ticket, a reply, a polite bilingual refusal, or
-//! (automatic mail) nothing at all.
+//! (automatic mail) nothing at all. An agent's mail to a ticket is a staff
+//! answer, or an internal note when its first line starts `#note`
+//! ([`agent_reply`]). Nobody's From is taken on its word, an agent's least
+//! of all: mail is filed only when it went to the address signed for its
+//! sender, or authenticates (DKIM/SPF/DMARC/ARC), or its registered sender
+//! confirmed it; anything else is held or dropped, never answered.
 //!
 //! The exit status is what the MTA acts on (sysexits): 0 when the mail was
 //! handled, stored or deliberately refused; 65 when it cannot be read (the
@@ -19,8 +24,8 @@ use std::process::ExitCode;
 use clap::Args;
 use rusqlite::OptionalExtension;
 
-use crate::api::{Channel, NewMessage, NewTicket, Priority, TicketStatus, CATEGORY_SLUGS};
-use crate::desk::auth::Principal;
+use crate::api::{Channel, NewMessage, NewNote, NewTicket, Priority, TicketStatus, CATEGORY_SLUGS};
+use crate::desk::auth::{Actor, AgentPrincipal, Principal};
 use crate::desk::config::{self, Limits, StoreConfig};
 use crate::desk::error::Error;
 use crate::desk::store::{Confirmation, Store};
@@ -133,6 +138,11 @@ enum Outcome {
     Replied {
         number: u32,
     },
+    /// An agent's answer (or, with `#note`, internal note) by mail.
+    Answered {
+        number: u32,
+        note: bool,
+    },
     /// Seen before (same Message-ID): nothing stored twice.
     Duplicate {
         number: u32,
@@ -231,7 +241,14 @@ fn handle(db: PathBuf, args: PipeArgs) -> ExitCode {
                 return Err(PipeError::NoDatabase(db.clone()));
             }
             let store = Store::open(config)?;
-            handle_parsed(&store, mail, inbound::strip_mbox_from_line(&raw), &args)
+            let outcome = handle_parsed(&store, mail, inbound::strip_mbox_from_line(&raw), &args)?;
+            // Stored and committed: its mail (and any a failure left, even
+            // for a redelivered duplicate) is rendered now, or by serve's
+            // catch-up if this fails: nothing is lost either way.
+            if let Err(e) = notify::render_pending(&store) {
+                eprintln!("ecolo-desk pipe: mail left for the outbox worker: {e}");
+            }
+            Ok(outcome)
         });
     match result {
         Ok(outcome) => {
@@ -249,6 +266,15 @@ fn describe(outcome: &Outcome) -> String {
     match outcome {
         Outcome::Opened { number, category } => format!("opened ticket {number} in {category}"),
         Outcome::Replied { number } => format!("added the reply to ticket {number}"),
+        Outcome::Answered {
+            number,
+            note: false,
+        } => {
+            format!("added the agent's answer to ticket {number}")
+        }
+        Outcome::Answered { number, note: true } => {
+            format!("added the agent's internal note to ticket {number}")
+        }
         Outcome::Duplicate { number } => {
             format!("already stored (same Message-ID) in ticket {number}; nothing to do")
         }
@@ -337,6 +363,13 @@ fn handle_parsed(
     if let Some(how) = verdict.passed {
         return file(store, &mail, intake_category, None, how, args);
     }
+    if store.find_agent(&from.email)?.is_some() {
+        return Ok(Outcome::Dropped(format!(
+            "{} is an agent's address, but the mail is not authenticated nor sent to \
+             the agent's signed reply address",
+            from.email
+        )));
+    }
     if store.find_sender(&from.email)?.is_empty() {
         return Ok(Outcome::Dropped(format!(
             "{} is not authenticated and not a registered address",
@@ -416,13 +449,21 @@ fn file(
             .find_map(|id| outbound::ticket_from_reference(id, &domain))
     });
 
-    let result = match number {
-        Some(number) => reply(store, mail, &principals, number),
-        None => open(store, mail, &principals, intake_category),
+    // An agent's From counts only here, where the sender is proven (the
+    // signed address, authentication or a confirmation): a subject tag
+    // beside an agent's forged From files nothing.
+    let agent = store.find_agent(&from.email)?;
+    let result = match (number, agent) {
+        (Some(number), Some(agent)) => agent_reply(store, mail, agent, number),
+        (Some(number), None) => reply(store, mail, &principals, number),
+        (None, _) => open(store, mail, &principals, intake_category),
     };
     match result {
         Ok(outcome) => {
-            if matches!(outcome, Outcome::Opened { .. } | Outcome::Replied { .. }) {
+            if matches!(
+                outcome,
+                Outcome::Opened { .. } | Outcome::Replied { .. } | Outcome::Answered { .. }
+            ) {
                 store.mark_verified(&mail.message_id, how.as_str())?;
             }
             Ok(outcome)
@@ -578,6 +619,7 @@ fn open(
     };
     let limits = store.config().limits;
     let subject = fit_subject(&mail.clean_subject(), limits.max_subject_chars as usize);
+    let actor = &Actor::Customer(actor.clone());
     let staged = save_attachments(store, actor, mail)?;
     let message = if mail.body.trim().is_empty() {
         NO_TEXT.to_string()
@@ -637,6 +679,7 @@ fn reply(
     if detail.ticket.status == TicketStatus::Closed {
         return Err(Step::Refuse(Refusal::TicketClosed(number)));
     }
+    let actor = &Actor::Customer(actor.clone());
     let staged = save_attachments(store, actor, mail)?;
     let text = mail.reply_text();
     let message = if text.trim().is_empty() {
@@ -662,6 +705,69 @@ fn reply(
         })?;
     staged.keep();
     Ok(Outcome::Replied { number })
+}
+
+/// An agent's mail to tagged ticket `number`: a staff answer, or an
+/// internal note when the first line of the text starts with `#note` (that
+/// line is dropped). Outside the agent's categories: the same refusal as an
+/// unknown ticket. Reached only from [`file`], once the sender is proven
+/// (the agent's signed reply address for the ticket, or authentication):
+/// agents are never held, their unproven mail is dropped.
+fn agent_reply(
+    store: &Store,
+    mail: &Inbound,
+    agent: AgentPrincipal,
+    number: u32,
+) -> Result<Outcome, Step> {
+    let actor = Actor::Agent(agent);
+    let text = mail.reply_text();
+    let trimmed = text.trim_start();
+    let (note, text) = match trimmed.strip_prefix("#note") {
+        Some(rest) => (
+            true,
+            rest.split_once('\n')
+                .map(|(_, r)| r)
+                .unwrap_or("")
+                .to_string(),
+        ),
+        None => (false, text.clone()),
+    };
+    let staged = save_attachments(store, &actor, mail)?;
+    let message = if text.trim().is_empty() {
+        NO_TEXT.to_string()
+    } else {
+        text
+    };
+    let stored = if note {
+        store.add_note(
+            &actor,
+            number,
+            &NewNote {
+                message,
+                attachments: staged.ids.clone(),
+            },
+            Channel::Email,
+            Some(&mail.message_id),
+        )
+    } else {
+        store.add_message(
+            &actor,
+            number,
+            &NewMessage {
+                message,
+                attachments: staged.ids.clone(),
+            },
+            Channel::Email,
+            Some(&mail.message_id),
+        )
+    };
+    stored.map_err(|e| match e {
+        Error::Conflict(_) => Step::Refuse(Refusal::TicketClosed(number)),
+        Error::NotFound(_) | Error::Forbidden(_) => Step::Refuse(Refusal::TicketNotFound(number)),
+        other => refusal_for(other),
+    })?;
+    staged.keep();
+    Ok(Outcome::Answered { number, note })
 }
 
 /// The store's refusals of content become an auto-reply; anything else
@@ -717,7 +823,7 @@ impl Drop for Staged<'_> {
 /// the whole mail (nothing kept) when there are too many or one is too big.
 fn save_attachments<'s>(
     store: &'s Store,
-    actor: &Principal,
+    actor: &Actor,
     mail: &Inbound,
 ) -> Result<Staged<'s>, Step> {
     let limits = store.config().limits;

@@ -10,11 +10,6 @@
 //! a References header is text anyone can copy.)
 
 use ring::hmac;
-use rusqlite::Connection;
-
-use crate::desk::error::Result;
-use crate::desk::store;
-
 /// Length of SIG, in base32 characters (5 bits each: 50 bits, far more
 /// guesses than anyone can mail).
 const SIG_CHARS: usize = 10;
@@ -101,26 +96,6 @@ pub fn check(secret: &[u8], address: &str, sender: &str) -> Option<Target> {
 /// whole secret of the address, and timing must not reveal its prefix.
 fn same_in_constant_time(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// The Reply-To for a mail about ticket `number` to `recipient`, under the
-/// desk's secret read (or created) on `conn`. For every mail the desk sends
-/// about a ticket (confirmations, staff answers, agent notifications).
-pub fn reply_to(
-    conn: &Connection,
-    slug: &str,
-    domain: &str,
-    number: u32,
-    recipient: &str,
-) -> Result<String> {
-    let secret = store::reply_address_secret(conn)?;
-    Ok(sign(
-        &secret,
-        slug,
-        domain,
-        Target::Ticket(number),
-        recipient,
-    ))
 }
 
 #[cfg(test)]
