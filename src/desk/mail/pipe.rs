@@ -28,7 +28,7 @@ use crate::api::{Channel, NewMessage, NewNote, NewTicket, Priority, TicketStatus
 use crate::desk::auth::{Actor, AgentPrincipal, Principal};
 use crate::desk::config::{self, Limits, StoreConfig};
 use crate::desk::error::Error;
-use crate::desk::store::{Confirmation, Store};
+use crate::desk::store::{Confirmation, FromMail, Store};
 
 use super::authenticate::{self, How, Source};
 use super::confirm::{self, HOLD_DAYS};
@@ -454,20 +454,12 @@ fn file(
     // beside an agent's forged From files nothing.
     let agent = store.find_agent(&from.email)?;
     let result = match (number, agent) {
-        (Some(number), Some(agent)) => agent_reply(store, mail, agent, number),
-        (Some(number), None) => reply(store, mail, &principals, number),
-        (None, _) => open(store, mail, &principals, intake_category),
+        (Some(number), Some(agent)) => agent_reply(store, mail, agent, number, how),
+        (Some(number), None) => reply(store, mail, &principals, number, how),
+        (None, _) => open(store, mail, &principals, intake_category, how),
     };
     match result {
-        Ok(outcome) => {
-            if matches!(
-                outcome,
-                Outcome::Opened { .. } | Outcome::Replied { .. } | Outcome::Answered { .. }
-            ) {
-                store.mark_verified(&mail.message_id, how.as_str())?;
-            }
-            Ok(outcome)
-        }
+        Ok(outcome) => Ok(outcome),
         Err(Step::Refuse(refusal)) => {
             let from_addr = match intake_category {
                 Some(slug) => store.intake_address(slug),
@@ -583,6 +575,7 @@ fn open(
     mail: &Inbound,
     principals: &[Principal],
     category: Option<&'static str>,
+    how: How,
 ) -> Result<Outcome, Step> {
     if principals.is_empty() {
         return Err(Step::Refuse(Refusal::UnknownSender));
@@ -643,7 +636,7 @@ fn open(
             actor,
             &new,
             Channel::Email,
-            Some(&mail.message_id),
+            Some(from_mail(mail, how)),
             confirmation,
         )
         .map_err(refusal_for)?;
@@ -664,6 +657,7 @@ fn reply(
     mail: &Inbound,
     principals: &[Principal],
     number: u32,
+    how: How,
 ) -> Result<Outcome, Step> {
     let not_found = || Step::Refuse(Refusal::TicketNotFound(number));
     let (account_id, detail) = match store.staff_ticket_detail(number) {
@@ -696,7 +690,7 @@ fn reply(
                 attachments: staged.ids.clone(),
             },
             Channel::Email,
-            Some(&mail.message_id),
+            Some(from_mail(mail, how)),
         )
         .map_err(|e| match e {
             Error::Conflict(_) => Step::Refuse(Refusal::TicketClosed(number)),
@@ -718,6 +712,7 @@ fn agent_reply(
     mail: &Inbound,
     agent: AgentPrincipal,
     number: u32,
+    how: How,
 ) -> Result<Outcome, Step> {
     let actor = Actor::Agent(agent);
     let text = mail.reply_text();
@@ -747,7 +742,7 @@ fn agent_reply(
                 attachments: staged.ids.clone(),
             },
             Channel::Email,
-            Some(&mail.message_id),
+            Some(from_mail(mail, how)),
         )
     } else {
         store.add_message(
@@ -758,7 +753,7 @@ fn agent_reply(
                 attachments: staged.ids.clone(),
             },
             Channel::Email,
-            Some(&mail.message_id),
+            Some(from_mail(mail, how)),
         )
     };
     stored.map_err(|e| match e {
@@ -768,6 +763,14 @@ fn agent_reply(
     })?;
     staged.keep();
     Ok(Outcome::Answered { number, note })
+}
+
+/// The mail's Message-ID and how its sender was proven, stored with it.
+fn from_mail(mail: &Inbound, how: How) -> FromMail<'_> {
+    FromMail {
+        message_id: &mail.message_id,
+        verified: Some(how.as_str()),
+    }
 }
 
 /// The store's refusals of content become an auto-reply; anything else

@@ -1,6 +1,7 @@
 //! What the e-mail channel keeps to tell real senders from forged ones:
 //! the desk's reply-address secret, mail held until its registered sender
-//! confirms it, and how each filed mail was verified.
+//! confirms it, and the global count of automatic answers. (How each filed
+//! mail was verified is stored with the message: `FromMail`.)
 
 use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -97,18 +98,6 @@ impl Store {
     pub fn expire_held_mail(&self, max_age: chrono::Duration) -> Result<usize> {
         let cutoff = fmt_time(chrono::Utc::now() - max_age);
         self.write(|tx| Ok(tx.execute("DELETE FROM held_mail WHERE received_at < ?1", [cutoff])?))
-    }
-
-    /// Records how the e-mail message stored under `email_message_id` was
-    /// verified (see `mail::authenticate::How`).
-    pub fn mark_verified(&self, email_message_id: &str, how: &str) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE messages SET verified = ?2 WHERE email_message_id = ?1",
-                params![email_message_id, how],
-            )?;
-            Ok(())
-        })
     }
 
     /// Automatic answers (null envelope sender) queued to anyone in the

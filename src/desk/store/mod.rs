@@ -55,7 +55,7 @@ pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
 pub(crate) use mail_auth::reply_address_secret;
 pub use mail_auth::HeldMail;
-pub use tickets::{Confirmation, DomainEvent, Opened, TicketQuery};
+pub use tickets::{Confirmation, DomainEvent, FromMail, Opened, TicketQuery};
 pub(crate) use validate::strip_controls;
 
 use super::config::StoreConfig;
