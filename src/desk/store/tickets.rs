@@ -1519,11 +1519,7 @@ mod tests {
             (AUTO_CLOSE_DUE, vec![text("2026")]),
             (PENDING_EVENTS, vec![Value::Integer(50)]),
             (
-                "SELECT count(*) FROM attachments WHERE agent_id = ?1 AND message_id IS NULL",
-                vec![Value::Integer(1)],
-            ),
-            (
-                "SELECT count(*) FROM attachments WHERE account_id = ?1 AND message_id IS NULL",
+                "SELECT count(*) FROM attachments WHERE token_id = ?1 AND message_id IS NULL",
                 vec![Value::Integer(1)],
             ),
             (

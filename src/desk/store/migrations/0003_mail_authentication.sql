@@ -5,7 +5,9 @@
 -- has none) can never fill the owner's quota. NULL for files the e-mail
 -- channel stored (attached at once) and for older rows.
 ALTER TABLE attachments ADD COLUMN token_id INTEGER REFERENCES tokens(id) ON DELETE SET NULL;
-CREATE INDEX attachments_pending_by_token ON attachments(token_id) WHERE message_id IS NULL;
+-- A full index, not only over pending rows: deleting a token (a logout,
+-- a removed agent) sets token_id NULL on its rows through it.
+CREATE INDEX attachments_by_token ON attachments(token_id);
 
 -- How the sender of an e-mail message was shown to be who From says:
 -- 'dkim', 'spf', 'arc', 'reply-address' or 'confirmation'. NULL for other
