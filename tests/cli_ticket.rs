@@ -112,10 +112,13 @@ fn open_prints_only_the_number_and_json_is_stable() {
             "channel",
             "created_at",
             "id",
-            "kind"
+            "kind",
+            "verified"
         ]
     );
     assert_eq!(view["messages"][0]["channel"], "cli");
+    // Only e-mail messages say how their sender was verified.
+    assert!(view["messages"][0]["verified"].is_null());
     assert_eq!(view["messages"][0]["kind"], "message");
     assert_eq!(view["account"]["email"], common::OWNER_EMAIL);
     assert_eq!(view["assignee"], serde_json::Value::Null);
@@ -515,7 +518,8 @@ fn reply_close_reopen() {
             "channel",
             "created_at",
             "id",
-            "kind"
+            "kind",
+            "verified"
         ]
     );
     assert_eq!(m["body"], "from stdin");

@@ -280,7 +280,7 @@ fn attachments_belong_to_one_account_and_one_message() {
 }
 
 #[test]
-fn uploads_never_attached_are_capped_per_account() {
+fn uploads_never_attached_are_capped_per_credential() {
     const MAX_PENDING: usize = 100;
     let desk = Desk::start();
     let api = Api::new(&desk);
@@ -298,6 +298,24 @@ fn uploads_never_attached_are_capped_per_account() {
         MAX_PENDING,
         "the refused file is not kept"
     );
+
+    // A contact's token has a quota of its own: filling it never makes the
+    // owner's other credentials fail, and the owner's full one does not
+    // block the contact.
+    api.add_contact(&owner, "martha@example.com", &["billing"]);
+    let martha = api.create_token(
+        &owner,
+        json!({"name": "martha", "contact": "martha@example.com"}),
+    );
+    for i in 0..MAX_PENDING {
+        expect(
+            api.upload(&martha, "m.txt", Body::from(format!("{i}"))),
+            201,
+        );
+    }
+    expect_problem(api.upload(&martha, "m-more.txt", Body::from("x")), 409);
+    let second_owner = desk.owner_token();
+    expect(api.upload(&second_owner, "mine.txt", Body::from("o")), 201);
 
     // Another account is not affected; attaching frees room.
     desk.create_account("other@example.com", "Other", "other password");

@@ -85,7 +85,7 @@ fn one_email_message_id_is_stored_once() {
             &owner,
             &new_ticket("email", vec![]),
             Channel::Email,
-            Some("<a@mail>"),
+            Some("<a@mail>".into()),
             Confirmation::Send,
         )
         .unwrap();
@@ -96,7 +96,7 @@ fn one_email_message_id_is_stored_once() {
             &owner,
             &new_ticket("email", vec![]),
             Channel::Email,
-            Some("<a@mail>"),
+            Some("<a@mail>".into()),
             Confirmation::Send,
         )
         .unwrap();
@@ -109,10 +109,22 @@ fn one_email_message_id_is_stored_once() {
         attachments: vec![],
     };
     let m1 = store
-        .add_message(&owner, number, &reply, Channel::Email, Some("<b@mail>"))
+        .add_message(
+            &owner,
+            number,
+            &reply,
+            Channel::Email,
+            Some("<b@mail>".into()),
+        )
         .unwrap();
     let m2 = store
-        .add_message(&owner, number, &reply, Channel::Email, Some("<b@mail>"))
+        .add_message(
+            &owner,
+            number,
+            &reply,
+            Channel::Email,
+            Some("<b@mail>".into()),
+        )
         .unwrap();
     assert_eq!(m1.id, m2.id);
     let detail = store.ticket_detail(&owner, number).unwrap();
@@ -335,7 +347,7 @@ fn every_change_logs_an_event_whose_mail_is_rendered_once_even_after_a_failure()
             &owner,
             &new_ticket("billing", vec![]),
             Channel::Email,
-            Some("<quiet@mail>"),
+            Some("<quiet@mail>".into()),
             Confirmation::Skip,
         )
         .unwrap();

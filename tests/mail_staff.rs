@@ -3,8 +3,11 @@
 //! of a ticket's category (only the assignee once assigned) hear of new
 //! tickets and customer replies, never an agent outside the category; an
 //! agent's e-mail reply is a staff answer (`#note`: an internal note, never
-//! mailed to the customer); closing and auto-closing mail the requester how
-//! to reopen.
+//! mailed to the customer) when it is proven to come from the agent (the
+//! agent's signed reply address, or authentication), never on a tag and a
+//! From alone; closing and auto-closing mail the requester how to reopen.
+//! Every mail about a ticket carries the reply address signed for its one
+//! recipient.
 
 mod common;
 mod desk_common;
@@ -16,7 +19,7 @@ use desk_common::{expect, number, Api};
 use mail_parser::MimeHeaders;
 use reqwest::Method;
 use serde_json::json;
-use support::{outbox_count, pipe_expect, Received, SmtpSink};
+use support::{outbox_count, pipe_as_received, pipe_expect, Received, SmtpSink, MX};
 
 const LAURA: &str = "laura@support.example";
 const BEA: &str = "bea@support.example";
@@ -63,13 +66,20 @@ fn agents_of_the_category_hear_of_new_tickets_then_only_the_assignee() {
     // The confirmation to the owner, a notice to Laura and to Bea.
     let mails = sink.wait_for(3);
     assert_eq!(to(&mails, OWNER_EMAIL).len(), 1);
+    // Each recipient's reply address is their own.
+    let addresses: std::collections::BTreeSet<String> = [OWNER_EMAIL, LAURA, BEA]
+        .iter()
+        .map(|r| to(&mails, r)[0].header("Reply-To").unwrap())
+        .collect();
+    assert_eq!(addresses.len(), 3, "{addresses:?}");
     for agent in [LAURA, BEA] {
         let notice = to(&mails, agent);
         assert_eq!(notice.len(), 1, "{agent}");
         assert_eq!(notice[0].subject(), format!("{tag} Double charge"));
-        assert_eq!(
-            notice[0].header("Reply-To").as_deref(),
-            Some("billing@desk.localhost")
+        let reply_to = notice[0].header("Reply-To").unwrap();
+        assert!(
+            reply_to.starts_with(&format!("billing+{n}.")) && reply_to.ends_with("@desk.localhost"),
+            "signed for {agent}: {reply_to}"
         );
         let text = notice[0].text();
         assert!(
@@ -153,6 +163,8 @@ fn an_agents_mail_reply_is_a_staff_answer_and_note_stays_internal() {
     assert_eq!(answer["body"], "Refund issued today.");
     assert_eq!(answer["author"]["name"], "Bea Billing");
     assert_eq!(answer["channel"], "email");
+    // Filed because the receiving server authenticated it.
+    assert_eq!(answer["verified"], "dkim");
     let laura = desk.login_token(LAURA, PW);
     let agent_view = api.get_ok(&format!("/v1/tickets/{n}"), &laura);
     let note = &agent_view["messages"][1];
@@ -208,6 +220,11 @@ fn closing_and_auto_closing_mail_the_requester_how_to_reopen() {
         "{text}"
     );
     assert!(text.contains("closed by Laura Gómez"), "{text}");
+    let reply_to = notice.header("Reply-To").unwrap();
+    assert!(
+        reply_to.starts_with(&format!("email+{first}.")),
+        "{reply_to}"
+    );
 
     // Answered, and no customer reply since: one pass closes it.
     let out = desk.admin(
@@ -373,4 +390,131 @@ fn serve_catches_up_on_mail_a_failed_render_left() {
         .text()
         .contains("Answered while the disk was full."));
     assert_eq!(outbox_count(&desk.db(), "1"), 2, "rendered once");
+}
+
+/// `raw` as the receiving server passes on mail it could not authenticate
+/// (a forged From): its verdict on top, which `pipe` trusts.
+fn unauthenticated(raw: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "Authentication-Results: {MX}; dkim=none; spf=fail smtp.mailfrom=support.example; \
+         dmarc=fail header.from=support.example\r\n"
+    )
+    .into_bytes();
+    out.extend_from_slice(raw);
+    out
+}
+
+/// Pipes `raw` exactly (no verdict added), trusting the tests' MX, with
+/// `--recipient` when given; asserts exit 0 and returns stderr.
+fn pipe_unauthenticated(desk: &Desk, raw: &[u8], recipient: Option<&str>) -> String {
+    let mut args = vec!["--trust-auth-results", MX];
+    if let Some(r) = recipient {
+        args.extend(["--recipient", r]);
+    }
+    let out = pipe_as_received(desk, &unauthenticated(raw), &args);
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    said
+}
+
+/// A mail from `from` to `to_addr`, with `subject`.
+fn mail_to(from: &str, to_addr: &str, subject: &str, id: &str, text: &str) -> Vec<u8> {
+    format!(
+        "From: {from}\r\nTo: {to_addr}\r\nSubject: {subject}\r\n\
+         Message-ID: <{id}@support.example>\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn an_agents_forged_tagged_reply_files_nothing_and_mails_nobody() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_team(&sink);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "billing", "Double charge"));
+    let mails = sink.wait_for(3);
+    let laura = desk.login_token(LAURA, PW);
+    let before = api.get_ok(&format!("/v1/tickets/{n}"), &laura);
+
+    // A tag and Bea's From, unauthenticated: an answer and a note forged.
+    for (id, text) in [
+        ("forged-1", "Refund refused, pay again."),
+        ("forged-2", "#note\nforged internal note"),
+    ] {
+        let said = pipe_unauthenticated(
+            &desk,
+            &reply_mail("Bea Billing <bea@support.example>", n, id, text),
+            None,
+        );
+        assert!(said.contains("not filed, no reply"), "{said}");
+    }
+    // Bea's signed address with Laura's From is no address of Laura's.
+    let bea_address = to(&mails, BEA)[0].header("Reply-To").unwrap();
+    let said = pipe_unauthenticated(
+        &desk,
+        &mail_to(
+            "Laura Gómez <laura@support.example>",
+            &bea_address,
+            "Re: Double charge",
+            "forged-3",
+            "Refund refused, pay again.",
+        ),
+        Some(&bea_address),
+    );
+    assert!(said.contains("not filed, no reply"), "{said}");
+
+    let after = api.get_ok(&format!("/v1/tickets/{n}"), &laura);
+    assert_eq!(after["messages"], before["messages"], "nothing filed");
+    assert_eq!(after["status"], "open");
+    // No refusal, no answer to the customer: nothing queued since.
+    assert_eq!(outbox_count(&desk.db(), "1"), 3);
+    assert_eq!(sink.received().len(), 3);
+}
+
+#[test]
+fn an_agents_reply_to_its_signed_address_is_a_staff_answer() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_team(&sink);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "billing", "Double charge"));
+    let mails = sink.wait_for(3);
+    let bea_address = to(&mails, BEA)[0].header("Reply-To").unwrap();
+    let owner_address = to(&mails, OWNER_EMAIL)[0].header("Reply-To").unwrap();
+
+    // Bea's domain signs nothing: her answer to her own address, no tag.
+    let said = pipe_unauthenticated(
+        &desk,
+        &mail_to(
+            "Bea Billing <bea@support.example>",
+            &bea_address,
+            "Re: Double charge",
+            "signed-1",
+            "Refund issued today.",
+        ),
+        Some(&bea_address),
+    );
+    assert!(
+        said.contains(&format!("added the agent's answer to ticket {n}")),
+        "{said}"
+    );
+    let seen = api.get_ok(&format!("/v1/tickets/{n}"), &owner);
+    assert_eq!(seen["status"], "answered");
+    let answer = seen["messages"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(answer["body"], "Refund issued today.");
+    assert_eq!(answer["author"]["name"], "Bea Billing");
+    assert_eq!(answer["author"]["role"], "staff");
+    assert_eq!(answer["verified"], "reply-address");
+
+    // The requester gets it, with the owner's own signed address.
+    let mails = sink.wait_for(4);
+    let to_owner = to(&mails, OWNER_EMAIL);
+    assert_eq!(to_owner.len(), 2, "confirmation and answer");
+    assert!(to_owner[1].text().contains("Refund issued today."));
+    assert_eq!(
+        to_owner[1].header("Reply-To").as_deref(),
+        Some(owner_address.as_str())
+    );
 }

@@ -307,6 +307,11 @@ pub struct Message {
     pub body: String,
     pub attachments: Vec<Attachment>,
     pub created_at: DateTime<Utc>,
+    /// For e-mail: how its sender was shown to be who From says (`dkim`,
+    /// `spf`, `arc`, `reply-address` or `confirmation`); null for the other
+    /// channels.
+    #[serde(default)]
+    pub verified: Option<String>,
 }
 
 /// A stored file. Uploaded first (`POST /v1/attachments`), then referenced by

@@ -154,6 +154,7 @@ tickets-none = { $status ->
 view-header = Category: { $category }  Priority: { $priority }  Assignee: { $assignee }
 view-dates = Opened { $opened }  Updated { $updated }
 view-message = ── { $author } via { $channel }, { $when }
+view-message-verified = ── { $author } via { $channel } (verified: { $how }), { $when }
 view-attachments = Attachments:
 view-account = Account: { $account }  Requester: { $requester }
 view-nobody = nobody

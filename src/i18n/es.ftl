@@ -169,6 +169,12 @@ view-message = ── { $author } por { $channel ->
         [staff] el equipo
        *[other] { $channel }
     }, { $when }
+view-message-verified = ── { $author } por { $channel ->
+        [cli] ecolo
+        [email] correo
+        [staff] el equipo
+       *[other] { $channel }
+    } (verificado: { $how }), { $when }
 view-attachments = Adjuntos:
 view-account = Cuenta: { $account }  Solicitante: { $requester }
 view-nobody = nadie

@@ -405,12 +405,21 @@ impl fmt::Display for Conversation {
                     writeln!(
                         f,
                         "{}",
-                        dim.apply_to(t!(
-                            "view-message",
-                            author = author(&m.author),
-                            channel = m.channel.as_str(),
-                            when = output::when(&m.created_at)
-                        ))
+                        dim.apply_to(match m.verified.as_deref() {
+                            Some(how) => t!(
+                                "view-message-verified",
+                                author = author(&m.author),
+                                channel = m.channel.as_str(),
+                                how = how,
+                                when = output::when(&m.created_at)
+                            ),
+                            None => t!(
+                                "view-message",
+                                author = author(&m.author),
+                                channel = m.channel.as_str(),
+                                when = output::when(&m.created_at)
+                            ),
+                        })
                     )?;
                     writeln!(f, "{}", m.body.trim_end())?;
                 }

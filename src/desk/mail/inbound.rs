@@ -132,6 +132,8 @@ pub fn parse(
     if !looks_like_header_block(raw) {
         return Err(ParseError::NoHeaders);
     }
+    let repaired = repair_base64(raw);
+    let raw = repaired.as_deref().unwrap_or(raw);
     let message = MessageParser::default()
         .parse(raw)
         .ok_or(ParseError::NoHeaders)?;
@@ -227,9 +229,55 @@ pub fn parse(
     })
 }
 
+/// `raw` with the base64 parts mail-parser could not decode cleaned of
+/// the characters base64 does not use, or `None` when every part decoded.
+///
+/// mail-parser gives up on a base64 part at its first stray character (a
+/// `.` or `!` some gateway added) and keeps the part as its encoded text,
+/// so the customer's words were stored as base64. Mail clients skip such
+/// characters; so does the desk, on a repaired copy it parses again.
+fn repair_base64(raw: &[u8]) -> Option<Vec<u8>> {
+    let message = MessageParser::default().parse(raw)?;
+    let mut spans: Vec<(usize, usize)> = message
+        .parts
+        .iter()
+        .filter(|p| p.is_encoding_problem)
+        .filter(|p| {
+            p.headers.iter().any(|h| {
+                h.name
+                    .as_str()
+                    .eq_ignore_ascii_case("content-transfer-encoding")
+                    && h.value
+                        .as_text()
+                        .is_some_and(|v| v.trim().eq_ignore_ascii_case("base64"))
+            })
+        })
+        .map(|p| (p.offset_body, p.offset_end.min(raw.len())))
+        .filter(|(start, end)| start < end)
+        .collect();
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_unstable();
+    let mut out = Vec::with_capacity(raw.len());
+    let mut at = 0;
+    for (start, end) in spans {
+        if start < at {
+            continue;
+        }
+        out.extend_from_slice(&raw[at..start]);
+        out.extend(raw[start..end].iter().copied().filter(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'\r' | b'\n')
+        }));
+        at = end;
+    }
+    out.extend_from_slice(&raw[at..]);
+    Some(out)
+}
+
 /// Exim's pipe transport (and mbox tools) put a `From sender date` line in
 /// front of the message.
-fn strip_mbox_from_line(raw: &[u8]) -> &[u8] {
+pub(crate) fn strip_mbox_from_line(raw: &[u8]) -> &[u8] {
     if raw.starts_with(b"From ") {
         match raw.iter().position(|b| *b == b'\n') {
             Some(nl) => &raw[nl + 1..],
@@ -382,7 +430,7 @@ fn body_text(message: &mail_parser::Message) -> String {
             chunks.push(text.to_string());
         }
     }
-    windows_1252_c1(&chunks.join("\n\n"))
+    crate::desk::store::strip_controls(&windows_1252_c1(&chunks.join("\n\n")))
 }
 
 /// Text labelled ISO-8859-1 (or US-ASCII) is very often windows-1252
@@ -593,6 +641,32 @@ mod tests {
         assert_eq!(m.subject, "Precio – €");
         assert_eq!(m.from.unwrap().name.as_deref(), Some("José “Pepe”"));
         assert_eq!(m.body, "It’s 5€");
+    }
+
+    #[test]
+    fn text_after_a_nul_byte_is_kept() {
+        let m = parse(
+            b"From: a@example.com\nSubject: x\nContent-Type: text/plain; charset=utf-8\n\nantes\0despu\xc3\xa9s\x07 fin\n",
+            None,
+            DOMAIN,
+        )
+        .unwrap();
+        assert_eq!(m.body, "antesdespués fin");
+    }
+
+    #[test]
+    fn base64_with_stray_characters_is_decoded_leniently() {
+        // "Hola, necesito ayuda con la factura." with a stray `!` and `.`.
+        let m = parse(
+            b"From: a@example.com\nSubject: x\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nSG9sYSwgbmVjZXNp!dG8gYXl1ZGEgY29u\nIGxhIGZhY3R1cmEu.\n--b\nContent-Type: application/pdf; name=\"f.pdf\"\nContent-Disposition: attachment; filename=\"f.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0x!LjQK\n--b--\n",
+            None,
+            DOMAIN,
+        )
+        .unwrap();
+        assert_eq!(m.body, "Hola, necesito ayuda con la factura.");
+        assert_eq!(m.attachments.len(), 1, "{:?}", m.attachments);
+        assert_eq!(m.attachments[0].filename, "f.pdf");
+        assert_eq!(m.attachments[0].data, b"%PDF-1.4\n");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! database means a relay that is down, or a desk that is restarting, loses
 //! nothing: the MTA retries intake (exit 75), the outbox retries delivery.
 
+pub mod authenticate;
+pub mod confirm;
 pub mod html;
 pub mod inbound;
 pub mod notify;
@@ -13,6 +15,7 @@ pub mod outbound;
 pub mod outbox;
 pub mod pipe;
 pub mod quote;
+pub mod reply_address;
 pub mod subject;
 
 #[cfg(test)]

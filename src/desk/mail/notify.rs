@@ -16,10 +16,11 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::api::{AuthorRole, MessageKind, Ticket};
 use crate::desk::error::Result;
-use crate::desk::store::{DomainEvent, Store};
+use crate::desk::store::{self, DomainEvent, Store};
 
 use super::outbound::{self, Outgoing, TicketInfo};
 use super::outbox;
+use super::reply_address::{self, Target};
 
 /// Events rendered per transaction.
 const BATCH: usize = 50;
@@ -160,10 +161,33 @@ fn render(
         // noted, assigned, moved, reopened: nothing to mail.
         _ => {}
     }
-    for mail in &mails {
+    // Every mail about a ticket carries the address signed for its one
+    // recipient: an answer to it continues the ticket even when the
+    // recipient's domain does not sign its mail, and nobody else can know
+    // it (issue 9). For agents too: their answers by mail are verified
+    // like anyone's.
+    let secret = store::reply_address_secret(conn)?;
+    for mail in &mut mails {
+        let recipient = recipient_address(&mail.to);
+        let reply_to = reply_address::sign(
+            &secret,
+            &t.category,
+            domain,
+            Target::Ticket(t.number),
+            &recipient,
+        );
+        mail.headers.insert("Reply-To".into(), reply_to);
         outbox::enqueue(conn, mail)?;
     }
     Ok(())
+}
+
+/// The bare address of a `To` mailbox (`Name <addr>` or `addr`).
+fn recipient_address(to: &str) -> String {
+    match to.parse::<lettre::message::Mailbox>() {
+        Ok(mailbox) => mailbox.email.to_string(),
+        Err(_) => to.trim().to_string(),
+    }
 }
 
 /// The notices to the agents of a ticket (its assignee, or every agent of

@@ -2,7 +2,9 @@
 //! the bilingual auto-replies that tell a refused sender why and what to do.
 //!
 //! Every message carries the ticket tag in its subject and Reply-To the
-//! category's intake address, so answering it threads back into the ticket;
+//! category's intake address, which `notify` replaces on every mail about a
+//! ticket with the address signed for its recipient (`reply_address`), so
+//! answering it threads back into the ticket;
 //! Message-IDs are derived from what they are about, so queuing the same
 //! notification twice (a redelivered mail, a retried command) sends it once.
 
@@ -353,31 +355,20 @@ impl Refusal {
                 .collect()
         }
         match self {
-            Refusal::UnknownSender => (
-                "Su dirección no corresponde al titular de ninguna cuenta ni a un contacto \
-                 autorizado, así que no abrimos un ticket.\n\
-                 Escriba desde la dirección registrada en su cuenta, o pida al titular que lo \
-                 agregue como contacto (ecolo contact add)."
+            // The same words whether the address is unknown or only not
+            // allowed here: a refusal never tells who is registered, nor
+            // which categories anyone has.
+            Refusal::UnknownSender | Refusal::CategoryNotAllowed { .. } => (
+                "Su dirección no corresponde al titular de una cuenta ni a un contacto \
+                 autorizado para esta categoría, así que no abrimos un ticket.\n\
+                 Escriba desde la dirección registrada a la dirección de una categoría que pueda \
+                 usar (ecolo category list), o pida acceso al titular de la cuenta."
                     .into(),
-                "Your address does not belong to an account owner or an authorized contact, \
-                 so no ticket was opened.\n\
-                 Write from the address registered on your account, or ask the account owner \
-                 to add you as a contact (ecolo contact add)."
+                "Your address does not belong to an account owner or to an authorized contact \
+                 of this category, so no ticket was opened.\n\
+                 Write from the registered address to the address of a category you may use \
+                 (ecolo category list), or ask the account owner for access."
                     .into(),
-            ),
-            Refusal::CategoryNotAllowed { category, allowed } => (
-                format!(
-                    "Su dirección no está autorizada para la categoría {category}, así que no \
-                     abrimos un ticket.\nPuede escribir a:\n{}\
-                     o pedir al titular de la cuenta que le dé acceso a {category}.",
-                    list(allowed)
-                ),
-                format!(
-                    "Your address may not open tickets in the category {category}, so no \
-                     ticket was opened.\nYou may write to:\n{}\
-                     or ask the account owner to grant you {category}.",
-                    list(allowed)
-                ),
             ),
             Refusal::SeveralAccounts { category } => (
                 format!(

@@ -1,8 +1,11 @@
 //! `ecolo-desk pipe`: one e-mail on stdin, as an MTA's pipe transport
 //! delivers it, becomes a ticket, a reply, a polite bilingual refusal, or
-//! (automatic mail) nothing at all. An agent's mail to a tagged ticket is a
-//! staff answer, or an internal note when its first line starts `#note`
-//! ([`agent_reply`], the one path issue 9 gates on sender authentication).
+//! (automatic mail) nothing at all. An agent's mail to a ticket is a staff
+//! answer, or an internal note when its first line starts `#note`
+//! ([`agent_reply`]). Nobody's From is taken on its word, an agent's least
+//! of all: mail is filed only when it went to the address signed for its
+//! sender, or authenticates (DKIM/SPF/DMARC/ARC), or its registered sender
+//! confirmed it; anything else is held or dropped, never answered.
 //!
 //! The exit status is what the MTA acts on (sysexits): 0 when the mail was
 //! handled, stored or deliberately refused; 65 when it cannot be read (the
@@ -14,6 +17,7 @@
 //! bounce the mail.
 
 use std::io::{Cursor, Read};
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,10 +28,13 @@ use crate::api::{Channel, NewMessage, NewNote, NewTicket, Priority, TicketStatus
 use crate::desk::auth::{Actor, AgentPrincipal, Principal};
 use crate::desk::config::{self, Limits, StoreConfig};
 use crate::desk::error::Error;
-use crate::desk::store::{Confirmation, Store};
+use crate::desk::store::{Confirmation, FromMail, Store};
 
+use super::authenticate::{self, How, Source};
+use super::confirm::{self, HOLD_DAYS};
 use super::inbound::{self, Automated, Inbound, ParseError};
 use super::outbound::{self, Refusal};
+use super::reply_address::{self, Target};
 use super::{category_for_address, category_for_local_part, notify};
 
 /// sysexits.h
@@ -66,6 +73,59 @@ pub struct PipeArgs {
     /// Longest message, in bytes (as `serve`)
     #[arg(long, value_name = "N", default_value_t = config::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: u64,
+    /// The SMTP client's address (Postfix: ${client_address}): SPF is
+    /// checked against it; without it only DKIM, DMARC and ARC are
+    #[arg(long, value_name = "ADDR")]
+    pub client_ip: Option<IpAddr>,
+    /// The name the client gave in HELO/EHLO (Postfix: ${client_helo})
+    #[arg(long, value_name = "NAME")]
+    pub helo: Option<String>,
+    /// DNS server for the DKIM, SPF and DMARC lookups, as HOST:PORT;
+    /// without it the system resolver (/etc/resolv.conf)
+    #[arg(long, value_name = "HOST:PORT", value_parser = parse_dns)]
+    pub dns: Option<SocketAddr>,
+    /// Do not verify: trust the receiving server's verdict, the topmost
+    /// Authentication-Results header with this authserv-id (every other
+    /// one is ignored: senders can write them too)
+    #[arg(long, value_name = "AUTHSERV-ID", conflicts_with_all = ["client_ip", "helo", "dns", "trusted_arc_sealer"])]
+    pub trust_auth_results: Option<String>,
+    /// A forwarder or mailing list whose ARC seal is trusted (its
+    /// ARC-Seal d= domain) for mail it changed; repeatable
+    #[arg(long = "trusted-arc-sealer", value_name = "DOMAIN")]
+    pub trusted_arc_sealer: Vec<String>,
+    /// Most automatic answers (refusals, confirmation requests) the desk
+    /// sends per hour, to everyone together; each address gets at most 5
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_AUTO_REPLIES_TOTAL)]
+    pub max_auto_replies_per_hour: i64,
+}
+
+/// The global hourly cap on automatic answers, by default.
+const DEFAULT_MAX_AUTO_REPLIES_TOTAL: i64 = 100;
+
+fn parse_dns(value: &str) -> Result<SocketAddr, String> {
+    value
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .ok_or_else(|| {
+            format!("`{value}` is not a DNS server address: give HOST:PORT, e.g. 127.0.0.1:53")
+        })
+}
+
+impl PipeArgs {
+    /// Where the sender verdict comes from.
+    fn source(&self) -> Source {
+        match &self.trust_auth_results {
+            Some(id) => Source::TrustAuthResults(id.clone()),
+            None => Source::Verify {
+                client_ip: self.client_ip,
+                helo: self.helo.clone(),
+                sender: self.sender.clone(),
+                dns: self.dns,
+                trusted_arc_sealers: self.trusted_arc_sealer.clone(),
+            },
+        }
+    }
 }
 
 /// What became of one mail.
@@ -92,6 +152,15 @@ enum Outcome {
     Refused(Refusal),
     /// Automatic mail: no ticket, no reply.
     Ignored(Automated),
+    /// Unauthenticated mail from a registered address: kept until that
+    /// address confirms it (`noted`: the request was queued).
+    Held {
+        id: i64,
+        noted: bool,
+    },
+    /// Not filed and not answered (unauthenticated, DMARC reject, expired
+    /// confirmation): the log says why; the desk never sends backscatter.
+    Dropped(String),
 }
 
 /// Why a mail could not be handled.
@@ -172,7 +241,7 @@ fn handle(db: PathBuf, args: PipeArgs) -> ExitCode {
                 return Err(PipeError::NoDatabase(db.clone()));
             }
             let store = Store::open(config)?;
-            let outcome = handle_parsed(&store, mail, &args)?;
+            let outcome = handle_parsed(&store, mail, inbound::strip_mbox_from_line(&raw), &args)?;
             // Stored and committed: its mail (and any a failure left, even
             // for a redelivered duplicate) is rendered now, or by serve's
             // catch-up if this fails: nothing is lost either way.
@@ -209,13 +278,28 @@ fn describe(outcome: &Outcome) -> String {
         Outcome::Duplicate { number } => {
             format!("already stored (same Message-ID) in ticket {number}; nothing to do")
         }
-        Outcome::Refused(r) => format!("refused, auto-reply queued: {}", r.summary()),
+        Outcome::Refused(r) => format!("refused: {}", r.summary()),
         Outcome::Ignored(why) => format!("automatic mail ({why}): ignored, no reply"),
+        Outcome::Held { id, noted: true } => format!(
+            "held as mail {id}: unauthenticated, from a registered address; \
+             asked that address to confirm it"
+        ),
+        Outcome::Held { id, noted: false } => format!(
+            "held as mail {id}: unauthenticated, from a registered address; \
+             no confirmation request (already asked, or over the hourly cap)"
+        ),
+        Outcome::Dropped(why) => format!("not filed, no reply: {why}"),
     }
 }
 
-/// Handles one parsed message against `store`.
-fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcome, PipeError> {
+/// Handles one parsed message against `store`; `raw` is the message as
+/// received, for the signature checks.
+fn handle_parsed(
+    store: &Store,
+    mail: Inbound,
+    raw: &[u8],
+    args: &PipeArgs,
+) -> Result<Outcome, PipeError> {
     let domain = store.config().mail_domain.clone();
     if let Some(why) = mail.automated.clone() {
         return Ok(Outcome::Ignored(why));
@@ -234,20 +318,145 @@ fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcom
     if let Some(number) = already_stored(store, &mail.message_id)? {
         return Ok(Outcome::Duplicate { number });
     }
-
-    let principals = store.find_sender(&from.email)?;
+    let expired = store.expire_held_mail(chrono::Duration::days(HOLD_DAYS))?;
+    if expired > 0 {
+        eprintln!("ecolo-desk pipe: {expired} held mail(s) expired unconfirmed: deleted");
+    }
     let intake_category = recipient_category(&mail, args.recipient.as_deref(), &domain);
-    let number = mail.ticket_tag().or_else(|| {
+
+    // Sent to an address the desk signed for this very sender: only they
+    // could know it.
+    let secret = store.reply_address_secret()?;
+    let signed = args
+        .recipient
+        .iter()
+        .chain(&mail.recipients)
+        .find_map(|a| reply_address::check(&secret, a, &from.email));
+    match signed {
+        Some(Target::Held(id)) => return release_held(store, id, &from.email, args),
+        Some(Target::Ticket(number)) => {
+            return file(
+                store,
+                &mail,
+                intake_category,
+                Some(number),
+                How::ReplyAddress,
+                args,
+            )
+        }
+        None => {}
+    }
+
+    let from_domain = from.email.rsplit_once('@').map_or("", |(_, d)| d);
+    let verdict = authenticate::verify(raw, from_domain, &args.source())
+        .map_err(|e| PipeError::Temporary(Error::Internal(e.to_string())))?;
+    eprintln!(
+        "ecolo-desk pipe: sender {}: {}",
+        from.email, verdict.summary
+    );
+    if verdict.reject {
+        return Ok(Outcome::Dropped(format!(
+            "{} fails DMARC and its domain asks to reject such mail (p=reject)",
+            from.email
+        )));
+    }
+    if let Some(how) = verdict.passed {
+        return file(store, &mail, intake_category, None, how, args);
+    }
+    if store.find_agent(&from.email)?.is_some() {
+        return Ok(Outcome::Dropped(format!(
+            "{} is an agent's address, but the mail is not authenticated nor sent to \
+             the agent's signed reply address",
+            from.email
+        )));
+    }
+    if store.find_sender(&from.email)?.is_empty() {
+        return Ok(Outcome::Dropped(format!(
+            "{} is not authenticated and not a registered address",
+            from.email
+        )));
+    }
+    hold(store, &mail, raw, intake_category, &secret, args)
+}
+
+/// Keeps unauthenticated mail from a registered address and asks that
+/// address (From, never the envelope sender) to confirm it.
+fn hold(
+    store: &Store,
+    mail: &Inbound,
+    raw: &[u8],
+    category: Option<&'static str>,
+    secret: &[u8],
+    args: &PipeArgs,
+) -> Result<Outcome, PipeError> {
+    let from = mail.from.as_ref().ok_or(ParseError::NoFrom)?;
+    let (id, new) = store.hold_mail(&from.email, category, &mail.message_id, raw)?;
+    if !new || mail.no_auto_reply || too_many_auto_replies(store, &from.email, args)? {
+        return Ok(Outcome::Held { id, noted: false });
+    }
+    let note = confirm::note(
+        &confirm::Held {
+            id,
+            to: &from.email,
+            subject: &mail.subject,
+            category,
+        },
+        secret,
+        &store.config().mail_domain,
+    );
+    notify::enqueue(store, &note)?;
+    Ok(Outcome::Held { id, noted: true })
+}
+
+/// Files held mail `id` as it arrived, now that `from` confirmed it.
+fn release_held(store: &Store, id: i64, from: &str, args: &PipeArgs) -> Result<Outcome, PipeError> {
+    let Some(held) = store.take_held_mail(id, from)? else {
+        return Ok(Outcome::Dropped(format!(
+            "confirmation of held mail {id}, which expired or was filed already"
+        )));
+    };
+    let domain = store.config().mail_domain.clone();
+    let mail = inbound::parse(&held.raw, None, &domain)?;
+    let category = held
+        .category
+        .as_deref()
+        .and_then(|c| CATEGORY_SLUGS.iter().copied().find(|s| *s == c))
+        .or_else(|| recipient_category(&mail, None, &domain));
+    if let Some(number) = already_stored(store, &mail.message_id)? {
+        return Ok(Outcome::Duplicate { number });
+    }
+    file(store, &mail, category, None, How::Confirmation, args)
+}
+
+/// Files a mail whose sender is known to be who From says (`how`): opens a
+/// ticket, adds the reply to ticket `number` (the signed address's), or the
+/// one its tag or References name, or refuses it, answering only the
+/// proven sender.
+fn file(
+    store: &Store,
+    mail: &Inbound,
+    intake_category: Option<&'static str>,
+    number: Option<u32>,
+    how: How,
+    args: &PipeArgs,
+) -> Result<Outcome, PipeError> {
+    let domain = store.config().mail_domain.clone();
+    let from = mail.from.clone().ok_or(ParseError::NoFrom)?;
+    let principals = store.find_sender(&from.email)?;
+    let number = number.or_else(|| mail.ticket_tag()).or_else(|| {
         mail.references
             .iter()
             .find_map(|id| outbound::ticket_from_reference(id, &domain))
     });
 
+    // An agent's From counts only here, where the sender is proven (the
+    // signed address, authentication or a confirmation): a subject tag
+    // beside an agent's forged From files nothing.
     let agent = store.find_agent(&from.email)?;
     let result = match (number, agent) {
-        (Some(number), Some(agent)) => agent_reply(store, &mail, agent, number),
-        (Some(number), None) => reply(store, &mail, &principals, number),
-        (None, _) => open(store, &mail, &principals, intake_category),
+        (Some(number), Some(agent)) => agent_reply(store, mail, agent, number, how),
+        (Some(number), None) => reply(store, mail, &principals, number, how),
+        (None, _) => open(store, mail, &principals, intake_category, how),
     };
     match result {
         Ok(outcome) => Ok(outcome),
@@ -256,8 +465,9 @@ fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcom
                 Some(slug) => store.intake_address(slug),
                 None => support_address(&domain),
             };
-            let to = reply_address(&mail);
-            if to.is_empty() || mail.no_auto_reply || too_many_auto_replies(store, &to)? {
+            // The proven From, not the envelope sender anyone can set.
+            let to = from.email.clone();
+            if mail.no_auto_reply || too_many_auto_replies(store, &to, args)? {
                 return Ok(Outcome::Refused(refusal));
             }
             let auto = outbound::refusal(
@@ -293,27 +503,31 @@ impl From<Error> for Step {
 }
 
 /// Auto-replies to one address per hour, at most: a robot that does not
-/// say it is one (or a forged sender) gets a few answers, not a flood.
+/// say it is one gets a few answers, not a flood.
 const MAX_AUTO_REPLIES_PER_HOUR: i64 = 5;
 
-fn too_many_auto_replies(store: &Store, to: &str) -> Result<bool, PipeError> {
+/// Whether another automatic answer to `to` would pass the per-address or
+/// the global hourly cap (`--max-auto-replies-per-hour`).
+fn too_many_auto_replies(store: &Store, to: &str, args: &PipeArgs) -> Result<bool, PipeError> {
     let conn = store.conn()?;
     let n = super::outbox::recent_auto_replies(&conn, to, std::time::Duration::from_secs(3600))
         .map_err(Error::from)?;
+    drop(conn);
     if n >= MAX_AUTO_REPLIES_PER_HOUR {
         eprintln!(
             "ecolo-desk pipe: {n} auto-replies to {to} in the last hour: not sending another"
         );
+        return Ok(true);
     }
-    Ok(n >= MAX_AUTO_REPLIES_PER_HOUR)
-}
-
-/// Where an auto-reply goes: the envelope sender (RFC 3834), else From.
-fn reply_address(mail: &Inbound) -> String {
-    mail.return_path
-        .clone()
-        .or_else(|| mail.from.as_ref().map(|f| f.email.clone()))
-        .unwrap_or_default()
+    let total = store.recent_auto_replies_total(chrono::Duration::hours(1))?;
+    if total >= args.max_auto_replies_per_hour {
+        eprintln!(
+            "ecolo-desk pipe: {total} auto-replies in the last hour (the limit of \
+             --max-auto-replies-per-hour): not sending another"
+        );
+        return Ok(true);
+    }
+    Ok(false)
 }
 
 /// The ticket an earlier delivery of this Message-ID went to.
@@ -361,6 +575,7 @@ fn open(
     mail: &Inbound,
     principals: &[Principal],
     category: Option<&'static str>,
+    how: How,
 ) -> Result<Outcome, Step> {
     if principals.is_empty() {
         return Err(Step::Refuse(Refusal::UnknownSender));
@@ -398,7 +613,7 @@ fn open(
     let limits = store.config().limits;
     let subject = fit_subject(&mail.clean_subject(), limits.max_subject_chars as usize);
     let actor = &Actor::Customer(actor.clone());
-    let attachments = save_attachments(store, actor, mail)?;
+    let staged = save_attachments(store, actor, mail)?;
     let message = if mail.body.trim().is_empty() {
         NO_TEXT.to_string()
     } else {
@@ -409,7 +624,7 @@ fn open(
         subject,
         message,
         priority: Priority::default(),
-        attachments,
+        attachments: staged.ids.clone(),
     };
     let confirmation = if mail.no_auto_reply {
         Confirmation::Skip
@@ -421,12 +636,13 @@ fn open(
             actor,
             &new,
             Channel::Email,
-            Some(&mail.message_id),
+            Some(from_mail(mail, how)),
             confirmation,
         )
         .map_err(refusal_for)?;
     let number = opened.ticket.ticket.number;
     if opened.created {
+        staged.keep();
         Ok(Outcome::Opened {
             number,
             category: category.to_string(),
@@ -441,6 +657,7 @@ fn reply(
     mail: &Inbound,
     principals: &[Principal],
     number: u32,
+    how: How,
 ) -> Result<Outcome, Step> {
     let not_found = || Step::Refuse(Refusal::TicketNotFound(number));
     let (account_id, detail) = match store.staff_ticket_detail(number) {
@@ -457,7 +674,7 @@ fn reply(
         return Err(Step::Refuse(Refusal::TicketClosed(number)));
     }
     let actor = &Actor::Customer(actor.clone());
-    let attachments = save_attachments(store, actor, mail)?;
+    let staged = save_attachments(store, actor, mail)?;
     let text = mail.reply_text();
     let message = if text.trim().is_empty() {
         NO_TEXT.to_string()
@@ -470,28 +687,32 @@ fn reply(
             number,
             &NewMessage {
                 message,
-                attachments,
+                attachments: staged.ids.clone(),
             },
             Channel::Email,
-            Some(&mail.message_id),
+            Some(from_mail(mail, how)),
         )
         .map_err(|e| match e {
             Error::Conflict(_) => Step::Refuse(Refusal::TicketClosed(number)),
             Error::NotFound(_) | Error::Forbidden(_) => not_found(),
             other => refusal_for(other),
         })?;
+    staged.keep();
     Ok(Outcome::Replied { number })
 }
 
 /// An agent's mail to tagged ticket `number`: a staff answer, or an
 /// internal note when the first line of the text starts with `#note` (that
 /// line is dropped). Outside the agent's categories: the same refusal as an
-/// unknown ticket. Issue 9 gates this path on sender authentication.
+/// unknown ticket. Reached only from [`file`], once the sender is proven
+/// (the agent's signed reply address for the ticket, or authentication):
+/// agents are never held, their unproven mail is dropped.
 fn agent_reply(
     store: &Store,
     mail: &Inbound,
     agent: AgentPrincipal,
     number: u32,
+    how: How,
 ) -> Result<Outcome, Step> {
     let actor = Actor::Agent(agent);
     let text = mail.reply_text();
@@ -506,7 +727,7 @@ fn agent_reply(
         ),
         None => (false, text.clone()),
     };
-    let attachments = save_attachments(store, &actor, mail)?;
+    let staged = save_attachments(store, &actor, mail)?;
     let message = if text.trim().is_empty() {
         NO_TEXT.to_string()
     } else {
@@ -518,10 +739,10 @@ fn agent_reply(
             number,
             &NewNote {
                 message,
-                attachments,
+                attachments: staged.ids.clone(),
             },
             Channel::Email,
-            Some(&mail.message_id),
+            Some(from_mail(mail, how)),
         )
     } else {
         store.add_message(
@@ -529,10 +750,10 @@ fn agent_reply(
             number,
             &NewMessage {
                 message,
-                attachments,
+                attachments: staged.ids.clone(),
             },
             Channel::Email,
-            Some(&mail.message_id),
+            Some(from_mail(mail, how)),
         )
     };
     stored.map_err(|e| match e {
@@ -540,7 +761,16 @@ fn agent_reply(
         Error::NotFound(_) | Error::Forbidden(_) => Step::Refuse(Refusal::TicketNotFound(number)),
         other => refusal_for(other),
     })?;
+    staged.keep();
     Ok(Outcome::Answered { number, note })
+}
+
+/// The mail's Message-ID and how its sender was proven, stored with it.
+fn from_mail(mail: &Inbound, how: How) -> FromMail<'_> {
+    FromMail {
+        message_id: &mail.message_id,
+        verified: Some(how.as_str()),
+    }
 }
 
 /// The store's refusals of content become an auto-reply; anything else
@@ -566,9 +796,39 @@ fn refusal_for(e: Error) -> Step {
     }
 }
 
+/// Files of a mail saved as uploads, before the ticket or reply that uses
+/// them is committed. Unless [`Staged::keep`] is called (the mail was
+/// filed), dropping it deletes their rows and files: a refused mail, or one
+/// whose store call failed, leaves nothing on the desk's disk.
+struct Staged<'s> {
+    store: &'s Store,
+    ids: Vec<String>,
+    kept: bool,
+}
+
+impl Staged<'_> {
+    fn keep(mut self) {
+        self.kept = true;
+    }
+}
+
+impl Drop for Staged<'_> {
+    fn drop(&mut self) {
+        if !self.kept {
+            if let Err(e) = self.store.discard_unattached(&self.ids) {
+                eprintln!("ecolo-desk pipe: could not remove the files of a mail not filed: {e}");
+            }
+        }
+    }
+}
+
 /// Stores the mail's files as attachments of the actor's account; refuses
 /// the whole mail (nothing kept) when there are too many or one is too big.
-fn save_attachments(store: &Store, actor: &Actor, mail: &Inbound) -> Result<Vec<String>, Step> {
+fn save_attachments<'s>(
+    store: &'s Store,
+    actor: &Actor,
+    mail: &Inbound,
+) -> Result<Staged<'s>, Step> {
     let limits = store.config().limits;
     if mail.attachments.len() > limits.max_attachments_per_message as usize {
         let n = mail.attachments.len();
@@ -597,7 +857,11 @@ fn save_attachments(store: &Store, actor: &Actor, mail: &Inbound) -> Result<Vec<
             ),
         }));
     }
-    let mut ids = Vec::new();
+    let mut staged = Staged {
+        store,
+        ids: Vec::new(),
+        kept: false,
+    };
     for a in &mail.attachments {
         let saved = store
             .save_attachment(
@@ -607,16 +871,22 @@ fn save_attachments(store: &Store, actor: &Actor, mail: &Inbound) -> Result<Vec<
                 &mut Cursor::new(&a.data),
             )
             .map_err(refusal_for)?;
-        ids.push(saved.id);
+        staged.ids.push(saved.id);
     }
-    Ok(ids)
+    Ok(staged)
 }
 
 /// A subject the desk accepts: never empty, cut to the limit.
 fn fit_subject(subject: &str, max_chars: usize) -> String {
+    // Line breaks and tabs separate words; other control characters (a
+    // NUL, a bell) are dropped, keeping what follows.
     let s: String = subject
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
         .collect();
     let s = s.trim();
     if s.is_empty() {

@@ -130,8 +130,10 @@ impl Store {
 
     /// Moves a completely written upload into place and records it for the
     /// actor's account; it is not attached to anything yet. With
-    /// `max_pending`, refused (409, nothing kept) when the account already
-    /// holds that many uploads not attached to any message.
+    /// `max_pending`, refused (409, nothing kept) when the actor's token
+    /// already holds that many uploads not attached to any message: counted
+    /// per credential, so a contact's token cannot make the owner's uploads
+    /// fail.
     #[allow(clippy::too_many_arguments)]
     pub fn finish_upload(
         &self,
@@ -155,19 +157,12 @@ impl Store {
             Actor::Agent(a) => (None, Some(a.agent_id)),
         };
         self.write(|tx| {
-            if let Some(max) = max_pending {
-                let pending: i64 = match (account_id, agent_id) {
-                    (Some(id), _) => tx.query_row(
-                        "SELECT count(*) FROM attachments WHERE account_id = ?1 AND message_id IS NULL",
-                        [id],
-                        |r| r.get(0),
-                    )?,
-                    (_, id) => tx.query_row(
-                        "SELECT count(*) FROM attachments WHERE agent_id = ?1 AND message_id IS NULL",
-                        [id],
-                        |r| r.get(0),
-                    )?,
-                };
+            if let (Some(max), Some(token_id)) = (max_pending, actor.token_id()) {
+                let pending: i64 = tx.query_row(
+                    "SELECT count(*) FROM attachments WHERE token_id = ?1 AND message_id IS NULL",
+                    [token_id],
+                    |r| r.get(0),
+                )?;
                 if pending >= max {
                     return Err(Error::Conflict(format!(
                         "{pending} uploads are waiting to be attached to a ticket or reply: \
@@ -177,8 +172,9 @@ impl Store {
             }
             tx.execute(
                 "INSERT INTO attachments
-                    (id, account_id, agent_id, filename, content_type, size, sha256, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    (id, account_id, agent_id, filename, content_type, size, sha256, created_at,
+                     token_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     upload.id,
                     account_id,
@@ -187,7 +183,8 @@ impl Store {
                     content_type,
                     size as i64,
                     sha256,
-                    now()
+                    now(),
+                    actor.token_id()
                 ],
             )?;
             Ok(())
@@ -241,6 +238,32 @@ impl Store {
             let _ = std::fs::remove_file(self.attachment_path(id));
         }
         Ok(ids.len())
+    }
+
+    /// Deletes the uploads `ids` (rows and files) that are still attached to
+    /// no message: the e-mail channel saved them for a mail it then did not
+    /// file, and nothing of a mail that is not filed stays on disk.
+    pub fn discard_unattached(&self, ids: &[String]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let gone: Vec<String> = self.write(|tx| {
+            let mut gone = Vec::new();
+            for id in ids {
+                let n = tx.execute(
+                    "DELETE FROM attachments WHERE id = ?1 AND message_id IS NULL",
+                    [id],
+                )?;
+                if n > 0 {
+                    gone.push(id.clone());
+                }
+            }
+            Ok(gone)
+        })?;
+        for id in &gone {
+            let _ = std::fs::remove_file(self.attachment_path(id));
+        }
+        Ok(())
     }
 
     /// Stores the content of `reader` as a new attachment of the actor's

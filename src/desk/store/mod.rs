@@ -36,6 +36,7 @@ mod agents;
 pub(crate) mod attachments;
 mod categories;
 mod contacts;
+mod mail_auth;
 mod tickets;
 mod tokens;
 mod validate;
@@ -52,7 +53,10 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 pub use accounts::{AccountSummary, Login};
 pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
-pub use tickets::{Confirmation, DomainEvent, Opened, TicketQuery};
+pub(crate) use mail_auth::reply_address_secret;
+pub use mail_auth::HeldMail;
+pub use tickets::{Confirmation, DomainEvent, FromMail, Opened, TicketQuery};
+pub(crate) use validate::strip_controls;
 
 use super::config::StoreConfig;
 use super::error::{Error, Result};
@@ -66,6 +70,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_support_team.sql"),
+    include_str!("migrations/0003_mail_authentication.sql"),
 ];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;

@@ -239,11 +239,12 @@ fn message_from_row(r: &Row<'_>) -> rusqlite::Result<Message> {
         body: r.get(5)?,
         attachments: Vec::new(),
         created_at: parse_time(&r.get::<_, String>(6)?)?,
+        verified: r.get(8)?,
     })
 }
 
 const MESSAGE_COLUMNS: &str =
-    "id, author_name, author_email, author_role, channel, body, created_at, kind";
+    "id, author_name, author_email, author_role, channel, body, created_at, kind, verified";
 
 fn message_attachments(conn: &Connection, message: &mut Message) -> Result<()> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -349,14 +350,36 @@ struct Entry<'a> {
     channel: Channel,
     body: &'a str,
     email_message_id: Option<&'a str>,
+    /// How the sender of an e-mail was proven (`FromMail::verified`).
+    verified: Option<&'a str>,
+}
+
+/// Where an e-mail entry came from: its Message-ID (a redelivery is
+/// recognised by it) and how its sender was shown to be who From says
+/// (`dkim`, `spf`, `arc`, `reply-address`, `confirmation`), stored with the
+/// message in the same transaction.
+#[derive(Debug, Clone, Copy)]
+pub struct FromMail<'a> {
+    pub message_id: &'a str,
+    pub verified: Option<&'a str>,
+}
+
+impl<'a> From<&'a str> for FromMail<'a> {
+    /// A Message-ID whose sender's proof is not recorded.
+    fn from(message_id: &'a str) -> FromMail<'a> {
+        FromMail {
+            message_id,
+            verified: None,
+        }
+    }
 }
 
 fn insert_message(tx: &Transaction<'_>, ticket_id: i64, e: &Entry<'_>, at: &str) -> Result<i64> {
     tx.execute(
         "INSERT INTO messages
             (ticket_id, kind, internal, author_name, author_email, author_role, channel, body,
-             email_message_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             email_message_id, created_at, verified)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             ticket_id,
             e.kind.as_str(),
@@ -367,7 +390,8 @@ fn insert_message(tx: &Transaction<'_>, ticket_id: i64, e: &Entry<'_>, at: &str)
             e.channel.as_str(),
             e.body,
             e.email_message_id,
-            at
+            at,
+            e.verified
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -392,6 +416,7 @@ fn insert_event_line(
             channel: Channel::Staff,
             body,
             email_message_id: None,
+            verified: None,
         },
         at,
     )
@@ -684,7 +709,7 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(String, Vec<Val
 impl Store {
     /// Opens a ticket as `actor` (a customer; agents get 403), with its
     /// confirmation e-mail unless `confirmation` is `Skip`. With
-    /// `email_message_id` (the e-mail channel), a Message-ID seen before
+    /// `email` (the e-mail channel), a Message-ID seen before
     /// returns the ticket it opened with `created: false` instead of a
     /// second ticket, and the confirmation threads under that mail.
     pub fn open_ticket(
@@ -692,10 +717,10 @@ impl Store {
         actor: &Actor,
         new: &NewTicket,
         channel: Channel,
-        email_message_id: Option<&str>,
+        email: Option<FromMail<'_>>,
         confirmation: Confirmation,
     ) -> Result<Opened> {
-        self.create_ticket(actor, new, channel, email_message_id, None, confirmation)
+        self.create_ticket(actor, new, channel, email, None, confirmation)
     }
 
     /// Opens a ticket through the API under an idempotency key: the first
@@ -728,7 +753,7 @@ impl Store {
         actor: &Actor,
         new: &NewTicket,
         channel: Channel,
-        email_message_id: Option<&str>,
+        email: Option<FromMail<'_>>,
         key: Option<&str>,
         confirmation: Confirmation,
     ) -> Result<Opened> {
@@ -778,7 +803,7 @@ impl Store {
                     });
                 }
             }
-            if let Some((ticket_id, _)) = by_email_message_id(tx, email_message_id)? {
+            if let Some((ticket_id, _)) = by_email_message_id(tx, email.map(|m| m.message_id))? {
                 let ticket = ticket_by_id(tx, ticket_id)?;
                 return Ok(Opened {
                     ticket: detail(tx, ticket_id, ticket, false)?,
@@ -827,7 +852,8 @@ impl Store {
                     author: &requester,
                     channel,
                     body: &body,
-                    email_message_id,
+                    email_message_id: email.map(|m| m.message_id),
+                    verified: email.and_then(|m| m.verified),
                 },
                 &at,
             )?;
@@ -847,7 +873,7 @@ impl Store {
                 &requester,
                 serde_json::json!({
                     "confirm": confirmation == Confirmation::Send,
-                    "email_message_id": email_message_id,
+                    "email_message_id": email.map(|m| m.message_id),
                 }),
                 &at,
             )?;
@@ -862,7 +888,7 @@ impl Store {
     /// Adds the actor's message to ticket `number`. A customer's reply makes
     /// the status `customer-reply`; an agent's is a staff answer (status
     /// `answered`, mailed to the requester). 409 when the ticket is closed.
-    /// With `email_message_id`, a Message-ID seen before returns the message
+    /// With `email`, a Message-ID seen before returns the message
     /// it stored instead of a second one.
     pub fn add_message(
         &self,
@@ -870,11 +896,11 @@ impl Store {
         number: u32,
         new: &NewMessage,
         channel: Channel,
-        email_message_id: Option<&str>,
+        email: Option<FromMail<'_>>,
     ) -> Result<Message> {
         let body = self.check_body(&new.message, &new.attachments)?;
         self.write(|tx| {
-            if let Some((_, message_id)) = by_email_message_id(tx, email_message_id)? {
+            if let Some((_, message_id)) = by_email_message_id(tx, email.map(|m| m.message_id))? {
                 return message_by_id(tx, message_id);
             }
             let (ticket_id, account_id, ticket) = access(tx, actor, number)?;
@@ -892,7 +918,8 @@ impl Store {
                     author: &author,
                     channel,
                     body: &body,
-                    email_message_id,
+                    email_message_id: email.map(|m| m.message_id),
+                    verified: email.and_then(|m| m.verified),
                 },
                 &at,
             )?;
@@ -961,6 +988,7 @@ impl Store {
                     channel: Channel::Staff,
                     body: &body,
                     email_message_id: None,
+                    verified: None,
                 },
                 &at,
             )?;
@@ -986,12 +1014,12 @@ impl Store {
         number: u32,
         note: &NewNote,
         channel: Channel,
-        email_message_id: Option<&str>,
+        email: Option<FromMail<'_>>,
     ) -> Result<Message> {
         let agent = actor.agent("writing an internal note")?;
         let body = self.check_body(&note.message, &note.attachments)?;
         self.write(|tx| {
-            if let Some((_, message_id)) = by_email_message_id(tx, email_message_id)? {
+            if let Some((_, message_id)) = by_email_message_id(tx, email.map(|m| m.message_id))? {
                 return message_by_id(tx, message_id);
             }
             let (ticket_id, account_id, _) = access(tx, actor, number)?;
@@ -1006,7 +1034,8 @@ impl Store {
                     author: &author,
                     channel,
                     body: &body,
-                    email_message_id,
+                    email_message_id: email.map(|m| m.message_id),
+                    verified: email.and_then(|m| m.verified),
                 },
                 &at,
             )?;
@@ -1246,6 +1275,7 @@ impl Store {
                         channel: Channel::Cli,
                         body,
                         email_message_id: None,
+                        verified: None,
                     },
                     &at,
                 )?),
@@ -1489,11 +1519,7 @@ mod tests {
             (AUTO_CLOSE_DUE, vec![text("2026")]),
             (PENDING_EVENTS, vec![Value::Integer(50)]),
             (
-                "SELECT count(*) FROM attachments WHERE agent_id = ?1 AND message_id IS NULL",
-                vec![Value::Integer(1)],
-            ),
-            (
-                "SELECT count(*) FROM attachments WHERE account_id = ?1 AND message_id IS NULL",
+                "SELECT count(*) FROM attachments WHERE token_id = ?1 AND message_id IS NULL",
                 vec![Value::Integer(1)],
             ),
             (

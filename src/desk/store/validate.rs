@@ -62,7 +62,18 @@ pub(crate) fn subject(value: &str, limits: &Limits) -> std::result::Result<Strin
     Ok(value.to_string())
 }
 
+/// `text` without NUL and the other control characters, except tab and
+/// newline (a CR before a newline goes too): they are never meant, terminals
+/// and SQLite's C API misread them, and a NUL made everything after it
+/// disappear. What follows them is kept.
+pub(crate) fn strip_controls(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\t' || *c == '\n')
+        .collect()
+}
+
 pub(crate) fn message(value: &str, limits: &Limits) -> std::result::Result<String, String> {
+    let value = &strip_controls(value);
     if value.trim().is_empty() {
         return Err("must not be empty: describe the request in detail".into());
     }
@@ -157,6 +168,17 @@ pub(crate) fn name(value: &str) -> std::result::Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_go_and_what_follows_stays() {
+        assert_eq!(
+            strip_controls("antes\0después\r\nlínea\ttab\u{1b}[31m\u{7f}fin"),
+            "antesdespués\nlínea\ttab[31mfin"
+        );
+        let limits = Limits::default();
+        assert_eq!(message("a\0b", &limits).unwrap(), "ab");
+        assert!(message("\0\0", &limits).is_err(), "nothing left is empty");
+    }
 
     #[test]
     fn emails() {
