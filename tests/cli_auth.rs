@@ -5,7 +5,7 @@
 mod cli_common;
 mod common;
 
-use cli_common::{add_contact, as_token, closed_port_url, fails, json, keys, ok, token};
+use cli_common::{add_contact, as_token, closed_port, fails, json, keys, ok, token};
 use common::{code, stderr, stdout, Desk, OWNER_EMAIL, OWNER_PASSWORD};
 
 fn stored_token(user: &common::User) -> String {
@@ -320,7 +320,8 @@ fn desk_down_exits_7_naming_the_url() {
     let desk = Desk::start();
     let user = desk.user();
     user.login_owner();
-    let url = closed_port_url();
+    let dead = closed_port();
+    let url = dead.url();
     let out = as_token(
         &user,
         &desk.owner_token(),

@@ -779,7 +779,8 @@ fn missing_values_fail_at_once_before_any_request() {
     // missing a flag must hear about the flag first.
     let desk = Desk::start();
     let user = desk.user();
-    let dead = cli_common::closed_port_url();
+    let closed = cli_common::closed_port();
+    let dead = closed.url();
     for (args, flag) in [
         (&["ticket", "open", "-s", "x", "-m", "y"][..], "--category"),
         (&["ticket", "open", "-c", "billing", "-m", "y"], "--subject"),
