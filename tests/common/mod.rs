@@ -274,6 +274,16 @@ pub fn read_until<R: BufRead + Send + 'static>(
     }
 }
 
+/// Peak resident memory of a process, from /proc (Linux), in KiB.
+pub fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("read /proc status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc status")
+}
+
 /// Polls `done` until it holds; fails naming `what` after 30 s, so a state
 /// that never comes fails the test instead of hanging it.
 #[track_caller]
