@@ -653,7 +653,14 @@ mod tests {
     #[test]
     fn retry_after_is_honoured_unless_too_long() {
         let s = Script::new(vec![SLOW_DOWN, OK_JSON]);
+        let started = std::time::Instant::now();
         let _: serde_json::Value = s.client().get("/v1/tickets").unwrap();
+        // Retry-After: 1 is waited for, though the policy's own delay is 1 ms.
+        assert!(
+            started.elapsed() >= Duration::from_secs(1),
+            "{:?}",
+            started.elapsed()
+        );
         assert_eq!(s.finish().len(), 2);
 
         let s = Script::new(vec![GO_AWAY]);
