@@ -895,16 +895,31 @@ fn a_token_whose_contact_vanished_is_refused_not_promoted_to_owner() {
         &owner,
         json!({"name": "it-bot", "contact": "it@example.com"}),
     );
-    // The contact row disappears behind the desk's back (no cascade: a
-    // plain connection has foreign keys off), leaving the token bound to
-    // nobody.
+    // The contact row disappears behind the desk's back with foreign keys
+    // off (so nothing cascades), leaving the token bound to nobody.
     let conn = rusqlite::Connection::open(desk.db()).unwrap();
     conn.busy_timeout(std::time::Duration::from_secs(10))
         .unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
     conn.execute("DELETE FROM contacts WHERE email = 'it@example.com'", [])
         .unwrap();
+    let kept: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM tokens WHERE name = 'it-bot' AND contact_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        kept, 1,
+        "the token outlives its contact, as this test needs"
+    );
     let p = expect_problem(api.get("/v1/me", &token), 401);
-    assert!(p["detail"].as_str().unwrap().contains("ecolo login"));
+    let detail = p["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("the token is unknown or was revoked: run `ecolo login`"),
+        "{p}"
+    );
     expect_problem(api.get("/v1/contacts", &token), 401);
     expect_problem(api.get("/v1/tickets", &token), 401);
 }
