@@ -4,6 +4,9 @@
 //! (owner session, full owner token, category-limited token, contact token,
 //! category-limited contact token, another account), each refusal with its
 //! status and whole detail, each allowed cell with what it showed or saved.
+//! The support team's routes (notes, assignee, PATCH, close with a last
+//! answer, the queue's filters) are refused to every customer credential;
+//! agents' own matrix is tests/staff_permissions.rs.
 
 mod common;
 mod desk_common;
@@ -32,6 +35,21 @@ fn authenticated_routes() -> Vec<(Method, &'static str, Option<Value>)> {
             Method::POST,
             "/v1/tickets/{n}/messages",
             Some(json!({"message": "m"})),
+        ),
+        (
+            Method::PATCH,
+            "/v1/tickets/{n}",
+            Some(json!({"priority": "high"})),
+        ),
+        (
+            Method::POST,
+            "/v1/tickets/{n}/notes",
+            Some(json!({"message": "m"})),
+        ),
+        (
+            Method::PUT,
+            "/v1/tickets/{n}/assignee",
+            Some(json!({"assignee": null})),
         ),
         (Method::POST, "/v1/tickets/{n}/close", None),
         (Method::POST, "/v1/tickets/{n}/reopen", None),
@@ -359,6 +377,13 @@ const CATEGORIES: [&str; 3] = ["control-panel", "billing", "quotes"];
 const MARTHA: &str = "martha@example.com";
 const MANAGE_REFUSAL: &str = "only the account owner's login or an unlimited owner token may \
                               manage contacts and tokens";
+const LAURA: &str = "laura@support.example";
+
+/// The 403 a customer credential meets on a support-team route, checked
+/// before the ticket is looked up (so the same for another account).
+fn staff_only(what: &str) -> String {
+    format!("{what} is for the support team: customer credentials cannot do it")
+}
 
 impl Cred {
     fn tag(self) -> String {
@@ -574,6 +599,52 @@ fn every_route_for_every_credential_kind_reaches_its_check() {
                 assert_eq!(closed["status"], "closed");
                 assert_eq!(reopened["status"], "open");
             }
+            // The support team's routes: refused to every customer
+            // credential, whatever the ticket.
+            let staff = |what: &str| Want::No(403, staff_only(what));
+            call(
+                post(
+                    format!("/v1/tickets/{n}/notes"),
+                    json!({"message": format!("note by {tag}")}),
+                ),
+                staff("writing an internal note"),
+            );
+            call(
+                (
+                    Method::PUT,
+                    format!("/v1/tickets/{n}/assignee"),
+                    Some(json!({"assignee": LAURA})),
+                ),
+                staff("assigning tickets"),
+            );
+            call(
+                (
+                    Method::PATCH,
+                    format!("/v1/tickets/{n}"),
+                    Some(json!({"category": "email", "priority": "high"})),
+                ),
+                staff("changing a ticket's category or priority"),
+            );
+            call(
+                post(
+                    format!("/v1/tickets/{n}/close"),
+                    json!({"message": format!("last answer by {tag}")}),
+                ),
+                staff("closing with a last answer"),
+            );
+        }
+        // The queue's filters are the support team's too.
+        let queue_only = "`assignee` and `account` filter the support team's queue: customers \
+                          see their own account's tickets";
+        for filter in [
+            "assignee=@me".to_string(),
+            "assignee=none".to_string(),
+            format!("account={OWNER_EMAIL}"),
+        ] {
+            call(
+                get(format!("/v1/tickets?status=all&{filter}")),
+                Want::No(403, queue_only.to_string()),
+            );
         }
 
         // Opening and listing, per category.
@@ -726,7 +797,9 @@ fn every_route_for_every_credential_kind_reaches_its_check() {
         );
     }
 
-    // What the owner finds: only the allowed cells' writes.
+    // What the owner and the support team find: only the allowed cells' writes.
+    desk.add_agent(LAURA, "Laura Gómez", "laura's long passphrase", &[]);
+    let laura = desk.login_token(LAURA, "laura's long passphrase");
     for t in &owned {
         let detail = api.get_ok(&format!("/v1/tickets/{}", t.number), &admin);
         let authors: Vec<&str> = detail["messages"]
@@ -742,6 +815,24 @@ fn every_route_for_every_credential_kind_reaches_its_check() {
             .collect();
         assert_eq!(authors, expected, "replies on {}", t.category);
         assert_eq!(detail["status"], "open");
+        // The refused support-team calls changed nothing: no note (as the
+        // support team sees it), no assignee, category and priority kept,
+        // and no last answer.
+        let seen = api.get_ok(&format!("/v1/tickets/{}", t.number), &laura);
+        assert_eq!(seen["category"], t.category);
+        assert_ne!(seen["priority"], "high", "{seen}");
+        assert_eq!(seen["assignee"], Value::Null);
+        let bodies = seen["messages"].to_string();
+        assert!(!bodies.contains("note by "), "{seen}");
+        assert!(!bodies.contains("last answer by "), "{seen}");
+        assert!(
+            seen["messages"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|m| m["kind"] != "note"),
+            "{seen}"
+        );
     }
     let contacts = api.get_ok("/v1/contacts", &admin);
     let mut emails: Vec<&str> = contacts
