@@ -718,7 +718,7 @@ fn a_contact_picks_only_from_their_categories() {
 }
 
 #[test]
-fn an_agent_replies_through_the_editor_or_at_the_prompt() {
+fn an_agent_replies_and_notes_on_a_terminal_and_a_customer_is_refused_before_any_prompt() {
     const LAURA: &str = "laura@desk.example";
     const PASSWORD: &str = "laura's long passphrase";
     let desk = Desk::start();

@@ -335,7 +335,9 @@ fn notes_never_reach_customers_by_any_route() {
         numbers(&api.get_ok("/v1/tickets?search=refund", &owner)),
         [n]
     );
-    expect_problem(api.get(&format!("/v1/attachments/{file}"), &owner), 404);
+    // The note's file is refused like another account's: not found.
+    let p = expect_problem(api.get(&format!("/v1/attachments/{file}"), &owner), 404);
+    assert_eq!(p["detail"], format!("no attachment {file}"));
     let bytes = api.get(&format!("/v1/attachments/{file}"), &laura);
     assert_eq!(bytes.status(), 200);
     // The billing-less agent... Bea works billing: she can read it too.
@@ -345,13 +347,17 @@ fn notes_never_reach_customers_by_any_route() {
         200
     );
     // Customers may not write notes.
-    expect_problem(
+    let p = expect_problem(
         api.post(
             &format!("/v1/tickets/{n}/notes"),
             &owner,
             &json!({"message": "x"}),
         ),
         403,
+    );
+    assert_eq!(
+        p["detail"],
+        "writing an internal note is for the support team: customer credentials cannot do it"
     );
 }
 

@@ -127,10 +127,17 @@ while IFS= read -r line; do
     continue
   fi
   result=survived by=""
-  if ! cargo test --quiet --no-run "${test_args[@]}" >"$work/build.log" 2>&1; then
+  # The library and binaries must build; each test binary is then built
+  # only when its turn comes (most mutants die at the first), and a test
+  # that fails to build is reported as such, never as a kill.
+  if ! cargo build --quiet --lib --bins >"$work/build.log" 2>&1; then
     result=unviable by="does not build"
   else
     for t in "${tests[@]}"; do
+      if ! cargo test --quiet --no-run --test "$t" >"$work/build.log" 2>&1; then
+        result=unviable by="$t does not build"
+        break
+      fi
       if ! timeout 900 cargo test --quiet --test "$t" >"$work/test.log" 2>&1; then
         result=killed by=$t
         break
