@@ -7,23 +7,25 @@
 #     tests/mutation/check-permissions.sh '^(agent|actor)'   # (a bash regex)
 #
 # Each mutant removes or disables one check in src/desk/store/** or
-# src/desk/auth.rs. The script applies it to a temporary copy of the tree
-# (never to this one), builds, and runs the tests that guard permissions
-# (then, if all pass, the desk's unit tests), stopping at the first that fails: a failure kills the mutant, all passing
-# means it survived, i.e. no test notices the check is gone. It prints one
-# line per mutant and exits 1 if any survived (or its text is no longer in
-# the source: the list below must follow the code).
+# src/desk/auth.rs. The script applies it in place (like `cargo mutants
+# --in-place`), builds, and runs the tests that guard permissions (then, if
+# all pass, the desk's unit tests), stopping at the first that fails: a
+# failure kills the mutant, all passing means it survived, i.e. no test
+# notices the check is gone. The file is restored from git after each
+# mutant (and on exit or Ctrl-C), so the mutated files must have no
+# uncommitted changes. It prints one line per mutant and exits 1 if any
+# survived (or its text is no longer in the source: the list below must
+# follow the code).
 #
-# MUTATION_TARGET_DIR: the cargo target dir to build in (default: one inside
-# the temporary copy, built from scratch). Pointing it at a copy of an
-# already built target/ saves the first full build.
+# In place, not in a copy of the tree: a copy built in a copied target dir
+# was seen to test stale binaries (mutants the in-place run kills
+# "survived"), and a copy built from scratch costs a full build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$(pwd)
 filter=${1:-}
 
 # The tests that guard permissions, cheapest and most likely to kill first.
-tests=(desk_permissions desk_staff desk_attachments desk_tickets desk_store mail_pipe staff_permissions cli_contact_token cli_permissions)
+tests=(desk_permissions desk_staff desk_attachments desk_tickets desk_store staff_permissions staff_flow mail_pipe cli_contact_token cli_permissions)
 
 # name ||| file ||| occurrence ||| text ||| replacement
 # (occurrence: which match of `text` in `file`, counting from 1; `\n` in
@@ -93,20 +95,22 @@ rate-limit|||src/desk/auth.rs|||1|||if times.len() >= self.max_failures {|||if t
 LIST
 )
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/ecolo-mutation.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-git ls-files -z | (cd "$root" && xargs -0 cp --parents -t "$work")
-# Uncommitted changes count too: copy the working files, not the index.
-export CARGO_TARGET_DIR=${MUTATION_TARGET_DIR:-$work/target}
+files=$(printf '%s\n' "$mutants" | awk -F'[|][|][|]' 'NF { print $2 }' | sort -u)
+# shellcheck disable=SC2086
+if ! git diff --quiet -- $files; then
+  echo "uncommitted changes in the mutated files; commit or stash them first" >&2
+  exit 2
+fi
+current=""
+restore() { if [ -n "$current" ]; then git checkout -q -- "$current"; fi; }
+trap restore EXIT
+trap 'exit 130' INT TERM
+log=$(mktemp -d "${TMPDIR:-/tmp}/ecolo-mutation.XXXXXX")
 export CARGO_TERM_COLOR=never
-cd "$work"
 
-test_args=()
-for t in "${tests[@]}"; do test_args+=(--test "$t"); done
-
-echo "building the unmutated tree (target: $CARGO_TARGET_DIR)"
-cargo test --quiet --no-run "${test_args[@]}" >"$work/build.log" 2>&1 || {
-  cat "$work/build.log"; echo "the unmutated tree does not build"; exit 2; }
+echo "building the unmutated tree"
+cargo build --quiet --lib --bins >"$log/build.log" 2>&1 || {
+  cat "$log/build.log"; echo "the unmutated tree does not build"; exit 2; }
 
 killed=0 survived=0 missing=0
 printf '%-36s %-9s %s\n' MUTANT RESULT "KILLED BY"
@@ -117,38 +121,40 @@ while IFS= read -r line; do
   nth=${rest%%|||*}; rest=${rest#*|||}
   from=${rest%%|||*}; to=${rest#*|||}
   if [ -n "$filter" ] && ! [[ "$name" =~ $filter ]]; then continue; fi
-  cp "$file" "$work/original"
+  current=$file
   FROM=$from TO=$to NTH=$nth perl -0pi -e \
     'my ($f, $t) = ($ENV{FROM}, $ENV{TO}); s/\\n/\n/g for $f, $t;
      my $n = 0; s/\Q$f\E/++$n == $ENV{NTH} ? $t : $&/ge' "$file"
-  if cmp -s "$file" "$work/original"; then
+  if git diff --quiet -- "$file"; then
     printf '%-36s %-9s %s\n' "$name" MISSING "\`$from\` (#$nth) is not in $file"
     missing=$((missing + 1))
+    current=""
     continue
   fi
   result=survived by=""
   # The library and binaries must build; each test binary is then built
   # only when its turn comes (most mutants die at the first), and a test
   # that fails to build is reported as such, never as a kill.
-  if ! cargo build --quiet --lib --bins >"$work/build.log" 2>&1; then
+  if ! cargo build --quiet --lib --bins >"$log/build.log" 2>&1; then
     result=unviable by="does not build"
   else
     for t in "${tests[@]}"; do
-      if ! cargo test --quiet --no-run --test "$t" >"$work/build.log" 2>&1; then
+      if ! cargo test --quiet --no-run --test "$t" >"$log/build.log" 2>&1; then
         result=unviable by="$t does not build"
         break
       fi
-      if ! timeout 900 cargo test --quiet --test "$t" >"$work/test.log" 2>&1; then
+      if ! timeout 900 cargo test --quiet --test "$t" >"$log/test.log" 2>&1; then
         result=killed by=$t
         break
       fi
     done
     # The store's unit tests last: their build is only paid for survivors.
-    if [ "$result" = survived ] && ! timeout 900 cargo test --quiet --lib desk:: >"$work/test.log" 2>&1; then
+    if [ "$result" = survived ] && ! timeout 900 cargo test --quiet --lib desk:: >"$log/test.log" 2>&1; then
       result=killed by="lib desk::"
     fi
   fi
-  cp "$work/original" "$file"
+  git checkout -q -- "$file"
+  current=""
   case $result in
     killed) killed=$((killed + 1)) ;;
     survived) survived=$((survived + 1)) ;;
@@ -156,6 +162,7 @@ while IFS= read -r line; do
   esac
   printf '%-36s %-9s %s\n' "$name" "$result" "$by"
 done <<<"$mutants"
+rm -rf "$log"
 
 echo "killed: $killed, survived: $survived, missing or unviable: $missing"
 [ "$survived" -eq 0 ] && [ "$missing" -eq 0 ]
