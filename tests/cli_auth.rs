@@ -159,7 +159,7 @@ fn without_credentials_every_command_says_run_ecolo_login() {
         ("category list", "the categories are public"),
     ];
     // Valid arguments for the rest, so each gets as far as asking the desk.
-    let samples: [(&str, &[&str]); 15] = [
+    let samples: [(&str, &[&str]); 18] = [
         ("whoami", &[]),
         ("ticket open", &["-c", "billing", "-s", "x", "-m", "y"]),
         ("ticket list", &[]),
@@ -167,6 +167,9 @@ fn without_credentials_every_command_says_run_ecolo_login() {
         ("ticket reply", &["123456", "-m", "y"]),
         ("ticket close", &["123456"]),
         ("ticket reopen", &["123456"]),
+        ("ticket note", &["123456", "-m", "y"]),
+        ("ticket assign", &["123456", "--to", "@me"]),
+        ("ticket edit", &["123456", "-p", "high"]),
         ("ticket download", &["123456", "--to", "out"]),
         (
             "contact add",
