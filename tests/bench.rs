@@ -12,16 +12,6 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-/// Peak resident memory of a process, from /proc (Linux), in KiB.
-fn peak_rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("read /proc status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmHWM in /proc status")
-}
-
 /// A reader of `len` pseudo-random bytes that never holds more than a block.
 struct Pattern {
     left: u64,

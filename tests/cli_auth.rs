@@ -5,7 +5,7 @@
 mod cli_common;
 mod common;
 
-use cli_common::{add_contact, as_token, closed_port_url, fails, json, keys, ok, token};
+use cli_common::{add_contact, as_token, closed_port, fails, json, keys, ok, token};
 use common::{code, stderr, stdout, Desk, OWNER_EMAIL, OWNER_PASSWORD};
 
 fn stored_token(user: &common::User) -> String {
@@ -123,18 +123,79 @@ fn wrong_password_exits_3_and_stores_nothing() {
     assert_eq!(fails(&out, 3), err);
 }
 
+/// Every leaf command of the clap definitions, as its path of names.
+fn leaf_commands() -> Vec<Vec<String>> {
+    fn walk(cmd: &clap::Command, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        let subs: Vec<_> = cmd
+            .get_subcommands()
+            .filter(|s| s.get_name() != "help")
+            .collect();
+        if subs.is_empty() {
+            out.push(path.clone());
+        }
+        for sub in subs {
+            path.push(sub.get_name().to_string());
+            walk(sub, path, out);
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &<ecolo::cli::Cli as clap::CommandFactory>::command(),
+        &mut Vec::new(),
+        &mut out,
+    );
+    out
+}
+
 #[test]
 fn without_credentials_every_command_says_run_ecolo_login() {
     let desk = Desk::start();
     let user = desk.user();
-    for args in [
-        &["whoami"][..],
-        &["ticket", "list"],
-        &["ticket", "open", "-c", "billing", "-s", "x", "-m", "y"],
-        &["contact", "list"],
-        &["token", "list"],
-    ] {
-        let err = fails(&user.run(args), 3);
+    // Commands that need no credentials, each with why.
+    let public: [(&str, &str); 3] = [
+        ("login", "it makes them"),
+        ("logout", "with none there is nothing to forget"),
+        ("category list", "the categories are public"),
+    ];
+    // Valid arguments for the rest, so each gets as far as asking the desk.
+    let samples: [(&str, &[&str]); 18] = [
+        ("whoami", &[]),
+        ("ticket open", &["-c", "billing", "-s", "x", "-m", "y"]),
+        ("ticket list", &[]),
+        ("ticket view", &["123456"]),
+        ("ticket reply", &["123456", "-m", "y"]),
+        ("ticket close", &["123456"]),
+        ("ticket reopen", &["123456"]),
+        ("ticket note", &["123456", "-m", "y"]),
+        ("ticket assign", &["123456", "--to", "@me"]),
+        ("ticket edit", &["123456", "-p", "high"]),
+        ("ticket download", &["123456", "--to", "out"]),
+        (
+            "contact add",
+            &["--email", "a@b.example", "--name", "A", "-c", "billing"],
+        ),
+        ("contact edit", &["a@b.example", "--name", "B"]),
+        ("contact list", &[]),
+        ("contact remove", &["a@b.example", "--yes"]),
+        ("token create", &["--name", "t"]),
+        ("token list", &[]),
+        ("token revoke", &["t", "--yes"]),
+    ];
+    let leaves = leaf_commands();
+    assert!(leaves.len() >= 18, "{leaves:?}");
+    for leaf in leaves {
+        let name = leaf.join(" ");
+        if public.iter().any(|(p, _)| *p == name) {
+            continue;
+        }
+        let (_, extra) = samples
+            .iter()
+            .find(|(s, _)| *s == name)
+            .unwrap_or_else(|| panic!("`ecolo {name}` is new: add valid arguments for it here"));
+        let mut args: Vec<&str> = leaf.iter().map(String::as_str).collect();
+        args.extend_from_slice(extra);
+        let err = fails(&user.run(&args), 3);
         assert!(err.contains("run `ecolo login`"), "{args:?}: {err}");
     }
     insta::assert_snapshot!("not_logged_in", fails(&user.run(&["whoami"]), 3));
@@ -320,7 +381,8 @@ fn desk_down_exits_7_naming_the_url() {
     let desk = Desk::start();
     let user = desk.user();
     user.login_owner();
-    let url = closed_port_url();
+    let dead = closed_port();
+    let url = dead.url();
     let out = as_token(
         &user,
         &desk.owner_token(),
@@ -452,7 +514,16 @@ fn too_many_wrong_passwords_are_rate_limited_exit_1() {
     let out = last.expect("the desk never rate-limited 30 wrong passwords");
     let err = fails(&out, 1);
     assert!(err.contains("rate limiting"), "{err}");
-    // The wait is said once, in the desk's words.
+    // The wait is said once, in the desk's words, with a number of seconds
+    // within the login window (15 minutes).
     assert_eq!(err.matches("retry after").count(), 0, "{err}");
+    assert_eq!(err.matches("try again in ").count(), 1, "{err}");
+    let secs: u64 = err
+        .split("try again in ")
+        .nth(1)
+        .and_then(|rest| rest.split(" seconds").next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no wait in seconds stated: {err}"));
+    assert!((1..=15 * 60).contains(&secs), "{err}");
     assert!(!user.config.path().join("credentials.json").exists());
 }

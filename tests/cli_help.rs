@@ -37,8 +37,35 @@ const COMMANDS: &[&[&str]] = &[
     &["config", "get"],
 ];
 
+/// Every command of the clap definitions, as its path of names.
+fn clap_commands() -> Vec<Vec<String>> {
+    fn walk(cmd: &clap::Command, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(path.clone());
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            path.push(sub.get_name().to_string());
+            walk(sub, path, out);
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &<ecolo::cli::Cli as clap::CommandFactory>::command(),
+        &mut Vec::new(),
+        &mut out,
+    );
+    out
+}
+
 #[test]
 fn help_of_every_command() {
+    let mut listed: Vec<Vec<String>> = COMMANDS
+        .iter()
+        .map(|p| p.iter().map(|s| s.to_string()).collect())
+        .collect();
+    let mut defined = clap_commands();
+    listed.sort();
+    defined.sort();
+    assert_eq!(listed, defined, "COMMANDS lists every command clap defines");
     for path in COMMANDS {
         let out = Command::new(common::ECOLO)
             .env_clear()

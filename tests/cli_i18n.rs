@@ -9,7 +9,7 @@ mod common;
 
 use std::process::Output;
 
-use cli_common::{closed_port_url, fails, json, ok, open};
+use cli_common::{closed_port, fails, json, ok, open};
 use common::{run_with_stdin, stdout, Desk, User};
 use rexpect::process::wait::WaitStatus;
 use rexpect::session::PtySession;
@@ -231,7 +231,8 @@ fn errors_in_spanish_keep_their_exit_codes() {
     );
     insta::assert_snapshot!("missing_subject_es", es);
     // 7: the desk is down; the message names the URL.
-    let down = closed_port_url();
+    let port = closed_port();
+    let down = port.url();
     let es = fails(
         &run(
             &user,

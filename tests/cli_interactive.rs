@@ -6,8 +6,6 @@
 mod cli_common;
 mod common;
 
-use std::time::Duration;
-
 use cli_common::{add_contact, json, ok};
 use common::{Desk, User, OWNER_EMAIL, OWNER_PASSWORD};
 use rexpect::process::wait::WaitStatus;
@@ -78,10 +76,20 @@ fn keys(p: &mut PtySession, keys: &[&str]) {
 }
 
 /// The hidden-password prompt turns echo off with TCSAFLUSH, which drops
-/// input typed before it starts reading; a person waits for the prompt, and
-/// so do we, a little longer than the prompt takes to get there.
+/// input typed before it; so the secret is typed once the terminal's echo
+/// flag is off (read from the pty, which shares the terminal's settings),
+/// what a person waits for when the prompt appears. Needs a session whose
+/// echo was on (`pty_echo`).
 fn type_secret(p: &mut PtySession, line: &str) {
-    std::thread::sleep(Duration::from_millis(1000));
+    use std::os::fd::AsRawFd;
+    let fd = p.process().pty.as_raw_fd();
+    common::wait_until("the password prompt to turn echo off", || {
+        // SAFETY: a plain C struct filled in by tcgetattr on a live fd.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        let got = unsafe { libc::tcgetattr(fd, &mut t) };
+        assert_eq!(got, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+        t.c_lflag & libc::ECHO == 0
+    });
     p.send_line(line).unwrap();
 }
 
@@ -713,7 +721,7 @@ fn a_contact_picks_only_from_their_categories() {
 }
 
 #[test]
-fn an_agent_replies_through_the_editor_or_at_the_prompt() {
+fn an_agent_replies_and_notes_on_a_terminal_and_a_customer_is_refused_before_any_prompt() {
     const LAURA: &str = "laura@desk.example";
     const PASSWORD: &str = "laura's long passphrase";
     let desk = Desk::start();

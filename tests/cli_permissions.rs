@@ -1,10 +1,12 @@
 //! Issue 4's permission matrix, end to end with the real `ecolo-desk` and the
-//! real `ecolo`: every kind of credential (owner, contact token,
-//! category-limited token, revoked, expired, removed contact's token, another
-//! account) against every action (open, list, view, download, reply, close,
-//! reopen, contact and token management). Each cell asserts the exit code;
-//! every run asserts that nothing leaked into its output, and the owner then
-//! checks that nothing refused was stored.
+//! real `ecolo`: every kind of credential (owner login, full owner token,
+//! contact token, category-limited contact token, category-limited token,
+//! revoked, expired, removed contact's token, another account) against every
+//! action (open, list, view, download, reply, close, reopen, contact and token
+//! management). Each cell asserts the exit code; a refusal its specific
+//! sentence on stderr and an empty stdout; an allowed cell what it shows (or,
+//! for downloads, the file it saves). No run leaks a token or what its row may
+//! not see, and the owner then checks that only allowed cells stored anything.
 
 mod cli_common;
 mod common;
@@ -20,8 +22,12 @@ use serde_json::Value;
 enum Who {
     /// The owner's login (stored credentials, no ECOLO_TOKEN).
     Owner,
+    /// An owner token without limits.
+    Full,
     /// A token bound to Martha (billing, quotes).
     Contact,
+    /// A token bound to Martha, limited to quotes.
+    ContactQuotes,
     /// An owner token limited to billing.
     Limited,
     /// A contact token the owner revoked.
@@ -34,15 +40,30 @@ enum Who {
     Other,
 }
 
-/// Rows, in the order they run: the owner last, so the refused rows meet
-/// the account as it was set up.
-const ROWS: [Who; 7] = [
+impl Who {
+    /// The categories of the owner's account it may use (`None`: all).
+    fn allowed(self) -> Option<&'static [&'static str]> {
+        match self {
+            Who::Owner | Who::Full => None,
+            Who::Contact => Some(&["billing", "quotes"]),
+            Who::ContactQuotes => Some(&["quotes"]),
+            Who::Limited => Some(&["billing"]),
+            Who::Revoked | Who::Expired | Who::RemovedContact | Who::Other => Some(&[]),
+        }
+    }
+}
+
+/// Rows, in the order they run: the owner's full credentials last, so the
+/// refused rows meet the account as it was set up.
+const ROWS: [Who; 9] = [
     Who::Contact,
+    Who::ContactQuotes,
     Who::Limited,
     Who::Revoked,
     Who::Expired,
     Who::RemovedContact,
     Who::Other,
+    Who::Full,
     Who::Owner,
 ];
 
@@ -71,6 +92,8 @@ struct Fixture {
     /// No stored credentials: every run gives ECOLO_TOKEN.
     bare: User,
     contact: String,
+    contact_quotes: String,
+    full: String,
     limited: String,
     revoked: String,
     expired: String,
@@ -87,7 +110,9 @@ impl Fixture {
         let (user, token) = match who {
             Who::Owner => (&self.owner, None),
             Who::Other => (&self.other, None),
+            Who::Full => (&self.bare, Some(&self.full)),
             Who::Contact => (&self.bare, Some(&self.contact)),
+            Who::ContactQuotes => (&self.bare, Some(&self.contact_quotes)),
             Who::Limited => (&self.bare, Some(&self.limited)),
             Who::Revoked => (&self.bare, Some(&self.revoked)),
             Who::Expired => (&self.bare, Some(&self.expired)),
@@ -112,9 +137,11 @@ impl Fixture {
         self.json(Who::Owner, args)
     }
 
-    fn secrets(&self) -> [&str; 5] {
+    fn secrets(&self) -> [&str; 7] {
         [
+            &self.full,
             &self.contact,
+            &self.contact_quotes,
             &self.limited,
             &self.revoked,
             &self.expired,
@@ -137,8 +164,9 @@ impl Fixture {
             "spare-token",
         ];
         match who {
-            Who::Owner => vec![],
+            Who::Owner | Who::Full => vec![],
             Who::Contact | Who::Limited => p.to_vec(),
+            Who::ContactQuotes => p.iter().chain(&b).copied().collect(),
             Who::Revoked | Who::Expired | Who::RemovedContact | Who::Other => {
                 p.iter().chain(&b).chain(&account).copied().collect()
             }
@@ -176,6 +204,18 @@ fn setup() -> Fixture {
         add_contact(&owner, email, name, cats);
     }
     let contact = token(&owner, &["--name", "martha-laptop", "--contact", MARTHA]);
+    let contact_quotes = token(
+        &owner,
+        &[
+            "--name",
+            "martha-quotes",
+            "--contact",
+            MARTHA,
+            "-c",
+            "quotes",
+        ],
+    );
+    let full = token(&owner, &["--name", "full-access"]);
     let limited = token(&owner, &["--name", "ci-billing", "-c", "billing"]);
     let revoked = token(&owner, &["--name", "revoked-one", "--contact", MARTHA]);
     ok(&owner.run(&["token", "revoke", "revoked-one", "--yes"]));
@@ -186,7 +226,12 @@ fn setup() -> Fixture {
     desk.expire_token("old");
     let removed = token(&owner, &["--name", "gone-bot", "--contact", GONE]);
     ok(&owner.run(&["contact", "remove", GONE, "--yes"]));
-    token(&owner, &["--name", "spare-token"]);
+    // What each row tries to remove and revoke.
+    for who in ROWS {
+        let tag = tag(who);
+        add_contact(&owner, &spare_contact(&tag), "Spare", &["billing"]);
+        token(&owner, &["--name", &spare_token(&tag)]);
+    }
 
     desk.create_account(OTHER_EMAIL, "Otto Other", OTHER_PASSWORD);
     let other = desk.user();
@@ -203,6 +248,8 @@ fn setup() -> Fixture {
         other,
         bare,
         contact,
+        contact_quotes,
+        full,
         limited,
         revoked,
         expired,
@@ -213,113 +260,231 @@ fn setup() -> Fixture {
     }
 }
 
-/// One column of the matrix: its arguments for a row, and each row's exit code.
+/// The contact row `tag` tries to remove.
+fn spare_contact(tag: &str) -> String {
+    format!("spare-{tag}@their-domain.example")
+}
+
+/// The token row `tag` tries to revoke.
+fn spare_token(tag: &str) -> String {
+    format!("spare-{tag}")
+}
+
+/// What an action touches, which decides who may do it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Acts in the caller's own account (another account succeeds there).
+    Own,
+    /// Acts in the caller's own account, in one category.
+    OwnIn(&'static str),
+    /// The owner's ticket in this category.
+    Ticket(&'static str),
+    /// Managing the caller's own contacts or tokens.
+    ManageOwn,
+    /// Managing one of the owner's contacts or tokens.
+    Manage,
+}
+
+/// One column of the matrix: its arguments for a row, what it touches, and
+/// what an allowed cell shows on stdout.
 struct Action {
     name: &'static str,
     args: fn(&Fixture, Who, &str) -> Vec<String>,
-    /// Exit codes for Owner, Contact, Limited, Revoked, Expired,
-    /// RemovedContact, Other.
-    codes: [i32; 7],
+    scope: Scope,
+    shows: fn(&Fixture, Who, &str) -> Vec<String>,
 }
 
 fn expected(action: &Action, who: Who) -> i32 {
-    let i = match who {
-        Who::Owner => 0,
-        Who::Contact => 1,
-        Who::Limited => 2,
-        Who::Revoked => 3,
-        Who::Expired => 4,
-        Who::RemovedContact => 5,
-        Who::Other => 6,
-    };
-    action.codes[i]
+    if matches!(who, Who::Revoked | Who::Expired | Who::RemovedContact) {
+        return 3;
+    }
+    let allowed = |c: &str| who.allowed().is_none_or(|list| list.contains(&c));
+    match action.scope {
+        Scope::Own => 0,
+        Scope::OwnIn(_) if who == Who::Other => 0,
+        Scope::OwnIn(c) | Scope::Ticket(c) if allowed(c) => 0,
+        Scope::Ticket(_) if who == Who::Other => 4,
+        Scope::OwnIn(_) | Scope::Ticket(_) => 5,
+        Scope::ManageOwn | Scope::Manage if who.allowed().is_none() => 0,
+        Scope::ManageOwn if who == Who::Other => 0,
+        Scope::Manage if who == Who::Other => 4,
+        Scope::ManageOwn | Scope::Manage => 5,
+    }
+}
+
+/// A category's English name, as `ecolo` shows it beside the slug.
+fn english_name(slug: &str) -> &'static str {
+    match slug {
+        "control-panel" => "Control Panel",
+        "billing" => "Billing Issues",
+        "email" => "E-mail Problems",
+        "website-updates" => "Website Updates",
+        "other" => "Other",
+        "quotes" => "Quotes",
+        other => panic!("no category {other}"),
+    }
+}
+
+/// The specific sentence a refused cell's stderr holds.
+fn hint(f: &Fixture, action: &Action, who: Who, code: i32, tag: &str) -> String {
+    match (code, who) {
+        (3, Who::Expired) => "the token expired at".into(),
+        (3, _) => "the token is unknown or was revoked: run `ecolo login`".into(),
+        (5, _) if matches!(action.scope, Scope::Manage | Scope::ManageOwn) => {
+            "only the account owner's login or an unlimited owner token may manage".into()
+        }
+        (5, _) => {
+            let allowed = who.allowed().unwrap().join(", ");
+            match action.scope {
+                // `ecolo` refuses before sending, naming the category and
+                // the allowed ones with their names.
+                Scope::OwnIn(c) if action.name.starts_with("open") => {
+                    let named: Vec<String> = who
+                        .allowed()
+                        .unwrap()
+                        .iter()
+                        .map(|slug| format!("{slug} ({})", english_name(slug)))
+                        .collect();
+                    format!(
+                        "these credentials may not open tickets in `{c}`; they may only use: {}",
+                        named.join(", ")
+                    )
+                }
+                _ => format!("these credentials may only use: {allowed}"),
+            }
+        }
+        (4, _) => match action.name {
+            "contact edit" => format!("no contact {MARTHA} in this account"),
+            "contact remove" => format!("no contact {} in this account", spare_contact(tag)),
+            "token revoke" => format!("no token named `{}`", spare_token(tag)),
+            _ => {
+                let n = if action.name.ends_with('B') {
+                    &f.b
+                } else {
+                    &f.p
+                };
+                format!("no ticket {n} in this account")
+            }
+        },
+        _ => panic!("no hint known for exit code {code}"),
+    }
 }
 
 fn strings(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
+fn nothing(_: &Fixture, _: Who, _: &str) -> Vec<String> {
+    vec![]
+}
+
+/// A ticket's subject and first message, as `view` shows them.
+fn shows_ticket(subject: &str, body: &str) -> Vec<String> {
+    strings(&[subject, body])
+}
+
 fn actions() -> Vec<Action> {
-    //                 Owner Contact Limited Revoked Expired Removed Other
-    const ALL_OWN: [i32; 7] = [0, 0, 0, 3, 3, 3, 0];
-    const IN_SCOPE: [i32; 7] = [0, 0, 0, 3, 3, 3, 4];
-    const OUT_OF_SCOPE: [i32; 7] = [0, 5, 5, 3, 3, 3, 4];
-    const OUT_OF_SCOPE_OWN: [i32; 7] = [0, 5, 5, 3, 3, 3, 0];
     vec![
         Action {
             name: "open in billing",
             args: |_, _, tag| open_args("billing", &format!("billing opened by {tag}")),
-            codes: ALL_OWN,
+            scope: Scope::OwnIn("billing"),
+            shows: nothing,
         },
         Action {
             name: "open in control-panel",
             args: |_, _, tag| open_args("control-panel", &format!("panel opened by {tag}")),
-            codes: OUT_OF_SCOPE_OWN,
+            scope: Scope::OwnIn("control-panel"),
+            shows: nothing,
         },
         Action {
             name: "list all",
             args: |_, _, _| strings(&["ticket", "list", "--status", "all"]),
-            codes: ALL_OWN,
+            scope: Scope::Own,
+            shows: |_, who, tag| match who {
+                Who::Owner | Who::Full => strings(&[B_SUBJECT, P_SUBJECT]),
+                Who::Contact | Who::Limited => strings(&[B_SUBJECT]),
+                Who::Other => vec![format!("billing opened by {tag}")],
+                _ => vec![],
+            },
         },
         Action {
             name: "list control-panel",
             args: |_, _, _| strings(&["ticket", "list", "--status", "all", "-c", "control-panel"]),
-            codes: OUT_OF_SCOPE_OWN,
+            scope: Scope::OwnIn("control-panel"),
+            shows: |_, who, tag| match who {
+                Who::Other => vec![format!("panel opened by {tag}")],
+                _ => strings(&[P_SUBJECT]),
+            },
         },
         Action {
             name: "view B",
             args: |f, _, _| strings(&["ticket", "view", &f.b]),
-            codes: IN_SCOPE,
+            scope: Scope::Ticket("billing"),
+            shows: |_, _, _| shows_ticket(B_SUBJECT, B_BODY),
         },
         Action {
             name: "view P",
             args: |f, _, _| strings(&["ticket", "view", &f.p]),
-            codes: OUT_OF_SCOPE,
+            scope: Scope::Ticket("control-panel"),
+            shows: |_, _, _| shows_ticket(P_SUBJECT, P_BODY),
         },
         Action {
             name: "download B",
             args: |f, _, tag| download_args(f, &f.b, tag),
-            codes: IN_SCOPE,
+            scope: Scope::Ticket("billing"),
+            shows: |_, _, _| strings(&[B_FILE]),
         },
         Action {
             name: "download P",
             args: |f, _, tag| download_args(f, &f.p, tag),
-            codes: OUT_OF_SCOPE,
+            scope: Scope::Ticket("control-panel"),
+            shows: |_, _, _| strings(&[P_FILE]),
         },
         Action {
             name: "reply B",
             args: |f, _, tag| strings(&["ticket", "reply", &f.b, "-m", &format!("reply by {tag}")]),
-            codes: IN_SCOPE,
+            scope: Scope::Ticket("billing"),
+            shows: nothing,
         },
         Action {
             name: "reply P",
             args: |f, _, tag| strings(&["ticket", "reply", &f.p, "-m", &format!("reply by {tag}")]),
-            codes: OUT_OF_SCOPE,
+            scope: Scope::Ticket("control-panel"),
+            shows: nothing,
         },
         Action {
             name: "close P",
             args: |f, _, _| strings(&["ticket", "close", &f.p]),
-            codes: OUT_OF_SCOPE,
+            scope: Scope::Ticket("control-panel"),
+            shows: nothing,
         },
         Action {
             name: "reopen P",
             args: |f, _, _| strings(&["ticket", "reopen", &f.p]),
-            codes: OUT_OF_SCOPE,
+            scope: Scope::Ticket("control-panel"),
+            shows: nothing,
         },
         Action {
             name: "close B",
             args: |f, _, _| strings(&["ticket", "close", &f.b]),
-            codes: IN_SCOPE,
+            scope: Scope::Ticket("billing"),
+            shows: nothing,
         },
         Action {
             name: "reopen B",
             args: |f, _, _| strings(&["ticket", "reopen", &f.b]),
-            codes: IN_SCOPE,
+            scope: Scope::Ticket("billing"),
+            shows: nothing,
         },
         Action {
             name: "contact list",
             args: |_, _, _| strings(&["contact", "list"]),
-            codes: OUT_OF_SCOPE_OWN,
+            scope: Scope::ManageOwn,
+            shows: |_, who, _| match who {
+                Who::Other => vec![],
+                _ => strings(&[MARTHA, "Ivan Petrov"]),
+            },
         },
         Action {
             name: "contact add",
@@ -335,7 +500,8 @@ fn actions() -> Vec<Action> {
                     "billing",
                 ])
             },
-            codes: OUT_OF_SCOPE_OWN,
+            scope: Scope::ManageOwn,
+            shows: nothing,
         },
         Action {
             name: "contact edit",
@@ -350,27 +516,35 @@ fn actions() -> Vec<Action> {
                     "control-panel",
                 ])
             },
-            codes: OUT_OF_SCOPE,
+            scope: Scope::Manage,
+            shows: nothing,
         },
         Action {
             name: "contact remove",
-            args: |_, _, _| strings(&["contact", "remove", IVAN, "--yes"]),
-            codes: OUT_OF_SCOPE,
+            args: |_, _, tag| strings(&["contact", "remove", &spare_contact(tag), "--yes"]),
+            scope: Scope::Manage,
+            shows: nothing,
         },
         Action {
             name: "token list",
             args: |_, _, _| strings(&["token", "list"]),
-            codes: OUT_OF_SCOPE_OWN,
+            scope: Scope::ManageOwn,
+            shows: |_, who, _| match who {
+                Who::Other => vec![],
+                _ => strings(&["ci-billing", "martha-laptop"]),
+            },
         },
         Action {
             name: "token create",
             args: |_, _, tag| strings(&["token", "create", "--name", &format!("made-by-{tag}")]),
-            codes: OUT_OF_SCOPE_OWN,
+            scope: Scope::ManageOwn,
+            shows: |_, _, _| strings(&["ecolo_"]),
         },
         Action {
             name: "token revoke",
-            args: |_, _, _| strings(&["token", "revoke", "spare-token", "--yes"]),
-            codes: OUT_OF_SCOPE,
+            args: |_, _, tag| strings(&["token", "revoke", &spare_token(tag), "--yes"]),
+            scope: Scope::Manage,
+            shows: nothing,
         },
     ]
 }
@@ -414,23 +588,34 @@ fn run_row(f: &Fixture, who: Who) {
         }
         if want != 0 {
             assert!(out_text.is_empty(), "a refusal prints no result: {cell}");
-            let manage = action.name.starts_with("contact") || action.name.starts_with("token");
-            // The allowed categories are named (by slug, maybe with names).
-            let hints: &[&str] = match (want, who) {
-                (3, _) => &["ecolo login"],
-                (5, _) if manage => &["owner"],
-                (5, Who::Contact) => &["billing", "quotes"],
-                (5, _) => &["billing"],
-                _ => &[],
-            };
-            for hint in hints {
-                assert!(err_text.contains(hint), "the refusal says why: {cell}");
+            let hint = hint(f, &action, who, want, &tag);
+            assert!(
+                err_text.contains(&hint),
+                "the refusal says `{hint}`: {cell}"
+            );
+        } else {
+            if action.name.starts_with("open") {
+                let number = out_text.trim().parse::<u32>();
+                assert!(number.is_ok(), "prints the new ticket's number: {cell}");
+            }
+            for shown in (action.shows)(f, who, &tag) {
+                assert!(out_text.contains(&shown), "shows `{shown}`: {cell}");
             }
         }
-        if action.name.starts_with("download") && want != 0 {
+        if action.name.starts_with("download") {
             let dir = Path::new(&args[4]);
-            let saved = std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
-            assert_eq!(saved, 0, "a refused download writes nothing: {cell}");
+            let file = if action.name.ends_with('B') {
+                (B_FILE, B_FILE_CONTENT)
+            } else {
+                (P_FILE, P_FILE_CONTENT)
+            };
+            if want == 0 {
+                let saved = std::fs::read_to_string(dir.join(file.0));
+                assert_eq!(saved.unwrap(), file.1, "saved whole: {cell}");
+            } else {
+                let saved = std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
+                assert_eq!(saved, 0, "a refused download writes nothing: {cell}");
+            }
         }
     }
 }
@@ -462,7 +647,9 @@ fn bodies(detail: &Value) -> Vec<String> {
 #[test]
 fn every_credential_against_every_action() {
     let f = setup();
-    for who in ROWS.into_iter().filter(|w| *w != Who::Owner) {
+    let (last, refused_first) = ROWS.split_last().unwrap();
+    assert_eq!(*last, Who::Owner);
+    for who in refused_first.iter().copied().filter(|w| *w != Who::Full) {
         run_row(&f, who);
     }
 
@@ -502,17 +689,32 @@ fn every_credential_against_every_action() {
     );
     assert_eq!(b["status"], "open", "closed, then reopened");
     let contacts = f.owner_json(&["contact", "list", "--json"]);
-    assert_eq!(names(&contacts, "email"), [IVAN, MARTHA]);
-    assert_eq!(names(&contacts, "name"), ["Ivan Petrov", "Martha Díaz"]);
+    let mut want: Vec<String> = ROWS.iter().map(|w| spare_contact(&tag(*w))).collect();
+    want.extend(strings(&[IVAN, MARTHA]));
+    want.sort();
+    assert_eq!(names(&contacts, "email"), want, "nothing added or removed");
+    let martha = contacts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["email"] == MARTHA)
+        .unwrap();
+    assert_eq!(martha["name"], "Martha Díaz");
     assert_eq!(
-        contacts[0]["categories"],
+        martha["categories"],
         serde_json::json!(["billing", "quotes"])
     );
     let tokens = f.owner_json(&["token", "list", "--json"]);
-    assert_eq!(
-        names(&tokens, "name"),
-        ["ci-billing", "martha-laptop", "old", "spare-token"]
-    );
+    let mut want: Vec<String> = ROWS.iter().map(|w| spare_token(&tag(*w))).collect();
+    want.extend(strings(&[
+        "ci-billing",
+        "full-access",
+        "martha-laptop",
+        "martha-quotes",
+        "old",
+    ]));
+    want.sort();
+    assert_eq!(names(&tokens, "name"), want, "nothing created or revoked");
 
     // The other account's own actions stayed in its own account.
     let theirs = f.json(Who::Other, &["ticket", "list", "--status", "all", "--json"]);
@@ -522,16 +724,25 @@ fn every_credential_against_every_action() {
     );
     let theirs = f.json(Who::Other, &["contact", "list", "--json"]);
     assert_eq!(names(&theirs, "email"), ["added-by-other@example.net"]);
+    let theirs = f.json(Who::Other, &["token", "list", "--json"]);
+    assert_eq!(names(&theirs, "name"), ["made-by-other"]);
 
-    // The owner may do all of it.
+    // The owner's full token and login may do all of it.
+    run_row(&f, Who::Full);
     run_row(&f, Who::Owner);
     let p = f.owner_json(&["ticket", "view", &f.p, "--json"]);
-    assert_eq!(bodies(&p), [P_BODY, "reply by owner"]);
+    assert_eq!(bodies(&p), [P_BODY, "reply by full", "reply by owner"]);
+    let tickets = f.owner_json(&["ticket", "list", "--status", "all", "--json"]);
+    for subject in ["panel opened by full", "panel opened by owner"] {
+        assert!(names(&tickets, "subject").contains(&subject.to_string()));
+    }
     let contacts = f.owner_json(&["contact", "list", "--json"]);
-    assert_eq!(
-        names(&contacts, "email"),
-        ["added-by-owner@example.net", MARTHA]
-    );
+    let emails = names(&contacts, "email");
+    for who in [Who::Full, Who::Owner] {
+        let tag = tag(who);
+        assert!(emails.contains(&format!("added-by-{tag}@example.net")));
+        assert!(!emails.contains(&spare_contact(&tag)), "removed by {tag}");
+    }
     let martha = contacts
         .as_array()
         .unwrap()
@@ -539,15 +750,15 @@ fn every_credential_against_every_action() {
         .find(|c| c["email"] == MARTHA)
         .unwrap();
     assert_eq!(martha["name"], "renamed by owner");
-    let tokens = f.owner_json(&["token", "list", "--json"]);
     assert_eq!(
-        names(&tokens, "name"),
-        ["ci-billing", "made-by-owner", "martha-laptop", "old"]
+        martha["categories"],
+        serde_json::json!(["control-panel", "billing", "quotes"]),
+        "in display order"
     );
-    let saved = f
-        .downloads
-        .path()
-        .join(format!("{}-owner", f.p))
-        .join(P_FILE);
-    assert_eq!(std::fs::read_to_string(saved).unwrap(), P_FILE_CONTENT);
+    let tokens = names(&f.owner_json(&["token", "list", "--json"]), "name");
+    for who in [Who::Full, Who::Owner] {
+        let tag = tag(who);
+        assert!(tokens.contains(&format!("made-by-{tag}")));
+        assert!(!tokens.contains(&spare_token(&tag)), "revoked by {tag}");
+    }
 }

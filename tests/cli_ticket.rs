@@ -479,6 +479,18 @@ fn view_shows_who_wrote_what_when_and_how() {
         assert!(out.contains(needle), "missing {needle:?} in:\n{out}");
     }
     assert!(out.find("The disk is full.").unwrap() < out.find("We added 10 GB.").unwrap());
+    // When: each message's line ends with its time, to the minute, in UTC.
+    let detail = json(&user.run(&["ticket", "view", n, "--json"]));
+    for (m, channel) in detail["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(["cli", "staff"])
+    {
+        let at: chrono::DateTime<chrono::Utc> = m["created_at"].as_str().unwrap().parse().unwrap();
+        let line = format!("via {channel}, {}", at.format("%Y-%m-%d %H:%M UTC"));
+        assert!(out.contains(&line), "missing {line:?} in:\n{out}");
+    }
 
     let err = fails(&user.run(&["ticket", "view", "100000"]), 4);
     assert!(err.contains("100000"), "{err}");
@@ -797,7 +809,8 @@ fn missing_values_fail_at_once_before_any_request() {
     // missing a flag must hear about the flag first.
     let desk = Desk::start();
     let user = desk.user();
-    let dead = cli_common::closed_port_url();
+    let closed = cli_common::closed_port();
+    let dead = closed.url();
     for (args, flag) in [
         (&["ticket", "open", "-s", "x", "-m", "y"][..], "--category"),
         (&["ticket", "open", "-c", "billing", "-m", "y"], "--subject"),

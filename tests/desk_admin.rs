@@ -4,7 +4,7 @@
 mod common;
 mod desk_common;
 
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::process::{Command, Stdio};
 
 use common::{code, stderr, stdout, Desk, DESK};
@@ -146,10 +146,11 @@ fn serve_cmd(db: &std::path::Path, extra: &[&str]) -> Command {
 /// URL it listens on and the child.
 fn spawn_listening(cmd: &mut Command) -> (String, std::process::Child) {
     let mut child = cmd.spawn().unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (line, _) = common::read_until(
+        BufReader::new(child.stdout.take().unwrap()),
+        "the desk's listening line",
+        |_| true,
+    );
     let url = line
         .trim()
         .strip_prefix("listening on ")
@@ -166,11 +167,11 @@ fn serve_demo(db: &std::path::Path) -> (String, String, std::process::Child) {
             .env("ECOLO_DESK_LOG", "off")
             .stderr(Stdio::piped()),
     );
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut said = String::new();
-    while !said.contains("ecolo login") {
-        assert_ne!(err.read_line(&mut said).unwrap(), 0, "desk stopped: {said}");
-    }
+    let (said, _) = common::read_until(
+        BufReader::new(child.stderr.take().unwrap()),
+        "the demo's login hint",
+        |said| said.contains("ecolo login"),
+    );
     (url, said, child)
 }
 
@@ -226,9 +227,11 @@ fn sigterm_and_ctrl_c_stop_the_server_cleanly_after_one_stdout_line() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        stdout.read_line(&mut line).unwrap();
+        let (line, mut stdout) = common::read_until(
+            BufReader::new(child.stdout.take().unwrap()),
+            "the desk's listening line",
+            |_| true,
+        );
         let url = line
             .trim()
             .strip_prefix("listening on http://127.0.0.1:")
@@ -467,9 +470,9 @@ fn sigterm_lets_an_upload_in_flight_finish() {
     tx.send(vec![1u8; 1000]).unwrap();
     // Wait until the desk is writing the upload.
     let attachments = dir.path().join("attachments");
-    while std::fs::read_dir(&attachments).unwrap().count() == 0 {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    common::wait_until("the desk to start writing the upload", || {
+        std::fs::read_dir(&attachments).unwrap().count() > 0
+    });
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()

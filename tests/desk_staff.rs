@@ -335,7 +335,9 @@ fn notes_never_reach_customers_by_any_route() {
         numbers(&api.get_ok("/v1/tickets?search=refund", &owner)),
         [n]
     );
-    expect_problem(api.get(&format!("/v1/attachments/{file}"), &owner), 404);
+    // The note's file is refused like another account's: not found.
+    let p = expect_problem(api.get(&format!("/v1/attachments/{file}"), &owner), 404);
+    assert_eq!(p["detail"], format!("no attachment {file}"));
     let bytes = api.get(&format!("/v1/attachments/{file}"), &laura);
     assert_eq!(bytes.status(), 200);
     // The billing-less agent... Bea works billing: she can read it too.
@@ -345,13 +347,17 @@ fn notes_never_reach_customers_by_any_route() {
         200
     );
     // Customers may not write notes.
-    expect_problem(
+    let p = expect_problem(
         api.post(
             &format!("/v1/tickets/{n}/notes"),
             &owner,
             &json!({"message": "x"}),
         ),
         403,
+    );
+    assert_eq!(
+        p["detail"],
+        "writing an internal note is for the support team: customer credentials cannot do it"
     );
 }
 
@@ -601,4 +607,86 @@ fn staff_reply_reads_multi_line_text_and_signs_as_an_agent() {
     let out = desk.admin(&["staff", "reply", &n, "-m", "x", "--as", "nobody@x.y"], "");
     assert_ne!(code(&out), 0);
     assert!(stderr(&out).contains("--as"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_agents_tokens_and_unattached_uploads_are_their_own() {
+    let desk = desk_with_team();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let billing = number(&api.open_ticket(&owner, "billing", "Bill"));
+    let laura = desk.login_token(LAURA, PW);
+    let bea = desk.login_token(BEA, PW);
+
+    // Bea's token, created without categories, is as wide as Bea: billing.
+    expect(
+        api.post("/v1/tokens", &bea, &json!({"name": "bea-script"})),
+        201,
+    );
+    let beas = api.get_ok("/v1/tokens", &bea);
+    assert_eq!(beas[0]["name"], "bea-script");
+    assert_eq!(beas[0]["categories"], json!(["billing"]));
+    // Laura neither sees nor revokes it.
+    let narrow = api.create_token(
+        &laura,
+        json!({"name": "laura-billing", "categories": ["billing"]}),
+    );
+    let names: Vec<Value> = api
+        .get_ok("/v1/tokens", &laura)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].clone())
+        .collect();
+    assert_eq!(names, [json!("laura-billing")]);
+    let p = expect_problem(
+        api.call(Method::DELETE, "/v1/tokens/bea-script", Some(&laura), None),
+        404,
+    );
+    assert_eq!(
+        p["detail"],
+        "no token named `bea-script`: `ecolo token list` shows them"
+    );
+    assert_eq!(api.get_ok("/v1/tokens", &bea)[0]["name"], "bea-script");
+    // A token narrower than its agent may not manage tokens.
+    let narrowed = "only the agent's login or an unlimited token may manage tokens";
+    let p = expect_problem(api.get("/v1/tokens", &narrow), 403);
+    assert_eq!(p["detail"], narrowed);
+    let p = expect_problem(
+        api.post("/v1/tokens", &narrow, &json!({"name": "more"})),
+        403,
+    );
+    assert_eq!(p["detail"], narrowed);
+
+    // Bea's upload, attached to nothing yet: Laura may neither read it nor
+    // attach it.
+    let file = api.upload_id(&bea, "draft.txt", "Bea's draft");
+    let p = expect_problem(api.get(&format!("/v1/attachments/{file}"), &laura), 404);
+    assert_eq!(p["detail"], format!("no attachment {file}"));
+    let p = expect_problem(
+        api.post(
+            &format!("/v1/tickets/{billing}/messages"),
+            &laura,
+            &json!({"message": "with Bea's file", "attachments": [file]}),
+        ),
+        422,
+    );
+    assert_eq!(fields(&p), ["attachments"]);
+    // Bea may, and then her file belongs to the ticket.
+    assert_eq!(
+        api.get(&format!("/v1/attachments/{file}"), &bea).status(),
+        200
+    );
+    expect(
+        api.post(
+            &format!("/v1/tickets/{billing}/messages"),
+            &bea,
+            &json!({"message": "with my file", "attachments": [file]}),
+        ),
+        201,
+    );
+    assert_eq!(
+        api.get(&format!("/v1/attachments/{file}"), &owner).status(),
+        200
+    );
 }

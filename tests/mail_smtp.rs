@@ -6,13 +6,11 @@ mod common;
 #[path = "mail/support.rs"]
 mod support;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::process::{Command, Stdio};
 
 use common::{Desk, DESK};
-use support::{
-    corpus, eventually, free_port, only_ticket, outbox_count, pipe_expect, Api, SmtpSink,
-};
+use support::{corpus, eventually, only_ticket, outbox_count, pipe_expect, Api, SmtpSink};
 
 /// A desk whose outbox retries fast and delivers to `smtp_url`.
 fn desk_with_relay(smtp_url: &str) -> Desk {
@@ -166,8 +164,9 @@ fn refused_sender_gets_a_bilingual_auto_reply_but_robots_get_nothing() {
 
 #[test]
 fn relay_down_then_up_loses_nothing() {
-    let port = free_port();
-    let mut desk = desk_with_relay(&format!("smtp://127.0.0.1:{port}"));
+    // Held, not listening: the relay is down and nobody else takes its port.
+    let relay = common::ReservedPort::new();
+    let mut desk = desk_with_relay(&format!("smtp://127.0.0.1:{}", relay.port));
     let api = Api::owner(&desk);
     let number = api.open_ticket("quotes", "Cotización", "Tres dominios, por favor.");
     // The outbox tried, failed and is waiting to retry.
@@ -179,7 +178,7 @@ fn relay_down_then_up_loses_nothing() {
     });
     // A desk restarted meanwhile still has the mail to send.
     desk.restart();
-    let sink = SmtpSink::start_on(port);
+    let sink = SmtpSink::start_on(relay.listen());
     let got = sink.wait_for(1);
     assert_eq!(got[0].subject(), format!("[#{number}] Cotización"));
     let reply_to = got[0].header("Reply-To").unwrap();
@@ -254,10 +253,11 @@ fn relay_credentials_from_the_environment_are_used_and_never_logged() {
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .expect("spawn ecolo-desk serve");
-    let mut line = String::new();
-    BufReader::new(serve.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (line, _) = common::read_until(
+        BufReader::new(serve.stdout.take().unwrap()),
+        "the desk's listening line",
+        |_| true,
+    );
     assert!(line.starts_with("listening on "), "{line}");
     let mut create = Command::new(DESK)
         .args([

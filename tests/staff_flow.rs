@@ -251,7 +251,7 @@ fn an_agents_day_from_the_queue_to_closing() {
 }
 
 #[test]
-fn message_text_from_standard_input() {
+fn dash_reads_the_text_from_stdin_and_a_closed_ticket_refuses_replies_until_reopened() {
     let desk = Desk::start();
     let owner = desk.user();
     owner.login_owner();
@@ -371,7 +371,7 @@ fn an_agents_tokens_are_at_most_as_wide_as_the_agent() {
 }
 
 #[test]
-fn idle_answered_tickets_close_by_themselves() {
+fn one_auto_close_pass_closes_only_answered_tickets_and_the_customer_may_reopen() {
     let desk = Desk::start();
     let owner = desk.user();
     owner.login_owner();

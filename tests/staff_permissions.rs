@@ -322,7 +322,12 @@ fn priority(who: Who) -> &'static str {
 
 fn want(f: &Fixture, who: Who, col: Col) -> Want {
     if who == Who::Removed {
-        return refused(3, "ecolo login");
+        // Removing an agent ends their tokens at once: the desk's own 401.
+        return refused(
+            3,
+            "the desk rejected the credentials: the token is unknown or was revoked: \
+             run `ecolo login`",
+        );
     }
     let customer = who.is_customer();
     let staff_only = match col {
@@ -581,7 +586,7 @@ fn run_row(f: &Fixture, who: Who) {
 }
 
 #[test]
-fn every_credential_against_every_action_of_the_day() {
+fn every_support_action_for_every_credential_kind_reaches_its_check() {
     let f = setup();
     for who in ROWS {
         run_row(&f, who);

@@ -485,6 +485,8 @@ mod tests {
     struct Script {
         url: String,
         seen: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+        scripted: usize,
+        done: std::sync::mpsc::Receiver<()>,
         handle: Option<std::thread::JoinHandle<()>>,
     }
 
@@ -495,6 +497,8 @@ mod tests {
             let url = format!("http://{}", listener.local_addr().unwrap());
             let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
             let log = seen.clone();
+            let scripted = responses.len();
+            let (finished, done) = std::sync::mpsc::channel();
             let handle = std::thread::spawn(move || {
                 for resp in responses {
                     let (mut stream, _) = listener.accept().unwrap();
@@ -518,10 +522,13 @@ mod tests {
                     log.lock().unwrap().push(head);
                     stream.write_all(resp.as_bytes()).unwrap();
                 }
+                let _ = finished.send(());
             });
             Script {
                 url,
                 seen,
+                scripted,
+                done,
                 handle: Some(handle),
             }
         }
@@ -532,8 +539,20 @@ mod tests {
             c
         }
 
-        /// The recorded request heads, once the script has run out.
+        /// The recorded request heads, once the script has run out; fails
+        /// (instead of waiting for ever) when the client stopped short of it.
         fn finish(mut self) -> Vec<String> {
+            use std::sync::mpsc::RecvTimeoutError;
+            match self.done.recv_timeout(Duration::from_secs(30)) {
+                // Done, or the server thread failed: joining says which.
+                Ok(()) | Err(RecvTimeoutError::Disconnected) => {}
+                Err(RecvTimeoutError::Timeout) => panic!(
+                    "after 30 s the client had made {} of the {} scripted requests: {:?}",
+                    self.seen.lock().unwrap().len(),
+                    self.scripted,
+                    self.seen.lock().unwrap()
+                ),
+            }
             self.handle.take().unwrap().join().unwrap();
             self.seen.lock().unwrap().clone()
         }
@@ -663,7 +682,14 @@ mod tests {
     #[test]
     fn retry_after_is_honoured_unless_too_long() {
         let s = Script::new(vec![SLOW_DOWN, OK_JSON]);
+        let started = std::time::Instant::now();
         let _: serde_json::Value = s.client().get("/v1/tickets").unwrap();
+        // Retry-After: 1 is waited for, though the policy's own delay is 1 ms.
+        assert!(
+            started.elapsed() >= Duration::from_secs(1),
+            "{:?}",
+            started.elapsed()
+        );
         assert_eq!(s.finish().len(), 2);
 
         let s = Script::new(vec![GO_AWAY]);
@@ -703,9 +729,13 @@ mod tests {
 
     #[test]
     fn connection_refused_is_unreachable_naming_the_url() {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", l.local_addr().unwrap());
-        drop(l);
+        // Bound but not listening: refused, and held so nothing else takes it.
+        use socket2::{Domain, Socket, Type};
+        let socket = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+        let any: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+        socket.bind(&any.into()).unwrap();
+        let addr = socket.local_addr().unwrap().as_socket().unwrap();
+        let url = format!("http://{addr}");
         let mut c = ApiClient::new(&url, None, false).unwrap();
         c.retry.base_delay = Duration::from_millis(1);
         let err = c.get::<serde_json::Value>("/v1/me").unwrap_err();

@@ -374,6 +374,36 @@ mod tests {
     }
 
     #[test]
+    fn only_an_unlimited_owner_manages_even_a_contact_without_categories() {
+        let owner = Principal {
+            account_id: 1,
+            account_name: "Olga".into(),
+            account_email: "owner@example.com".into(),
+            contact: None,
+            categories: None,
+            token_id: None,
+        };
+        assert!(owner.can_manage());
+        let limited = Principal {
+            categories: Some(vec!["billing".into()]),
+            ..owner.clone()
+        };
+        assert!(!limited.can_manage());
+        // The store always gives a contact its categories; were they ever
+        // missing, being a contact alone must still forbid managing.
+        let contact = Principal {
+            contact: Some(ContactRef {
+                id: 1,
+                name: "Martha".into(),
+                email: "martha@example.com".into(),
+            }),
+            ..owner
+        };
+        assert!(!contact.can_manage());
+        assert!(contact.require_manage().is_err());
+    }
+
+    #[test]
     fn limiter_blocks_after_max_failures() {
         let limiter = RateLimiter::new(2, Duration::from_secs(60));
         let keys = vec!["a".to_string(), "addr".to_string()];

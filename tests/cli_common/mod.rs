@@ -61,12 +61,10 @@ pub fn keys(v: &serde_json::Value) -> Vec<String> {
     k
 }
 
-/// A URL where nothing listens: bind a port, then free it.
-pub fn closed_port_url() -> String {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = l.local_addr().unwrap().port();
-    drop(l);
-    format!("http://127.0.0.1:{port}")
+/// A port where nothing listens, held for as long as the answer lives (its
+/// URL: `.url()`).
+pub fn closed_port() -> crate::common::ReservedPort {
+    crate::common::ReservedPort::new()
 }
 
 /// Creates a token with the CLI (as the logged-in owner); returns the secret.

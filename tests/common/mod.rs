@@ -191,10 +191,11 @@ fn spawn_serve(db: &Path, extra_args: &[String]) -> (Child, String) {
         .stderr(Stdio::inherit())
         .spawn()
         .expect("spawn ecolo-desk");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .expect("read listen line");
+    let (line, _) = read_until(
+        BufReader::new(child.stdout.take().unwrap()),
+        "the desk's listening line",
+        |_| true,
+    );
     let url = line
         .trim()
         .strip_prefix("listening on ")
@@ -252,17 +253,123 @@ impl User {
     }
 }
 
+/// How long one program a test runs may take before the test fails (and
+/// the program is killed): a hang, not slowness.
+const RUN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
+
 pub fn run_with_stdin(mut cmd: Command, stdin: &str) -> Output {
     cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    let what = format!("{cmd:?}");
     let mut child = cmd.spawn().expect("spawn");
     // A program that fails before reading its input (a usage error) may
     // be gone already: its exit code is what the test checks.
     if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
         assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
     }
-    child.wait_with_output().expect("wait")
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output().expect("wait"));
+    });
+    match rx.recv_timeout(RUN_DEADLINE) {
+        Ok(out) => out,
+        Err(_) => {
+            // SAFETY: the child is ours and not yet reaped (waiter still waits).
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+            let _ = waiter.join();
+            panic!("still running after {RUN_DEADLINE:?}, killed (waiting on a prompt?): {what}")
+        }
+    }
+}
+
+/// Reads lines from `reader` until `done` holds for all read so far; fails
+/// naming `what` after 30 s or at end of input. Hands the reader back.
+#[track_caller]
+pub fn read_until<R: BufRead + Send + 'static>(
+    mut reader: R,
+    what: &str,
+    done: impl Fn(&str) -> bool + Send + 'static,
+) -> (String, R) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        let result = loop {
+            match reader.read_line(&mut text) {
+                Ok(0) => break Err(format!("end of output after: {text:?}")),
+                Ok(_) if done(&text) => break Ok(()),
+                Ok(_) => {}
+                Err(e) => break Err(format!("{e} after: {text:?}")),
+            }
+        };
+        let _ = tx.send((result, text, reader));
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(30)) {
+        Ok((Ok(()), text, reader)) => (text, reader),
+        Ok((Err(e), _, _)) => panic!("waiting for {what}: {e}"),
+        Err(_) => panic!("timed out after 30 s waiting for {what}"),
+    }
+}
+
+/// Peak resident memory of a process, from /proc (Linux), in KiB.
+pub fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("read /proc status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc status")
+}
+
+/// Polls `done` until it holds; fails naming `what` after 30 s, so a state
+/// that never comes fails the test instead of hanging it.
+#[track_caller]
+pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out after 30 s waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// A loopback port bound but not listening: connecting is refused, and no
+/// other program can take the port while this lives. [`ReservedPort::listen`]
+/// hands the same socket to a server that comes up later.
+pub struct ReservedPort {
+    socket: socket2::Socket,
+    pub port: u16,
+}
+
+impl ReservedPort {
+    pub fn new() -> ReservedPort {
+        use socket2::{Domain, Socket, Type};
+        let socket = Socket::new(Domain::IPV4, Type::STREAM, None).expect("a TCP socket");
+        let any: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+        socket.bind(&any.into()).expect("bind 127.0.0.1:0");
+        let port = socket
+            .local_addr()
+            .unwrap()
+            .as_socket()
+            .expect("an IP address")
+            .port();
+        ReservedPort { socket, port }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Starts listening on the reserved port.
+    pub fn listen(self) -> std::net::TcpListener {
+        self.socket
+            .listen(128)
+            .expect("listen on the reserved port");
+        self.socket.into()
+    }
 }
 
 pub fn stdout(out: &Output) -> String {

@@ -17,7 +17,12 @@ impl Api {
     pub fn new(desk: &Desk) -> Api {
         Api {
             base: desk.url.clone(),
-            client: Client::builder().timeout(None).build().unwrap(),
+            // Long enough for a 50 MiB round trip on a loaded machine; a
+            // desk that stops answering fails the test instead of hanging it.
+            client: Client::builder()
+                .timeout(std::time::Duration::from_secs(300))
+                .build()
+                .unwrap(),
         }
     }
 

@@ -377,12 +377,10 @@ impl SmtpSink {
         )
     }
 
-    /// A sink on a given port (for "relay down, then up").
-    pub fn start_on(port: u16) -> SmtpSink {
-        Self::on(
-            TcpListener::bind(("127.0.0.1", port)).expect("bind sink on the reserved port"),
-            &[],
-        )
+    /// A sink on a listener the test already holds (for "relay down, then
+    /// up": the port reserved while the relay was down).
+    pub fn start_on(listener: TcpListener) -> SmtpSink {
+        Self::on(listener, &[])
     }
 
     fn on(listener: TcpListener, unknown: &[&str]) -> SmtpSink {
@@ -521,15 +519,6 @@ fn angle(s: &str) -> String {
         (Some(a), Some(b)) if a < b => s[a + 1..b].to_string(),
         _ => s.split_whitespace().next().unwrap_or_default().to_string(),
     }
-}
-
-/// A port that nothing listens on (bound, then released).
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// Polls `f` until it is true (at most 30 s).

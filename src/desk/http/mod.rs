@@ -1,6 +1,7 @@
 //! The desk's HTTP API: one module per resource, each mapping routes onto
 //! store calls. The router and the OpenAPI document are built from the same
-//! `routes!` list, so the document cannot drift from what is served.
+//! `routes!` list ([`route_list`]), so the document cannot drift from what
+//! is served.
 
 mod attachments;
 mod contacts;
@@ -25,7 +26,7 @@ use tower_http::trace::TraceLayer;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::OpenApi as OpenApiDoc;
 use utoipa::{IntoResponses, Modify, OpenApi};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 use utoipa_axum::routes;
 
 use crate::api::Problem;
@@ -153,29 +154,50 @@ impl Modify for BearerAuth {
     }
 }
 
-/// Every route, documented. Adding a route anywhere else would leave it
-/// out of the OpenAPI document, and the test comparing both would fail.
+/// Every route, each with its documentation. The router registers these
+/// and nothing else (see [`api_router`]); [`served_paths`] reads the same
+/// list, so a test can compare what is served with what is documented.
+fn route_list() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![
+        routes!(sessions::login),
+        routes!(sessions::logout),
+        routes!(meta::me),
+        routes!(meta::limits),
+        routes!(meta::categories),
+        routes!(meta::openapi_json),
+        routes!(attachments::upload),
+        routes!(attachments::download),
+        routes!(tickets::open, tickets::list),
+        routes!(tickets::view, tickets::change),
+        routes!(tickets::reply),
+        routes!(tickets::note),
+        routes!(tickets::assign),
+        routes!(tickets::close),
+        routes!(tickets::reopen),
+        routes!(contacts::list, contacts::add),
+        routes!(contacts::change, contacts::remove),
+        routes!(tokens::list, tokens::create),
+        routes!(tokens::revoke),
+    ]
+}
+
+/// The router of [`route_list`]. Routes are added only here, never with
+/// axum's own route methods, so none is served without being in the list.
 fn api_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(sessions::login))
-        .routes(routes!(sessions::logout))
-        .routes(routes!(meta::me))
-        .routes(routes!(meta::limits))
-        .routes(routes!(meta::categories))
-        .routes(routes!(meta::openapi_json))
-        .routes(routes!(attachments::upload))
-        .routes(routes!(attachments::download))
-        .routes(routes!(tickets::open, tickets::list))
-        .routes(routes!(tickets::view, tickets::change))
-        .routes(routes!(tickets::reply))
-        .routes(routes!(tickets::note))
-        .routes(routes!(tickets::assign))
-        .routes(routes!(tickets::close))
-        .routes(routes!(tickets::reopen))
-        .routes(routes!(contacts::list, contacts::add))
-        .routes(routes!(contacts::change, contacts::remove))
-        .routes(routes!(tokens::list, tokens::create))
-        .routes(routes!(tokens::revoke))
+    route_list().into_iter().fold(
+        OpenApiRouter::with_openapi(ApiDoc::openapi()),
+        |router, route| router.routes(route),
+    )
+}
+
+/// The paths the router serves: for each entry of [`route_list`], the
+/// paths `OpenApiRouter::routes` registers it on. Which methods each path
+/// takes is up to the router; a test asks the running desk.
+pub fn served_paths() -> Vec<String> {
+    route_list()
+        .into_iter()
+        .flat_map(|(_, paths, _)| paths.paths.into_keys())
+        .collect()
 }
 
 /// The OpenAPI 3.1 document of the API.
