@@ -47,10 +47,14 @@ fn report(e: &CliError) -> u8 {
         let _ = console::Term::stderr().show_cursor();
     }
     let label = console::style("error:").red().bold().for_stderr();
-    let text = match e {
+    let mut text = match e {
         CliError::Other(e) => format!("{e:#}"),
         e => e.to_string(),
     };
+    // A desk's error detail is desk data like any other.
+    if std::io::IsTerminal::is_terminal(&err) {
+        text = cli::terminal::escape(&text);
+    }
     let _ = writeln!(err, "{label} {text}");
     code
 }

@@ -13,6 +13,7 @@ pub mod generate;
 pub mod interrupt;
 pub mod output;
 pub mod prompt;
+pub mod terminal;
 pub mod ticket;
 pub mod token;
 

@@ -55,6 +55,7 @@ pub fn check_all(slugs: &[String], categories: &[Category], flag: &str) -> Resul
 }
 
 /// One line for prompts: "Billing Issues: payments, invoices, ...".
+/// A prompt's item: shown on the terminal by dialoguer, so escaped here.
 pub fn label(c: &Category) -> String {
-    format!("{} ({}): {}", c.name_en, c.slug, c.description_en)
+    crate::cli::terminal::escape(&format!("{} ({}): {}", c.name_en, c.slug, c.description_en))
 }

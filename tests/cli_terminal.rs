@@ -1,0 +1,140 @@
+//! Desk data never drives the terminal: an escape-sequence corpus in a
+//! message and a subject goes through `ticket view` and `ticket list` on a
+//! real pseudo-terminal (rexpect) and arrives visibly escaped, with and
+//! without colour; a pipe gets one line per ticket even with a tab inside.
+
+mod cli_common;
+mod common;
+
+use cli_common::{json, ok};
+use common::{Desk, User};
+use rexpect::process::wait::WaitStatus;
+
+/// OSC 52 (clipboard write), CSI 2J (clear screen), a C1 CSI (U+009B), a
+/// bidi override and isolate, DEL, BEL.
+const CORPUS: &str = "pwn\x1b]52;c;ZWNobyBoaQ==\x07 clear\x1b[2J c1\u{9b}31m \u{202e}gnp.exe\u{2066}x\u{2069} del\x7f end";
+
+/// `ecolo ARGS` on a pseudo-terminal; all its output as raw bytes and the
+/// exit code.
+fn on_pty(user: &User, args: &[&str], colour: bool) -> (Vec<u8>, i32) {
+    let mut cmd = user.cmd();
+    cmd.env("TERM", "xterm").args(args);
+    if colour {
+        cmd.env_remove("NO_COLOR");
+    }
+    // The timeout only stops a hung test; nothing asserts on timing.
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn on a pty");
+    let out = p.exp_eof().unwrap();
+    let code = match p.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("ecolo ended by {other:?}; output: {out}"),
+    };
+    // rexpect hands back each byte as one char.
+    let bytes = if out.chars().all(|c| (c as u32) < 0x100) {
+        out.chars().map(|c| c as u32 as u8).collect()
+    } else {
+        out.into_bytes()
+    };
+    (bytes, code)
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// No byte of the corpus's controls reached the terminal; our own colour
+/// (SGR `ESC [ ... m`) is the only escape sequence allowed.
+fn assert_inert(out: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(out);
+    for bad in [
+        &b"\x1b]"[..],
+        b"\x1b[2J",
+        b"\x07",
+        b"\x7f",
+        "\u{9b}".as_bytes(),
+        "\u{202e}".as_bytes(),
+        "\u{2066}".as_bytes(),
+    ] {
+        assert!(
+            !contains(out, bad),
+            "{what}: {bad:?} reached the terminal: {text:?}"
+        );
+    }
+    let mut rest = &out[..];
+    while let Some(i) = rest.iter().position(|b| *b == 0x1b) {
+        let seq = &rest[i + 1..];
+        let n = seq
+            .iter()
+            .skip(1)
+            .take_while(|b| b.is_ascii_digit() || **b == b';')
+            .count();
+        assert!(
+            seq.first() == Some(&b'[') && seq.get(1 + n) == Some(&b'm'),
+            "{what}: an escape that is not a colour: {text:?}"
+        );
+        rest = &seq[1..];
+    }
+}
+
+#[test]
+fn escape_sequences_from_the_desk_reach_the_terminal_escaped() {
+    let desk = Desk::start();
+    let user = desk.user();
+    user.login_owner();
+    let number = ok(&user.run(&[
+        "ticket",
+        "open",
+        "-c",
+        "billing",
+        "-s",
+        "Invoice \u{202e}fdp.exe",
+        "-m",
+        CORPUS,
+    ]))
+    .trim()
+    .to_string();
+    // A subject with a tab and an escape, as an older desk or a mail
+    // could have stored it (the API refuses them today).
+    let conn = rusqlite::Connection::open(desk.db()).unwrap();
+    conn.execute(
+        "UPDATE tickets SET subject = 'tab\there \x1b[2J\\path' WHERE number = ?1",
+        [number.parse::<i64>().unwrap()],
+    )
+    .unwrap();
+    drop(conn);
+
+    for colour in [false, true] {
+        let (out, code) = on_pty(&user, &["ticket", "view", &number], colour);
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+        assert_inert(&out, "ticket view");
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains(r"pwn\x1b]52;c;ZWNobyBoaQ==\x07"), "{text}");
+        assert!(
+            text.contains(r"clear\x1b[2J c1\u{9b}31m \u{202e}gnp.exe"),
+            "{text}"
+        );
+        assert!(text.contains(r"del\x7f end"), "{text}");
+
+        let (out, code) = on_pty(&user, &["ticket", "list"], colour);
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+        assert_inert(&out, "ticket list");
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains(r"tab here \x1b[2J\path"), "{text}");
+    }
+
+    // A pipe: one line per ticket, the tab escaped so columns split right.
+    let second = cli_common::open(&user, "billing", "second");
+    let piped = ok(&user.run(&["ticket", "list"]));
+    let lines: Vec<&str> = piped.lines().collect();
+    assert_eq!(lines.len(), 2, "{piped:?}");
+    let row = lines.iter().find(|l| l.starts_with(&number)).unwrap();
+    let cols: Vec<&str> = row.split('\t').collect();
+    assert_eq!(cols.len(), 6, "{row:?}");
+    assert_eq!(cols[5], "tab\\there \x1b[2J\\\\path");
+    assert!(lines.iter().any(|l| l.starts_with(&second)));
+
+    // --json stays exact.
+    let v = json(&user.run(&["ticket", "view", &number, "--json"]));
+    assert_eq!(v["messages"][0]["body"], CORPUS);
+    assert_eq!(v["subject"], "tab\there \x1b[2J\\path");
+}
