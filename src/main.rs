@@ -80,6 +80,7 @@ fn exit_code(e: &CliError) -> u8 {
             ApiError::Rejected(_) => 6,
             ApiError::Unreachable { .. } => 7,
             ApiError::RateLimited { .. }
+            | ApiError::Busy(_)
             | ApiError::Server(_)
             | ApiError::BadResponse { .. }
             | ApiError::File { .. } => 1,

@@ -49,6 +49,11 @@ pub enum ApiError {
         retry_after: Option<u64>,
     },
 
+    /// 503 after the retries ran out: the desk's storage is locked or it
+    /// has too many connections.
+    #[error("the desk is busy: {0}; try again in a moment")]
+    Busy(Problem),
+
     /// 5xx after the retries ran out.
     #[error("the desk failed ({}): {}; try again later", .0.status, .0)]
     Server(Problem),
@@ -100,6 +105,7 @@ impl ApiError {
             | ApiError::Forbidden(p)
             | ApiError::NotFound(p)
             | ApiError::Rejected(p)
+            | ApiError::Busy(p)
             | ApiError::Server(p) => Some(p),
             ApiError::RateLimited { problem, .. } => Some(problem),
             _ => None,

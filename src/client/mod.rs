@@ -398,6 +398,7 @@ fn error_from(resp: Response) -> ApiError {
             retry_after: wait,
         },
         400..=499 => ApiError::Rejected(problem),
+        503 => ApiError::Busy(problem),
         _ => ApiError::Server(problem),
     }
 }
@@ -546,6 +547,15 @@ mod tests {
             body.len()
         );
         Box::leak(resp.into_boxed_str())
+    }
+
+    #[test]
+    fn a_busy_desk_is_retried_then_said_busy() {
+        let s = Script::new(vec![UNAVAILABLE, UNAVAILABLE, UNAVAILABLE]);
+        let e = s.client().get::<serde_json::Value>("/v1/me").unwrap_err();
+        assert!(matches!(e, ApiError::Busy(_)), "{e:?}");
+        assert!(e.to_string().starts_with("the desk is busy"), "{e}");
+        assert_eq!(s.finish().len(), 3);
     }
 
     #[test]

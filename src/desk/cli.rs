@@ -207,7 +207,7 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         max_attachments_per_message: args.max_attachments,
     };
     let store = Store::open(config)?;
-    match store.remove_stale_partials(std::time::Duration::from_secs(24 * 3600)) {
+    match store.remove_stale_partials(super::maintenance::PARTIAL_MAX_AGE) {
         Ok(0) => {}
         Ok(n) => tracing::info!("removed {n} partial uploads left by a crash"),
         Err(e) => tracing::warn!("could not clean partial uploads: {e}"),
@@ -243,8 +243,12 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
             writeln!(out, "listening on {url}")?;
             out.flush()?;
         }
-        let state = super::http::AppState::new(store, args.trust_forwarded_for);
+        super::maintenance::spawn(store.clone());
+        let state = super::http::AppState::new(store.clone(), args.trust_forwarded_for);
         super::http::serve(state, listener, shutdown).await?;
+        if let Err(e) = store.flush_token_uses(true) {
+            tracing::warn!("could not record the last token uses: {e}");
+        }
         Ok(())
     })
 }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod mail;
+pub mod maintenance;
 pub mod store;
 
 pub use auth::Principal;

@@ -190,6 +190,9 @@ pub fn app(state: AppState) -> Router {
         // JSON bodies are refused past the limit before being read whole;
         // uploads stream and enforce their own limit.
         .layer(axum::extract::DefaultBodyLimit::max(json_limit))
+        .layer(axum::middleware::map_response(
+            super::error::problems_everywhere,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -24,6 +24,7 @@ pub(crate) mod attachments;
 mod categories;
 mod contacts;
 mod tickets;
+mod token_use;
 mod tokens;
 mod validate;
 
@@ -57,6 +58,7 @@ pub type Conn = PooledConnection<SqliteConnectionManager>;
 pub struct Store {
     pool: Pool<SqliteConnectionManager>,
     config: Arc<StoreConfig>,
+    uses: Arc<token_use::TokenUses>,
 }
 
 impl Store {
@@ -89,6 +91,7 @@ impl Store {
         let store = Store {
             pool,
             config: Arc::new(config),
+            uses: Arc::default(),
         };
         store.migrate()?;
         store.seed_categories()?;

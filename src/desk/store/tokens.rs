@@ -8,6 +8,7 @@ use crate::api::{CreatedToken, NewToken, TokenInfo, MAX_TOKEN_DAYS};
 
 use super::super::auth::{self, ContactRef, Principal};
 use super::contacts::{contact_categories, contact_id_by_email};
+use super::token_use::TokenUses;
 use super::validate::{self, Check};
 use super::{fmt_time, is_unique_violation, now, parse_opt_time, parse_time, Error, Result, Store};
 
@@ -34,8 +35,9 @@ impl Store {
         Ok(token)
     }
 
-    /// Who `token` acts as. 401 when unknown, revoked or expired. Records
-    /// the use in `last_used_at`.
+    /// Who `token` acts as. 401 when unknown, revoked or expired. Notes the
+    /// use for `last_used_at` in memory only (`token_use`): a read never
+    /// writes.
     pub fn authenticate(&self, token: &str) -> Result<Principal> {
         if !token.starts_with(crate::api::TOKEN_PREFIX) {
             return Err(Error::Unauthorized(format!(
@@ -109,10 +111,7 @@ impl Store {
                 })
             }
         };
-        conn.execute(
-            "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
-            params![now(), id],
-        )?;
+        self.uses.note(id);
         Ok(Principal {
             account_id,
             account_name,
@@ -135,6 +134,7 @@ impl Store {
         actor.require_manage()?;
         token_infos(
             &*self.conn()?,
+            &self.uses,
             "t.account_id = ?1 AND t.kind = 'personal'",
             actor.account_id,
         )
@@ -229,7 +229,7 @@ impl Store {
             })?;
             Ok(tx.last_insert_rowid())
         })?;
-        let info = token_infos(&*self.conn()?, "t.id = ?1", id)?
+        let info = token_infos(&*self.conn()?, &self.uses, "t.id = ?1", id)?
             .pop()
             .ok_or_else(|| Error::Internal("a token vanished as it was created".into()))?;
         Ok(CreatedToken { token, info })
@@ -261,9 +261,14 @@ fn parse_categories(json: Option<String>) -> Result<Option<Vec<String>>> {
 }
 
 /// The tokens matching `filter` (SQL over `t`, one parameter), oldest first.
-fn token_infos(conn: &Connection, filter: &str, param: i64) -> Result<Vec<TokenInfo>> {
+fn token_infos(
+    conn: &Connection,
+    uses: &TokenUses,
+    filter: &str,
+    param: i64,
+) -> Result<Vec<TokenInfo>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT t.name, c.email, t.categories, t.created_at, t.last_used_at, t.expires_at
+        "SELECT t.name, c.email, t.categories, t.created_at, t.last_used_at, t.expires_at, t.id
          FROM tokens t LEFT JOIN contacts c ON c.id = t.contact_id
          WHERE {filter} ORDER BY t.id"
     ))?;
@@ -273,12 +278,15 @@ fn token_infos(conn: &Connection, filter: &str, param: i64) -> Result<Vec<TokenI
             r.get(1)?,
             r.get(2)?,
             r.get::<_, String>(3)?,
-            r.get(4)?,
+            r.get::<_, Option<String>>(4)?,
             r.get(5)?,
+            r.get::<_, i64>(6)?,
         ))
     })?;
     rows.map(|row| {
-        let (name, contact, categories, created, used, expires) = row?;
+        let (name, contact, categories, created, used, expires, id) = row?;
+        // Text order is time order; the in-memory use may be newer.
+        let used: Option<String> = used.into_iter().chain(uses.latest(id)).max();
         Ok(TokenInfo {
             name: name.unwrap_or_default(),
             contact,
