@@ -11,6 +11,7 @@ use rand::distributions::{Alphanumeric, DistString};
 
 use super::config::{self, Limits, StoreConfig};
 use super::error::Error;
+use super::http::conn;
 use super::store::Store;
 
 #[derive(Debug, Parser)]
@@ -85,6 +86,37 @@ pub struct ServeArgs {
     /// First retry delay of the outbox in milliseconds; doubles per failure
     #[arg(long, value_name = "MS", default_value_t = 30_000, hide = true)]
     pub outbox_retry_ms: u64,
+    /// Seconds a client has to send a request's headers (slow clients are
+    /// disconnected)
+    #[arg(long, value_name = "SECS", default_value_t = conn::DEFAULT_HEADER_TIMEOUT_SECS,
+          value_parser = positive_secs)]
+    pub header_timeout: f64,
+    /// Seconds an idle keep-alive connection stays open
+    #[arg(long, value_name = "SECS", default_value_t = conn::DEFAULT_IDLE_TIMEOUT_SECS,
+          value_parser = positive_secs)]
+    pub idle_timeout: f64,
+    /// Slowest upload accepted, in bytes a second over 10 s (0: no minimum);
+    /// a stalled body is dropped with 408
+    #[arg(long, value_name = "N", default_value_t = conn::DEFAULT_MIN_UPLOAD_BYTES_PER_SEC)]
+    pub min_upload_rate: u64,
+    /// Connections open at once, in all; past it, 503
+    #[arg(long, value_name = "N", default_value_t = conn::DEFAULT_MAX_CONNECTIONS,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_connections: usize,
+    /// Connections open at once from one client address; past it, 503
+    #[arg(long, value_name = "N", default_value_t = conn::DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_connections_per_address: usize,
+}
+
+/// A number of seconds above zero (fractions allowed: `0.5`).
+fn positive_secs(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v <= 86_400.0 => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a number of seconds between 0 and 86400"
+        )),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -245,7 +277,14 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         }
         super::maintenance::spawn(store.clone());
         let state = super::http::AppState::new(store.clone(), args.trust_forwarded_for);
-        super::http::serve(state, listener, shutdown).await?;
+        let limits = conn::ConnLimits {
+            header_timeout: std::time::Duration::from_secs_f64(args.header_timeout),
+            idle_timeout: std::time::Duration::from_secs_f64(args.idle_timeout),
+            min_upload_bytes_per_sec: args.min_upload_rate,
+            max_connections: args.max_connections,
+            max_connections_per_address: args.max_connections_per_address,
+        };
+        super::http::serve(state, listener, limits, shutdown).await?;
         if let Err(e) = store.flush_token_uses(true) {
             tracing::warn!("could not record the last token uses: {e}");
         }

@@ -38,6 +38,9 @@ pub enum Error {
     /// 405: the route exists but not with this method.
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// 408: the request body arrived too slowly and was dropped.
+    #[error("{0}")]
+    TooSlow(String),
     /// 409: the request conflicts with the current state.
     #[error("{0}")]
     Conflict(String),
@@ -84,6 +87,7 @@ impl Error {
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            Error::TooSlow(_) => StatusCode::REQUEST_TIMEOUT,
             Error::Conflict(_) => StatusCode::CONFLICT,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -170,9 +174,9 @@ impl IntoResponse for Error {
             _ if self.storage() == Some(Storage::Busy) => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from(BUSY_RETRY_SECS));
             }
-            // The rest of an oversized body is never read, so this
-            // connection cannot carry another request: tell the client.
-            Error::TooLarge(_) => {
+            // The rest of an oversized or stalled body is never read, so
+            // this connection cannot carry another request: tell the client.
+            Error::TooLarge(_) | Error::TooSlow(_) => {
                 headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
             }
             _ => {}

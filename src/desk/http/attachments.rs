@@ -16,7 +16,7 @@ use crate::api::{Attachment, Problem};
 use crate::desk::error::{Error, Result};
 use crate::desk::store::attachments::{clean_content_type, sanitize_filename, too_large};
 
-use super::{content_length, created, ApiPath, ApiQuery, AppState, Auth, Unauthorized};
+use super::{conn, content_length, created, ApiPath, ApiQuery, AppState, Auth, Unauthorized};
 
 /// Uploads one account may hold that are not attached to any message yet.
 /// A client attaching what it uploads never comes near it; a leaked token
@@ -78,8 +78,13 @@ pub async fn upload(
     let mut size: u64 = 0;
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
-        let chunk =
-            chunk.map_err(|e| Error::BadRequest(format!("the upload was interrupted: {e}")))?;
+        let chunk = chunk.map_err(|e| {
+            let e = e.into_inner();
+            match e.downcast_ref::<conn::TooSlow>() {
+                Some(slow) => Error::TooSlow(slow.to_string()),
+                None => Error::BadRequest(format!("the upload was interrupted: {e}")),
+            }
+        })?;
         size += chunk.len() as u64;
         if size > limit {
             return Err(too_large(limit));

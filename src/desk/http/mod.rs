@@ -3,6 +3,7 @@
 //! `routes!` list, so the document cannot drift from what is served.
 
 mod attachments;
+pub mod conn;
 mod contacts;
 mod meta;
 mod sessions;
@@ -197,19 +198,15 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves on `listener` until `shutdown` resolves; requests in flight finish.
+/// Serves on `listener` until `shutdown` resolves; requests in flight
+/// finish. `limits` bound what each connection may hold (see `conn`).
 pub async fn serve(
     state: AppState,
     listener: TcpListener,
+    limits: conn::ConnLimits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = app(state);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    conn::serve(app(state), listener, limits, shutdown).await
 }
 
 /// Resolves on Ctrl-C or SIGTERM. The handlers are installed when this is
