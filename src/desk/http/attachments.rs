@@ -137,7 +137,7 @@ pub async fn download(
         .run(move |store| store.attachment(&actor, &id))
         .await?;
     let file = tokio::fs::File::open(&path).await?;
-    let content_type = HeaderValue::from_str(&attachment.content_type)
+    let content_type = HeaderValue::from_str(served_type(&attachment.content_type))
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
     Response::builder()
         .status(StatusCode::OK)
@@ -149,10 +149,36 @@ pub async fn download(
         )
         .header("x-content-sha256", &attachment.sha256)
         // The type is the uploader's word: browsers must not second-guess
-        // it into something they would run.
+        // it into something they would run, and whatever they show runs
+        // nothing (no scripts, no forms, no same-origin access).
         .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+        .header(header::CONTENT_SECURITY_POLICY, "sandbox")
         .body(Body::from_stream(ReaderStream::new(file)))
         .map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// Types a browser shows without running anything; the rest (HTML, SVG,
+/// XML, JavaScript, ...: anything it would render or execute) is sent as
+/// `application/octet-stream`. The uploader's type stays in the metadata.
+pub(crate) const INERT_TYPES: &[&str] = &[
+    "text/plain",
+    "text/csv",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+    "application/zip",
+];
+
+/// The `Content-Type` a download is sent with.
+pub(crate) fn served_type(uploaded: &str) -> &str {
+    let essence = uploaded.split(';').next().unwrap_or("").trim();
+    if INERT_TYPES.iter().any(|t| essence.eq_ignore_ascii_case(t)) {
+        uploaded
+    } else {
+        "application/octet-stream"
+    }
 }
 
 /// `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded>`
