@@ -244,6 +244,7 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         Ok(n) => tracing::info!("removed {n} partial uploads left by a crash"),
         Err(e) => tracing::warn!("could not clean partial uploads: {e}"),
     }
+    super::maintenance::reconcile(&store);
     match store.remove_unattached(chrono::Duration::days(UNATTACHED_DAYS)) {
         Ok(0) => {}
         Ok(n) => tracing::info!("removed {n} uploads never attached within {UNATTACHED_DAYS} days"),

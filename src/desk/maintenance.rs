@@ -1,7 +1,7 @@
 //! Housekeeping a running `serve` does in the background, off every
 //! request's path: writing token uses (`last_used_at`, at most once a
-//! minute each) and removing upload leftovers (`.partial-*` files of
-//! uploads cut off by a crash or a dropped connection).
+//! minute each) and removing upload leftovers (files a killed process
+//! left without a row, `.partial-*` files older than an hour).
 
 use std::time::Duration;
 
@@ -12,6 +12,18 @@ const FLUSH_EVERY: Duration = Duration::from_secs(5);
 /// How often, and past what age, partial upload files are removed.
 const PARTIALS_EVERY: Duration = Duration::from_secs(10 * 60);
 pub const PARTIAL_MAX_AGE: Duration = Duration::from_secs(3600);
+
+/// Removes what a killed process left among the attachments (see
+/// `Store::reconcile_attachments`), saying so in the log.
+pub fn reconcile(store: &Store) {
+    match store.reconcile_attachments() {
+        Ok((0, 0)) => {}
+        Ok((files, rows)) => tracing::info!(
+            "removed {files} attachment files and {rows} rows a crash left without each other"
+        ),
+        Err(e) => tracing::warn!("could not check attachments against the database: {e}"),
+    }
+}
 
 /// Starts the housekeeping; it runs until the runtime stops.
 pub fn spawn(store: Store) -> tokio::task::JoinHandle<()> {
@@ -31,6 +43,7 @@ pub fn spawn(store: Store) -> tokio::task::JoinHandle<()> {
                 }
                 _ = partials.tick() => {
                     let done = tokio::task::spawn_blocking(move || {
+                        reconcile(&store);
                         store.remove_stale_partials(PARTIAL_MAX_AGE)
                     })
                     .await;

@@ -72,8 +72,8 @@ pub async fn upload(
     );
 
     // Dropping `upload` on any early return deletes the partial file.
-    let upload = state.store.begin_upload();
-    let mut file = tokio::fs::File::create(&upload.path).await?;
+    let upload = state.store.begin_upload()?;
+    let mut file = tokio::fs::File::from_std(upload.file()?);
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
     let mut stream = body.into_data_stream();
