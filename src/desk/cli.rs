@@ -230,6 +230,7 @@ fn read_password_line() -> anyhow::Result<String> {
 }
 
 fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
+    super::auth::give_big_allocations_back();
     let mut config = StoreConfig::new(&db);
     config.mail_domain = args.mail_domain.clone();
     config.limits = Limits {

@@ -35,15 +35,24 @@ use super::auth::{Principal, RateLimiter};
 use super::error::{Error, Result};
 use super::store::Store;
 
-/// Failed logins allowed per e-mail and per client address in the window.
-const LOGIN_MAX_FAILURES: usize = 5;
-const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Failed logins allowed in the window: per account from one address
+/// (someone's typos), per account from anywhere (guessing from many
+/// addresses), and per address over all accounts (spraying). The address
+/// alone is much looser, so one person's typos never lock out the others
+/// behind the same address (an office behind one NAT).
+pub const LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: usize = 5;
+pub const LOGIN_MAX_FAILURES_PER_ACCOUNT: usize = 20;
+pub const LOGIN_MAX_FAILURES_PER_ADDRESS: usize = 100;
+pub const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     pub limiter: Arc<RateLimiter>,
+    /// Password checks running at once (argon2 takes 19 MiB each): at
+    /// most one per core, the rest wait their turn.
+    pub hashing: Arc<tokio::sync::Semaphore>,
     /// Whether a proxy on this machine names the client in `X-Forwarded-For`.
     pub trust_forwarded_for: bool,
 }
@@ -52,7 +61,10 @@ impl AppState {
     pub fn new(store: Store, trust_forwarded_for: bool) -> AppState {
         AppState {
             store,
-            limiter: Arc::new(RateLimiter::new(LOGIN_MAX_FAILURES, LOGIN_WINDOW)),
+            limiter: Arc::new(RateLimiter::new(LOGIN_WINDOW)),
+            hashing: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(1, |n| n.get()),
+            )),
             trust_forwarded_for,
         }
     }
