@@ -5,6 +5,7 @@
 mod attachments;
 pub mod conn;
 mod contacts;
+mod contract;
 mod meta;
 mod sessions;
 mod tickets;
@@ -185,13 +186,14 @@ fn api_router() -> OpenApiRouter<AppState> {
 
 /// The OpenAPI 3.1 document of the API.
 pub fn openapi() -> OpenApiDoc {
-    api_router().split_for_parts().1
+    contract::exact(api_router().split_for_parts().1)
 }
 
 /// The whole application: routes, limits, tracing.
 pub fn app(state: AppState) -> Router {
     let json_limit = state.store.config().limits.max_json_body_bytes();
     let (router, doc) = api_router().split_for_parts();
+    let doc = contract::exact(doc);
     router
         .fallback(|| async { Error::NotFound("no such route: see /v1/openapi.json".into()) })
         .method_not_allowed_fallback(|| async {
