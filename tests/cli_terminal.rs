@@ -60,7 +60,7 @@ fn assert_inert(out: &[u8], what: &str) {
             "{what}: {bad:?} reached the terminal: {text:?}"
         );
     }
-    let mut rest = &out[..];
+    let mut rest = out;
     while let Some(i) = rest.iter().position(|b| *b == 0x1b) {
         let seq = &rest[i + 1..];
         let n = seq

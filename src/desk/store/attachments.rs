@@ -180,10 +180,11 @@ impl Store {
             };
             // Locked: an upload in flight. Unlocked and (checked again
             // now that nobody can commit it) without a row: a leftover.
-            if try_lock(&file) && (partial || !row_exists(&conn, &name)?) {
-                if std::fs::remove_file(entry.path()).is_ok() {
-                    files += 1;
-                }
+            if try_lock(&file)
+                && (partial || !row_exists(&conn, &name)?)
+                && std::fs::remove_file(entry.path()).is_ok()
+            {
+                files += 1;
             }
         }
         let unattached: Vec<String> = conn
