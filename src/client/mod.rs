@@ -592,7 +592,7 @@ mod tests {
         let s = Script::new(vec![UNAVAILABLE, UNAVAILABLE, UNAVAILABLE]);
         let err = s.client().get::<serde_json::Value>("/v1/me").unwrap_err();
         assert!(
-            matches!(err, ApiError::Server(ref p) if p.status == 503),
+            matches!(err, ApiError::Busy(ref p) if p.status == 503),
             "{err:?}"
         );
         assert_eq!(s.finish().len(), 3);
@@ -637,7 +637,7 @@ mod tests {
             .client()
             .post::<_, serde_json::Value>("/v1/contacts", &serde_json::json!({}), None)
             .unwrap_err();
-        assert!(matches!(err, ApiError::Server(_)), "{err:?}");
+        assert!(matches!(err, ApiError::Busy(_)), "{err:?}");
         assert_eq!(s.finish().len(), 1);
     }
 
