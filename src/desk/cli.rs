@@ -1,5 +1,11 @@
 //! The `ecolo-desk` command line: `serve`, and the admin commands that work
-//! on the same database while the server runs (WAL + busy timeout).
+//! on the same database while the server runs (WAL + busy timeout). The
+//! support team's and accounts' commands live in [`staff`], [`account`] and
+//! [`tickets`]; every one of them goes through the store.
+
+mod account;
+mod staff;
+mod tickets;
 
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
@@ -37,9 +43,12 @@ pub enum Command {
     /// Manage customer accounts
     #[command(subcommand)]
     Account(AccountCommand),
-    /// What the support team does
+    /// Manage the support team and answer as it
     #[command(subcommand)]
-    Staff(StaffCommand),
+    Staff(staff::StaffCommand),
+    /// Work on tickets in bulk (auto-close)
+    #[command(subcommand)]
+    Tickets(tickets::TicketsCommand),
     /// File one e-mail read from stdin (for the MTA's pipe transport)
     Pipe(super::mail::pipe::PipeArgs),
 }
@@ -107,6 +116,10 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = conn::DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub max_connections_per_address: usize,
+    /// Close `answered` tickets with no customer reply for this long
+    /// (e.g. 7d, 36h, 90m; `off` never)
+    #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = parse_auto_close)]
+    pub auto_close_after: AutoClose,
 }
 
 /// A number of seconds above zero (fractions allowed: `0.5`).
@@ -117,6 +130,50 @@ fn positive_secs(s: &str) -> Result<f64, String> {
             "`{s}` is not a number of seconds between 0 and 86400"
         )),
     }
+}
+
+/// `--auto-close-after`: a duration, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutoClose {
+    Off,
+    After(chrono::Duration),
+}
+
+fn parse_auto_close(s: &str) -> Result<AutoClose, String> {
+    if s.trim().eq_ignore_ascii_case("off") {
+        return Ok(AutoClose::Off);
+    }
+    parse_duration(s).map(AutoClose::After)
+}
+
+/// `7d`, `36h`, `90m`, `45s`, or several (`1d12h`).
+pub(crate) fn parse_duration(s: &str) -> Result<chrono::Duration, String> {
+    let bad = || format!("`{s}` is not a duration: use e.g. 7d, 36h, 90m or 0s");
+    let text = s.trim();
+    if text.is_empty() {
+        return Err(bad());
+    }
+    let mut total = chrono::Duration::zero();
+    let mut digits = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let n: i64 = digits.parse().map_err(|_| bad())?;
+        digits.clear();
+        total += match c {
+            'd' => chrono::Duration::days(n),
+            'h' => chrono::Duration::hours(n),
+            'm' => chrono::Duration::minutes(n),
+            's' => chrono::Duration::seconds(n),
+            _ => return Err(bad()),
+        };
+    }
+    if !digits.is_empty() {
+        return Err(bad());
+    }
+    Ok(total)
 }
 
 #[derive(Debug, Subcommand)]
@@ -133,22 +190,14 @@ pub enum AccountCommand {
         #[arg(long, required = true)]
         password_stdin: bool,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum StaffCommand {
-    /// Answer a ticket as support staff (status becomes `answered`)
-    Reply {
-        /// The six-digit ticket number
-        number: u32,
-        /// The answer
-        #[arg(long)]
-        message: String,
-        /// Domain of the intake addresses, for the notification's Reply-To
-        /// (the same as `serve --mail-domain`)
-        #[arg(long, value_name = "DOMAIN", env = "ECOLO_DESK_MAIL_DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
-        mail_domain: String,
-    },
+    /// List the customer accounts
+    List(account::ListArgs),
+    /// Refuse an account's credentials and mail at once (its tickets stay)
+    Disable(account::EmailArgs),
+    /// Let a disabled account in again
+    Enable(account::EmailArgs),
+    /// Set an owner's password (read from stdin); ends the account's sessions
+    SetPassword(account::SetPasswordArgs),
 }
 
 /// Uploads not attached to a ticket or reply within this many days were
@@ -187,6 +236,33 @@ fn init_tracing(serving: bool) {
         .try_init();
 }
 
+/// The database of an admin command that must not create one: with no
+/// database at `db`, fail naming --db, ECOLO_DESK_DB and the default path.
+pub(crate) fn existing_db(db: &std::path::Path) -> anyhow::Result<()> {
+    if db.exists() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "no desk database at {}: pass --db PATH or set ECOLO_DESK_DB to the database of \
+         `ecolo-desk serve` (the default is {})",
+        db.display(),
+        config::default_db_path().display()
+    )
+}
+
+/// Opens an existing desk database for an admin command.
+pub(crate) fn open_existing(
+    db: &std::path::Path,
+    mail_domain: Option<&str>,
+) -> anyhow::Result<Store> {
+    existing_db(db)?;
+    let mut config = StoreConfig::new(db);
+    if let Some(domain) = mail_domain {
+        config.mail_domain = domain.to_string();
+    }
+    Ok(Store::open(config)?)
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let db = cli.db.unwrap_or_else(config::default_db_path);
     match cli.command {
@@ -202,24 +278,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created account {}", email.trim().to_lowercase());
             Ok(())
         }
-        Command::Staff(StaffCommand::Reply {
-            number,
-            message,
-            mail_domain,
-        }) => {
-            let mut config = StoreConfig::new(&db);
-            config.mail_domain = mail_domain;
-            let store = Store::open(config)?;
-            let reply = store.staff_reply(number, &message)?;
-            println!("answered ticket {number} (message {})", reply.id);
-            Ok(())
-        }
+        Command::Account(command) => account::run(&db, command),
+        Command::Staff(command) => staff::run(&db, command),
+        Command::Tickets(command) => tickets::run(&db, command),
         Command::Pipe(_) => unreachable!("handled in main"),
     }
 }
 
 /// The first line of stdin, without its line ending.
-fn read_password_line() -> anyhow::Result<String> {
+pub(crate) fn read_password_line() -> anyhow::Result<String> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     let password = line.trim_end_matches(['\n', '\r']).to_string();
@@ -268,6 +335,9 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         }
         if args.demo {
             seed_demo(&store, &url)?;
+        }
+        if let AutoClose::After(after) = args.auto_close_after {
+            tickets::spawn_auto_close(store.clone(), after);
         }
         let shutdown = super::http::shutdown_signal()?;
         tracing::info!(db = %db.display(), "desk ready");

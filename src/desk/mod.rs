@@ -14,6 +14,6 @@ pub mod mail;
 pub mod maintenance;
 pub mod store;
 
-pub use auth::Principal;
+pub use auth::{Actor, AgentPrincipal, Principal};
 pub use error::{Error, Result};
 pub use store::Store;

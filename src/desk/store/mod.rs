@@ -6,12 +6,24 @@
 //! The store is synchronous (rusqlite); async callers run it on
 //! `tokio::task::spawn_blocking`. It is cheap to clone (a pool handle).
 //!
+//! Every call is checked against one [`Actor`](super::auth::Actor): a
+//! customer (owner or contact, possibly through a category-limited token)
+//! or an agent (possibly category-limited, possibly through a narrower
+//! token). The permission rules live here, nowhere else.
+//!
 //! Entry points by resource:
 //! - accounts and senders: [`Store::create_account`], [`Store::verify_login`],
-//!   [`Store::find_sender`], [`Store::owner_principal`]
+//!   [`Store::login_actor`], [`Store::find_sender`], [`Store::owner_principal`],
+//!   [`Store::list_accounts`], [`Store::set_account_disabled`],
+//!   [`Store::set_account_password`]
+//! - the support team: [`Store::add_agent`], [`Store::list_agents`],
+//!   [`Store::change_agent`], [`Store::remove_agent`], [`Store::find_agent`]
 //! - tickets: [`Store::open_ticket`], [`Store::open_ticket_with_key`],
-//!   [`Store::add_message`], [`Store::staff_reply`], [`Store::list_tickets`],
-//!   [`Store::ticket_detail`], [`Store::close_ticket`], [`Store::reopen_ticket`]
+//!   [`Store::add_message`], [`Store::staff_reply`], [`Store::add_note`],
+//!   [`Store::assign`], [`Store::change_ticket`], [`Store::list_tickets`],
+//!   [`Store::ticket_detail`], [`Store::close_ticket`], [`Store::reopen_ticket`],
+//!   [`Store::auto_close`]
+//! - the events log: [`Store::render_events`] (the mailer's only door)
 //! - attachments: [`Store::save_attachment`], [`Store::attachment`]
 //! - contacts: [`Store::list_contacts`], [`Store::add_contact`],
 //!   [`Store::change_contact`], [`Store::remove_contact`]
@@ -20,6 +32,7 @@
 //!   [`Store::revoke_token`]
 
 mod accounts;
+mod agents;
 pub(crate) mod attachments;
 mod categories;
 mod contacts;
@@ -35,10 +48,12 @@ use std::time::Duration;
 use chrono::{DateTime, SecondsFormat, Utc};
 use r2d2::{Pool, PooledConnection};
 use r2d2_sqlite::SqliteConnectionManager;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
+pub use accounts::{AccountSummary, Login};
+pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
-pub use tickets::{Confirmation, Opened};
+pub use tickets::{Confirmation, DomainEvent, Opened, TicketQuery};
 
 use super::config::StoreConfig;
 use super::error::{Error, Result};
@@ -49,7 +64,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts how
 /// many a database has.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_support_team.sql"),
+];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;
 
@@ -124,8 +142,15 @@ impl Store {
         Ok(value)
     }
 
+    /// Applies pending migrations in one transaction. Foreign keys are off
+    /// meanwhile (SQLite's documented way to rebuild a table: dropping the
+    /// old one would otherwise fire the ON DELETE actions of the tables
+    /// referring to it) and checked before committing.
     fn migrate(&self) -> Result<()> {
-        self.write(|tx| {
+        let mut conn = self.conn()?;
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let version: usize = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if version > MIGRATIONS.len() {
                 return Err(Error::Internal(format!(
@@ -137,9 +162,20 @@ impl Store {
             for sql in &MIGRATIONS[version..] {
                 tx.execute_batch(sql)?;
             }
+            let broken: Option<String> = tx
+                .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()?;
+            if let Some(table) = broken {
+                return Err(Error::Internal(format!(
+                    "migrating left a dangling reference in table {table}"
+                )));
+            }
             tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
+            tx.commit()?;
             Ok(())
-        })
+        })();
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        result
     }
 }
 
