@@ -138,3 +138,66 @@ fn escape_sequences_from_the_desk_reach_the_terminal_escaped() {
     assert_eq!(v["messages"][0]["body"], CORPUS);
     assert_eq!(v["subject"], "tab\there \x1b[2J\\path");
 }
+
+/// An agent reads the same corpus in a customer's message and in an
+/// internal note, with an event line and the queue table's requester and
+/// subject carrying escapes too (as an older desk or a mail could have
+/// stored them): on the terminal all of it arrives escaped.
+#[test]
+fn an_agents_view_and_queue_escape_desk_data() {
+    let desk = Desk::start();
+    let owner = desk.user();
+    owner.login_owner();
+    let number = ok(&owner.run(&[
+        "ticket", "open", "-c", "billing", "-s", "Refund", "-m", CORPUS,
+    ]))
+    .trim()
+    .to_string();
+    desk.add_agent("laura@desk.example", "Laura Gómez", "agent-password-1", &[]);
+    let agent = desk.user();
+    agent.login("laura@desk.example", "agent-password-1");
+    ok(&agent.run(&["ticket", "note", &number, "-m", CORPUS]));
+    ok(&agent.run(&["ticket", "assign", &number, "--to", "@me"]));
+    let conn = rusqlite::Connection::open(desk.db()).unwrap();
+    let n = number.parse::<i64>().unwrap();
+    conn.execute(
+        "UPDATE messages SET body = body || ' \x1b]0;title\x07'
+         WHERE kind = 'event' AND ticket_id = (SELECT id FROM tickets WHERE number = ?1)",
+        [n],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE tickets SET subject = 'queue \x1b[2J\u{202e}cod',
+             requester_name = 'Ana \x1b]52;c;eA==\x07'
+         WHERE number = ?1",
+        [n],
+    )
+    .unwrap();
+    drop(conn);
+
+    for colour in [false, true] {
+        let (out, code) = on_pty(&agent, &["ticket", "view", &number], colour);
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+        assert_inert(&out, "an agent's ticket view");
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains("INTERNAL NOTE"), "{text}");
+        // The message and the note: each line of the note is marked.
+        assert_eq!(
+            text.matches(r"pwn\x1b]52;c;ZWNobyBoaQ==\x07").count(),
+            2,
+            "{text}"
+        );
+        assert!(
+            text.contains(r"assigned to Laura Gómez \x1b]0;title\x07"),
+            "{text}"
+        );
+        assert!(text.contains(r"Ana \x1b]52;c;eA==\x07"), "{text}");
+
+        let (out, code) = on_pty(&agent, &["ticket", "list"], colour);
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+        assert_inert(&out, "the agent's queue");
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains(r"queue \x1b[2J\u{202e}cod"), "{text}");
+        assert!(text.contains(r"Ana \x1b]52;c;eA==\x07"), "{text}");
+    }
+}

@@ -13,6 +13,7 @@ use crate::api::{CATEGORY_SLUGS, MAX_TOKEN_DAYS};
 use crate::desk::config::{
     DEFAULT_MAX_ATTACHMENTS, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SUBJECT_CHARS,
 };
+use crate::desk::store::MAX_SEARCH_CHARS;
 
 /// Characters `char::is_control` refuses (Unicode Cc).
 const CONTROLS: &str = r"\u0000-\u001f\u007f-\u009f";
@@ -22,9 +23,22 @@ fn single_line() -> String {
     format!(r"^[^{CONTROLS}]*[^\s{CONTROLS}][^{CONTROLS}]*$")
 }
 
-/// The plausible addresses `validate::email` accepts (ASCII ones).
-const EMAIL: &str =
-    r"^\s*[A-Za-z0-9._%+'-]+@[A-Za-z0-9]+(-+[A-Za-z0-9]+)*(\.[A-Za-z0-9]+(-+[A-Za-z0-9]+)*)+\s*$";
+/// The plausible addresses `validate::email` accepts (ASCII ones),
+/// unanchored.
+const ADDRESS: &str =
+    r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9]+(-+[A-Za-z0-9]+)*(\.[A-Za-z0-9]+(-+[A-Za-z0-9]+)*)+";
+
+fn email_pattern() -> String {
+    format!(r"^\s*{ADDRESS}\s*$")
+}
+
+/// An assignee: `@me`, `none` or an agent's address; `assignment` is the
+/// body of `PUT .../assignee`, where an empty string unassigns too.
+fn assignee(assignment: bool) -> Value {
+    let empty = if assignment { "|" } else { "" };
+    json!({"type": "string", "maxLength": 254,
+        "pattern": format!(r"^\s*({empty}@me|none|{ADDRESS})\s*$")})
+}
 
 fn category() -> Value {
     json!({"type": "string", "enum": CATEGORY_SLUGS})
@@ -41,13 +55,17 @@ fn attachment_ids() -> Value {
 }
 
 fn email() -> Value {
-    json!({"type": "string", "pattern": EMAIL, "maxLength": 254})
+    json!({"type": "string", "pattern": email_pattern(), "maxLength": 254})
 }
 
 /// `rule` or null (an `Option` the desk reads null as absent).
 fn nullable(mut rule: Value) -> Value {
     let ty = rule["type"].clone();
     rule["type"] = json!([ty, "null"]);
+    // An enum applies to every type: null must be one of its values.
+    if let Some(values) = rule.get_mut("enum").and_then(Value::as_array_mut) {
+        values.push(Value::Null);
+    }
     rule
 }
 
@@ -67,7 +85,12 @@ fn properties() -> Vec<(&'static str, &'static str, Value)> {
         ("NewTicket", "category", category()),
         ("NewTicket", "subject", subject),
         ("NewTicket", "message", message.clone()),
-        ("NewMessage", "message", message),
+        ("NewMessage", "message", message.clone()),
+        ("NewNote", "message", message.clone()),
+        ("NewNote", "attachments", attachment_ids()),
+        ("CloseRequest", "message", nullable(message)),
+        ("Assignment", "assignee", nullable(assignee(true))),
+        ("TicketChange", "category", nullable(category())),
         ("NewContact", "email", email()),
         ("NewContact", "name", name()),
         ("NewContact", "categories", categories(1)),
@@ -96,6 +119,13 @@ fn parameters() -> Vec<(&'static str, &'static str, Value)> {
             json!({"type": "integer", "minimum": 1, "maximum": 100}),
         ),
         ("list_tickets", "category", category()),
+        ("list_tickets", "assignee", assignee(false)),
+        ("list_tickets", "account", email()),
+        (
+            "list_tickets",
+            "search",
+            json!({"type": "string", "maxLength": MAX_SEARCH_CHARS}),
+        ),
         (
             "upload_attachment",
             "filename",

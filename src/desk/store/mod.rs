@@ -53,7 +53,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 pub use accounts::{AccountSummary, Login};
 pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
-pub use tickets::{Confirmation, DomainEvent, Opened, TicketQuery};
+pub use tickets::{Confirmation, DomainEvent, Opened, TicketQuery, MAX_SEARCH_CHARS};
 
 use super::config::StoreConfig;
 use super::error::{Error, Result};
