@@ -433,6 +433,14 @@ fn assign_move_close_and_reopen_as_an_agent() {
     let p = expect_problem(patch(&api, &path, &bea, json!({"category": "email"})), 403);
     assert!(p["detail"].as_str().unwrap().contains("billing"), "{p}");
     expect_problem(patch(&api, &path, &owner, json!({"priority": "high"})), 403);
+    // A body is an object: serde would read `[category, priority]` too.
+    let p = expect_problem(patch(&api, &path, &laura, json!([null, "high"])), 422);
+    assert_eq!(fields(&p), ["body"], "{p}");
+    let p = expect_problem(
+        api.post(&format!("{path}/messages"), &laura, &json!(["hi", []])),
+        422,
+    );
+    assert_eq!(fields(&p), ["body"], "{p}");
     let moved = expect(
         patch(
             &api,

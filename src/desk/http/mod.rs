@@ -328,6 +328,15 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                 Error::BadRequest(rejection.body_text())
             }
         })?;
+        // Every body is an object: serde would also fill a struct from an
+        // array of its fields in order (`[null, null]`), which the schema
+        // does not allow and no client means.
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+            return Err(Error::invalid(
+                "body",
+                "must be a JSON object ({...}), not an array",
+            ));
+        }
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         let value = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, &bytes))?;
         de.end()
