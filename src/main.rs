@@ -61,10 +61,14 @@ fn report(e: &CliError) -> u8 {
         let _ = console::Term::stderr().show_cursor();
     }
     let label = console::style("error:").red().bold().for_stderr();
-    let text = match e {
+    let mut text = match e {
         CliError::Other(e) => format!("{e:#}"),
         e => e.to_string(),
     };
+    // A desk's error detail is desk data like any other.
+    if std::io::IsTerminal::is_terminal(&err) {
+        text = cli::terminal::escape(&text);
+    }
     let _ = writeln!(err, "{label} {text}");
     code
 }
@@ -90,6 +94,7 @@ fn exit_code(e: &CliError) -> u8 {
             ApiError::Rejected(_) => 6,
             ApiError::Unreachable { .. } => 7,
             ApiError::RateLimited { .. }
+            | ApiError::Busy(_)
             | ApiError::Server(_)
             | ApiError::BadResponse { .. }
             | ApiError::File { .. } => 1,

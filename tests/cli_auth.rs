@@ -153,10 +153,12 @@ fn without_credentials_every_command_says_run_ecolo_login() {
     let desk = Desk::start();
     let user = desk.user();
     // Commands that need no credentials, each with why.
-    let public: [(&str, &str); 3] = [
+    let public: [(&str, &str); 5] = [
         ("login", "it makes them"),
         ("logout", "with none there is nothing to forget"),
         ("category list", "the categories are public"),
+        ("config set", "a local setting"),
+        ("config get", "a local setting"),
     ];
     // Valid arguments for the rest, so each gets as far as asking the desk.
     let samples: [(&str, &[&str]); 18] = [

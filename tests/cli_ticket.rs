@@ -479,7 +479,8 @@ fn view_shows_who_wrote_what_when_and_how() {
         assert!(out.contains(needle), "missing {needle:?} in:\n{out}");
     }
     assert!(out.find("The disk is full.").unwrap() < out.find("We added 10 GB.").unwrap());
-    // When: each message's line ends with its time, to the minute, in UTC.
+    // When: each message's line ends with its time, to the minute, in the
+    // local time zone with its offset.
     let detail = json(&user.run(&["ticket", "view", n, "--json"]));
     for (m, channel) in detail["messages"]
         .as_array()
@@ -488,7 +489,8 @@ fn view_shows_who_wrote_what_when_and_how() {
         .zip(["cli", "staff"])
     {
         let at: chrono::DateTime<chrono::Utc> = m["created_at"].as_str().unwrap().parse().unwrap();
-        let line = format!("via {channel}, {}", at.format("%Y-%m-%d %H:%M UTC"));
+        let local = at.with_timezone(&chrono::Local);
+        let line = format!("via {channel}, {}", local.format("%Y-%m-%d %H:%M %:z"));
         assert!(out.contains(&line), "missing {line:?} in:\n{out}");
     }
 

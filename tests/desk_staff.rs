@@ -241,6 +241,20 @@ fn the_queue_spans_accounts_within_the_agents_categories_longest_waiting_first()
         403,
     );
     expect_problem(api.get("/v1/tickets?assignee=@me", &owner), 403);
+    // Addresses compare as stored (lowercase); what is no address, or a
+    // search past the limit, is refused naming the parameter.
+    let theirs = api.get_ok("/v1/tickets?account=Other@Example.com", &laura);
+    assert_eq!(numbers(&theirs), [second, third]);
+    for (query, field) in [
+        ("assignee=laura", "assignee"),
+        ("account=other", "account"),
+        (&*format!("search={}", "x".repeat(201)), "search"),
+    ] {
+        let p = expect_problem(api.get(&format!("/v1/tickets?{query}"), &laura), 422);
+        assert_eq!(fields(&p), [field], "{query}: {p}");
+    }
+    let longest = format!("/v1/tickets?search={}", "x".repeat(200));
+    assert_eq!(numbers(&api.get_ok(&longest, &laura)), Vec::<u64>::new());
 
     // The billing agent sees billing only, and 404 on anything else.
     let bea = desk.login_token(BEA, PW);
@@ -425,6 +439,14 @@ fn assign_move_close_and_reopen_as_an_agent() {
     let p = expect_problem(patch(&api, &path, &bea, json!({"category": "email"})), 403);
     assert!(p["detail"].as_str().unwrap().contains("billing"), "{p}");
     expect_problem(patch(&api, &path, &owner, json!({"priority": "high"})), 403);
+    // A body is an object: serde would read `[category, priority]` too.
+    let p = expect_problem(patch(&api, &path, &laura, json!([null, "high"])), 422);
+    assert_eq!(fields(&p), ["body"], "{p}");
+    let p = expect_problem(
+        api.post(&format!("{path}/messages"), &laura, &json!(["hi", []])),
+        422,
+    );
+    assert_eq!(fields(&p), ["body"], "{p}");
     let moved = expect(
         patch(
             &api,

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::config::{ProfileConfig, Store, DEFAULT_PROFILE};
 use super::error::{CliError, Result};
+use super::terminal;
 use super::GlobalArgs;
 use crate::api::{AuthorRole, Me};
 use crate::client::{normalize_url, ApiClient, ApiError};
@@ -248,14 +249,15 @@ impl Ctx {
 
     /// Prints a result: JSON with `--json`; otherwise its Display, in the
     /// alternate (`{:#}`: tab-separated, no header, no colour) form when
-    /// stdout is not a terminal.
+    /// stdout is not a terminal. On a terminal, desk data never carries
+    /// control characters through (`terminal::for_terminal`).
     pub fn print<T: std::fmt::Display + Serialize>(&mut self, value: &T) -> Result<()> {
         if self.json {
             serde_json::to_writer_pretty(&mut self.out, value)
                 .map_err(|e| CliError::Output(e.into()))?;
             writeln!(self.out)?;
         } else if self.out_tty {
-            write!(self.out, "{value}")?;
+            write!(self.out, "{}", terminal::for_terminal(value, false))?;
         } else {
             write!(self.out, "{value:#}")?;
         }
@@ -265,7 +267,11 @@ impl Ctx {
 
     /// A note for the person (stderr): progress, hints, confirmations.
     pub fn note(&mut self, msg: impl std::fmt::Display) -> Result<()> {
-        writeln!(self.err, "{msg}")?;
+        if self.err_tty {
+            writeln!(self.err, "{}", terminal::for_terminal(&msg, false))?;
+        } else {
+            writeln!(self.err, "{msg}")?;
+        }
         Ok(())
     }
 
@@ -275,7 +281,7 @@ impl Ctx {
     pub fn done(&mut self, msg: impl std::fmt::Display) -> Result<()> {
         if self.err_tty && !self.json {
             let mark = console::style("✓").green().for_stderr();
-            writeln!(self.err, "{mark} {msg}")?;
+            writeln!(self.err, "{mark} {}", terminal::for_terminal(&msg, false))?;
         }
         Ok(())
     }
@@ -292,7 +298,11 @@ impl Ctx {
 
     /// Writes one line of data to stdout.
     pub fn line(&mut self, msg: impl std::fmt::Display) -> Result<()> {
-        writeln!(self.out, "{msg}")?;
+        if self.out_tty {
+            writeln!(self.out, "{}", terminal::for_terminal(&msg, false))?;
+        } else {
+            writeln!(self.out, "{msg}")?;
+        }
         self.out.flush()?;
         Ok(())
     }

@@ -15,6 +15,7 @@ pub mod interrupt;
 pub mod output;
 pub mod prompt;
 pub mod settings;
+pub mod terminal;
 pub mod ticket;
 pub mod token;
 

@@ -6,6 +6,8 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use console::{measure_text_width, Style};
 
+use super::terminal::tsv_field;
+
 /// Rows of cells; `Display` aligns them under a bold header, `{:#}` prints
 /// them tab-separated without header or colour, one row per line.
 pub struct Table {
@@ -21,10 +23,7 @@ pub struct Cell {
 
 impl From<String> for Cell {
     fn from(text: String) -> Cell {
-        Cell {
-            text: one_line(&text),
-            style: None,
-        }
+        Cell { text, style: None }
     }
 }
 
@@ -37,7 +36,7 @@ impl From<&str> for Cell {
 impl Cell {
     pub fn styled(text: impl Into<String>, style: Style) -> Cell {
         Cell {
-            text: one_line(&text.into()),
+            text: text.into(),
             style: Some(style),
         }
     }
@@ -65,7 +64,7 @@ impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if f.alternate() {
             for row in &self.rows {
-                let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                let cells: Vec<String> = row.iter().map(|c| tsv_field(&c.text)).collect();
                 writeln!(f, "{}", cells.join("\t"))?;
             }
             return Ok(());
@@ -73,10 +72,15 @@ impl fmt::Display for Table {
         if self.rows.is_empty() {
             return Ok(());
         }
+        let rows: Vec<Vec<(String, &Option<Style>)>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| (one_line(&c.text), &c.style)).collect())
+            .collect();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| measure_text_width(h)).collect();
-        for row in &self.rows {
-            for (i, c) in row.iter().enumerate() {
-                widths[i] = widths[i].max(measure_text_width(&c.text));
+        for row in &rows {
+            for (i, (text, _)) in row.iter().enumerate() {
+                widths[i] = widths[i].max(measure_text_width(text));
             }
         }
         let last = self.headers.len() - 1;
@@ -95,21 +99,21 @@ impl fmt::Display for Table {
             write!(f, "{}{}", bold.apply_to(h), " ".repeat(pad))?;
         }
         writeln!(f)?;
-        for row in &self.rows {
-            for (i, c) in row.iter().enumerate() {
+        for row in &rows {
+            for (i, (full, style)) in row.iter().enumerate() {
                 let text = if i == last {
-                    console::truncate_str(&c.text, room, "…").into_owned()
+                    console::truncate_str(full, room, "…").into_owned()
                 } else {
-                    c.text.clone()
+                    full.clone()
                 };
-                let shown = match &c.style {
+                let shown = match style {
                     Some(s) => s.apply_to(&text).to_string(),
                     None => text,
                 };
                 let pad = if i == last {
                     0
                 } else {
-                    widths[i] - measure_text_width(&c.text) + 2
+                    widths[i] - measure_text_width(full) + 2
                 };
                 write!(f, "{}{}", shown, " ".repeat(pad))?;
             }
@@ -119,7 +123,8 @@ impl fmt::Display for Table {
     }
 }
 
-/// Tabs and newlines inside a field would break the columns.
+/// Tabs and newlines inside a field would break the aligned columns (a
+/// pipe gets them escaped instead, `tsv_field`).
 fn one_line(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
@@ -241,7 +246,7 @@ mod tests {
     fn tables_align_and_pipe() {
         let mut t = Table::new(vec!["A", "LONGER"]);
         t.row(vec!["x\ty".into(), "z".into()]);
-        assert_eq!(format!("{t:#}"), "x y\tz\n");
+        assert_eq!(format!("{t:#}"), "x\\ty\tz\n");
         console::set_colors_enabled(false);
         assert_eq!(format!("{t}"), "A    LONGER\nx y  z\n");
     }

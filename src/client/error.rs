@@ -38,6 +38,10 @@ pub enum ApiError {
         retry_after: Option<u64>,
     },
 
+    /// 503 after the retries ran out: the desk's storage is locked or it
+    /// has too many connections.
+    Busy(Problem),
+
     /// 5xx after the retries ran out.
     Server(Problem),
 
@@ -86,6 +90,7 @@ impl std::fmt::Display for ApiError {
                 retry = retry_note(retry_after, problem),
                 problem = problem.to_string()
             ),
+            ApiError::Busy(p) => t!("err-busy", problem = p.to_string()),
             ApiError::Server(p) => t!("err-server", status = p.status, problem = p.to_string()),
             ApiError::Unreachable { url, reason } => format!(
                 "{}\n  {}",
@@ -139,6 +144,7 @@ impl ApiError {
             | ApiError::Forbidden(p)
             | ApiError::NotFound(p)
             | ApiError::Rejected(p)
+            | ApiError::Busy(p)
             | ApiError::Server(p) => Some(p),
             ApiError::RateLimited { problem, .. } => Some(problem),
             _ => None,

@@ -412,6 +412,7 @@ fn error_from(resp: Response) -> ApiError {
             retry_after: wait,
         },
         400..=499 => ApiError::Rejected(problem),
+        503 => ApiError::Busy(problem),
         _ => ApiError::Server(problem),
     }
 }
@@ -597,6 +598,15 @@ mod tests {
     }
 
     #[test]
+    fn a_busy_desk_is_retried_then_said_busy() {
+        let s = Script::new(vec![UNAVAILABLE, UNAVAILABLE, UNAVAILABLE]);
+        let e = s.client().get::<serde_json::Value>("/v1/me").unwrap_err();
+        assert!(matches!(e, ApiError::Busy(_)), "{e:?}");
+        assert!(e.to_string().starts_with("the desk is busy"), "{e}");
+        assert_eq!(s.finish().len(), 3);
+    }
+
+    #[test]
     fn safe_requests_retry_server_errors() {
         let s = Script::new(vec![UNAVAILABLE, BAD_GATEWAY, OK_JSON]);
         let v: serde_json::Value = s.client().get("/v1/me").unwrap();
@@ -630,7 +640,7 @@ mod tests {
         let s = Script::new(vec![UNAVAILABLE, UNAVAILABLE, UNAVAILABLE]);
         let err = s.client().get::<serde_json::Value>("/v1/me").unwrap_err();
         assert!(
-            matches!(err, ApiError::Server(ref p) if p.status == 503),
+            matches!(err, ApiError::Busy(ref p) if p.status == 503),
             "{err:?}"
         );
         assert_eq!(s.finish().len(), 3);
@@ -675,7 +685,7 @@ mod tests {
             .client()
             .post::<_, serde_json::Value>("/v1/contacts", &serde_json::json!({}), None)
             .unwrap_err();
-        assert!(matches!(err, ApiError::Server(_)), "{err:?}");
+        assert!(matches!(err, ApiError::Busy(_)), "{err:?}");
         assert_eq!(s.finish().len(), 1);
     }
 

@@ -258,6 +258,18 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Makes big allocations (argon2's 19 MiB per hash) go straight to the
+/// kernel and back when freed. Otherwise glibc keeps each freed block in
+/// the arena of the thread that used it, and password checks spread over
+/// many blocking threads would keep 19 MiB each resident for good.
+pub fn give_big_allocations_back() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only tunes the allocator; called before serving.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 /// An argon2id PHC string for `password`.
 pub fn hash_password(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -284,29 +296,28 @@ pub fn waste_password_check(password: &str) {
     let _ = verify_password(password, phc);
 }
 
-/// Counts failed logins per key (an e-mail, a client address) in a sliding
-/// window, in memory: a restart forgives, which is fine for a captcha
-/// replacement.
+/// Counts failed logins per key (an account, an address and account, an
+/// address) in a sliding window, each key with its own limit, in memory: a
+/// restart forgives, which is fine for a captcha replacement.
 pub struct RateLimiter {
-    max_failures: usize,
     window: Duration,
     failures: Mutex<HashMap<String, Vec<Instant>>>,
 }
 
 impl RateLimiter {
-    pub fn new(max_failures: usize, window: Duration) -> RateLimiter {
+    pub fn new(window: Duration) -> RateLimiter {
         RateLimiter {
-            max_failures,
             window,
             failures: Mutex::new(HashMap::new()),
         }
     }
 
     /// Starts a login attempt: `Err(RateLimited)` when any of `keys` has
-    /// used up its failures; otherwise the attempt counts as a failure at
-    /// once, so parallel guesses cannot all pass the check before the
-    /// first one fails. [`RateLimiter::succeeded`] takes it back.
-    pub fn attempt(&self, keys: &[String]) -> Result<()> {
+    /// used up its failures (the number paired with it); otherwise the
+    /// attempt counts as a failure at once, so parallel guesses cannot all
+    /// pass the check before the first one fails. [`RateLimiter::succeeded`]
+    /// takes it back.
+    pub fn attempt(&self, keys: &[(String, usize)]) -> Result<()> {
         let now = Instant::now();
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
         // Bound memory against floods of distinct keys.
@@ -314,11 +325,11 @@ impl RateLimiter {
             map.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
         }
         let mut wait = Duration::ZERO;
-        for key in keys {
+        for (key, max) in keys {
             if let Some(times) = map.get_mut(key) {
                 times.retain(|t| now.duration_since(*t) < self.window);
-                if times.len() >= self.max_failures {
-                    let oldest = times[times.len() - self.max_failures];
+                if times.len() >= *max {
+                    let oldest = times[times.len() - max];
                     wait = wait.max(self.window.saturating_sub(now.duration_since(oldest)));
                 }
             }
@@ -328,23 +339,23 @@ impl RateLimiter {
                 retry_after_secs: wait.as_secs().max(1),
             });
         }
-        for key in keys {
+        for (key, _) in keys {
             map.entry(key.clone()).or_default().push(now);
         }
         Ok(())
     }
 
-    /// The attempt on `keys` was right: the first key (the account) is
-    /// forgiven its failures; the others (the client address) just do not
-    /// count this attempt.
-    pub fn succeeded(&self, keys: &[String]) {
+    /// The attempt was right: the `forgiven` keys (the account) lose their
+    /// failures; the `uncounted` ones (the address) just do not count this
+    /// attempt.
+    pub fn succeeded(&self, forgiven: &[&str], uncounted: &[&str]) {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((first, others)) = keys.split_first() {
-            map.remove(first);
-            for key in others {
-                if let Some(times) = map.get_mut(key) {
-                    times.pop();
-                }
+        for key in forgiven {
+            map.remove(*key);
+        }
+        for key in uncounted {
+            if let Some(times) = map.get_mut(*key) {
+                times.pop();
             }
         }
     }
@@ -404,28 +415,31 @@ mod tests {
     }
 
     #[test]
-    fn limiter_blocks_after_max_failures() {
-        let limiter = RateLimiter::new(2, Duration::from_secs(60));
-        let keys = vec!["a".to_string(), "addr".to_string()];
+    fn limiter_blocks_after_max_failures_per_key() {
+        let limiter = RateLimiter::new(Duration::from_secs(60));
+        let keys = vec![("a".to_string(), 2), ("addr".to_string(), 3)];
         limiter.attempt(&keys).unwrap();
         limiter.attempt(&keys).unwrap();
         match limiter.attempt(&keys) {
             Err(Error::RateLimited { retry_after_secs }) => assert!(retry_after_secs <= 60),
             other => panic!("expected rate limit, got {other:?}"),
         }
-        limiter.attempt(&["b".to_string()]).unwrap();
+        // The address has a looser limit of its own.
+        limiter.attempt(&[("addr".to_string(), 3)]).unwrap();
+        assert!(limiter.attempt(&[("addr".to_string(), 3)]).is_err());
+        limiter.attempt(&[("b".to_string(), 2)]).unwrap();
     }
 
     #[test]
     fn success_forgives_the_account_and_is_not_counted_for_the_address() {
-        let limiter = RateLimiter::new(2, Duration::from_secs(60));
-        let keys = vec!["a".to_string(), "addr".to_string()];
+        let limiter = RateLimiter::new(Duration::from_secs(60));
+        let keys = vec![("a".to_string(), 2), ("addr".to_string(), 2)];
         limiter.attempt(&keys).unwrap();
         limiter.attempt(&keys).unwrap();
-        limiter.succeeded(&keys);
+        limiter.succeeded(&["a"], &["addr"]);
         // The account starts afresh; the address still has its one failure.
-        limiter.attempt(&["a".to_string()]).unwrap();
-        limiter.attempt(&["addr".to_string()]).unwrap();
-        assert!(limiter.attempt(&["addr".to_string()]).is_err());
+        limiter.attempt(&[("a".to_string(), 2)]).unwrap();
+        limiter.attempt(&[("addr".to_string(), 2)]).unwrap();
+        assert!(limiter.attempt(&[("addr".to_string(), 2)]).is_err());
     }
 }

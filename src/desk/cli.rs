@@ -17,6 +17,7 @@ use rand::distributions::{Alphanumeric, DistString};
 
 use super::config::{self, Limits, StoreConfig};
 use super::error::Error;
+use super::http::conn;
 use super::store::Store;
 
 #[derive(Debug, Parser)]
@@ -94,10 +95,41 @@ pub struct ServeArgs {
     /// First retry delay of the outbox in milliseconds; doubles per failure
     #[arg(long, value_name = "MS", default_value_t = 30_000, hide = true)]
     pub outbox_retry_ms: u64,
+    /// Seconds a client has to send a request's headers (slow clients are
+    /// disconnected)
+    #[arg(long, value_name = "SECS", default_value_t = conn::DEFAULT_HEADER_TIMEOUT_SECS,
+          value_parser = positive_secs)]
+    pub header_timeout: f64,
+    /// Seconds an idle keep-alive connection stays open
+    #[arg(long, value_name = "SECS", default_value_t = conn::DEFAULT_IDLE_TIMEOUT_SECS,
+          value_parser = positive_secs)]
+    pub idle_timeout: f64,
+    /// Slowest upload accepted, in bytes a second over 10 s (0: no minimum);
+    /// a stalled body is dropped with 408
+    #[arg(long, value_name = "N", default_value_t = conn::DEFAULT_MIN_UPLOAD_BYTES_PER_SEC)]
+    pub min_upload_rate: u64,
+    /// Connections open at once, in all; past it, 503
+    #[arg(long, value_name = "N", default_value_t = conn::DEFAULT_MAX_CONNECTIONS,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_connections: usize,
+    /// Connections open at once from one client address; past it, 503
+    #[arg(long, value_name = "N", default_value_t = conn::DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_connections_per_address: usize,
     /// Close `answered` tickets with no customer reply for this long
     /// (e.g. 7d, 36h, 90m; `off` never)
     #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = parse_auto_close)]
     pub auto_close_after: AutoClose,
+}
+
+/// A number of seconds above zero (fractions allowed: `0.5`).
+fn positive_secs(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v <= 86_400.0 => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a number of seconds between 0 and 86400"
+        )),
+    }
 }
 
 /// `--auto-close-after`: a duration, or `off`.
@@ -265,6 +297,7 @@ pub(crate) fn read_password_line() -> anyhow::Result<String> {
 }
 
 fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
+    super::auth::give_big_allocations_back();
     let mut config = StoreConfig::new(&db);
     config.mail_domain = args.mail_domain.clone();
     config.limits = Limits {
@@ -274,11 +307,12 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         max_attachments_per_message: args.max_attachments,
     };
     let store = Store::open(config)?;
-    match store.remove_stale_partials(std::time::Duration::from_secs(24 * 3600)) {
+    match store.remove_stale_partials(super::maintenance::PARTIAL_MAX_AGE) {
         Ok(0) => {}
         Ok(n) => tracing::info!("removed {n} partial uploads left by a crash"),
         Err(e) => tracing::warn!("could not clean partial uploads: {e}"),
     }
+    super::maintenance::reconcile(&store);
     match store.remove_unattached(chrono::Duration::days(UNATTACHED_DAYS)) {
         Ok(0) => {}
         Ok(n) => tracing::info!("removed {n} uploads never attached within {UNATTACHED_DAYS} days"),
@@ -313,8 +347,19 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
             writeln!(out, "listening on {url}")?;
             out.flush()?;
         }
-        let state = super::http::AppState::new(store, args.trust_forwarded_for);
-        super::http::serve(state, listener, shutdown).await?;
+        super::maintenance::spawn(store.clone());
+        let state = super::http::AppState::new(store.clone(), args.trust_forwarded_for);
+        let limits = conn::ConnLimits {
+            header_timeout: std::time::Duration::from_secs_f64(args.header_timeout),
+            idle_timeout: std::time::Duration::from_secs_f64(args.idle_timeout),
+            min_upload_bytes_per_sec: args.min_upload_rate,
+            max_connections: args.max_connections,
+            max_connections_per_address: args.max_connections_per_address,
+        };
+        super::http::serve(state, listener, limits, shutdown).await?;
+        if let Err(e) = store.flush_token_uses(true) {
+            tracing::warn!("could not record the last token uses: {e}");
+        }
         Ok(())
     })
 }

@@ -9,6 +9,19 @@ use crate::desk::i18n;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The `Retry-After` of a 503 for busy storage: about the time another
+/// writer (an admin command, a backup) holds the lock.
+pub const BUSY_RETRY_SECS: u64 = 2;
+
+/// See [`Error::storage`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    /// 503 with `Retry-After`.
+    Busy,
+    /// 507.
+    Full,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// 400: the request could not be read (malformed JSON, bad query).
@@ -26,6 +39,9 @@ pub enum Error {
     /// 405: the route exists but not with this method.
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// 408: the request body arrived too slowly and was dropped.
+    #[error("{0}")]
+    TooSlow(String),
     /// 409: the request conflicts with the current state.
     #[error("{0}")]
     Conflict(String),
@@ -72,13 +88,33 @@ impl Error {
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            Error::TooSlow(_) => StatusCode::REQUEST_TIMEOUT,
             Error::Conflict(_) => StatusCode::CONFLICT,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            _ if self.storage() == Some(Storage::Busy) => StatusCode::SERVICE_UNAVAILABLE,
+            _ if self.storage() == Some(Storage::Full) => StatusCode::INSUFFICIENT_STORAGE,
             Error::Db(_) | Error::Pool(_) | Error::Io(_) | Error::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
+        }
+    }
+
+    /// Storage trouble that is not a bug: the database locked by another
+    /// writer for longer than the busy timeout (or no pooled connection in
+    /// time), or the disk full. Clients can act on it (retry, free space).
+    pub fn storage(&self) -> Option<Storage> {
+        use rusqlite::ffi::ErrorCode;
+        match self {
+            Error::Db(rusqlite::Error::SqliteFailure(f, _)) => match f.code {
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Some(Storage::Busy),
+                ErrorCode::DiskFull => Some(Storage::Full),
+                _ => None,
+            },
+            Error::Pool(_) => Some(Storage::Busy),
+            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => Some(Storage::Full),
+            _ => None,
         }
     }
 
@@ -93,6 +129,16 @@ impl Error {
                 Some(i18n::tr("problem-invalid-fields", &[])),
                 errors.clone(),
             ),
+            _ if self.storage() == Some(Storage::Busy) => (
+                Some(i18n::tr(
+                    "problem-storage-busy",
+                    &[("secs", BUSY_RETRY_SECS.into())],
+                )),
+                Vec::new(),
+            ),
+            _ if self.storage() == Some(Storage::Full) => {
+                (Some(i18n::tr("problem-storage-full", &[])), Vec::new())
+            }
             Error::Db(_) | Error::Pool(_) | Error::Io(_) | Error::Internal(_) => {
                 (Some(i18n::tr("problem-internal", &[])), Vec::new())
             }
@@ -129,13 +175,96 @@ impl IntoResponse for Error {
             Error::RateLimited { retry_after_secs } => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
             }
-            // The rest of an oversized body is never read, so this
-            // connection cannot carry another request: tell the client.
-            Error::TooLarge(_) => {
+            _ if self.storage() == Some(Storage::Busy) => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(BUSY_RETRY_SECS));
+            }
+            // The rest of an oversized or stalled body is never read, so
+            // this connection cannot carry another request: tell the client.
+            Error::TooLarge(_) | Error::TooSlow(_) => {
                 headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
             }
             _ => {}
         }
         response
+    }
+}
+
+/// A problem answer for `status` with `detail`, for refusals made outside
+/// the handlers (the HTTP layer, connection limits).
+pub fn problem(status: StatusCode, detail: impl Into<String>) -> Response {
+    let problem = Problem {
+        kind: "about:blank".to_string(),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail: Some(detail.into()),
+        errors: Vec::new(),
+    };
+    let body = serde_json::to_vec(&problem).unwrap_or_default();
+    let mut response = (status, body).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    response
+}
+
+/// Makes every error answer problem+json, also those the HTTP library
+/// builds itself (extractor rejections, body limits, 405s): their text, if
+/// any, becomes the detail; status and headers stay.
+pub async fn problems_everywhere(response: Response) -> Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let detail = if text.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_lowercase()
+    } else {
+        text
+    };
+    let fresh = problem(status, detail);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    Response::from_parts(parts, fresh.into_body())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: i32) -> Error {
+        Error::Db(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        ))
+    }
+
+    #[test]
+    fn busy_storage_is_503_with_retry_after_and_full_storage_507() {
+        for busy in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            let response = sqlite(busy).into_response();
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(response.headers()[header::RETRY_AFTER], "2");
+            assert_eq!(response.headers()[header::CONTENT_TYPE], PROBLEM_JSON);
+        }
+        let enospc = Error::Io(std::io::Error::from_raw_os_error(28));
+        for full in [sqlite(rusqlite::ffi::SQLITE_FULL), enospc] {
+            assert_eq!(full.status(), StatusCode::INSUFFICIENT_STORAGE);
+            let detail = full.to_problem().detail.unwrap();
+            assert!(detail.contains("storage is full"), "{detail}");
+        }
+        assert_eq!(
+            sqlite(rusqlite::ffi::SQLITE_CORRUPT).status(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod http;
 pub mod i18n;
 pub mod mail;
+pub mod maintenance;
 pub mod store;
 
 pub use auth::{Actor, AgentPrincipal, Principal};

@@ -80,6 +80,7 @@ err-rejected = the desk refused the request: { $problem }
 err-rejected-fields = the desk refused the request:
 err-rate-limited = the desk is rate limiting requests{ $retry }: { $problem }
 err-retry-after = (retry after { $seconds }s)
+err-busy = the desk is busy: { $problem }; try again in a moment
 err-server = the desk failed ({ $status }): { $problem }; try again later
 err-unreachable = cannot reach the desk at { $url }: { $reason }
 err-unreachable-hint = check the URL (--url, ECOLO_URL or `ecolo login --url`) and that the desk is running

@@ -83,6 +83,7 @@ err-rejected = el servicio rechazó la solicitud: { $problem }
 err-rejected-fields = el servicio rechazó la solicitud:
 err-rate-limited = el servicio está limitando las solicitudes{ $retry }: { $problem }
 err-retry-after = (reintente en { $seconds } s)
+err-busy = el servicio está ocupado: { $problem }; vuelva a intentarlo en un momento
 err-server = el servicio falló ({ $status }): { $problem }; inténtelo más tarde
 err-unreachable = no se puede conectar con el servicio en { $url }: { $reason }
 err-unreachable-hint = revise la URL (--url, ECOLO_URL o `ecolo login --url`) y que el servicio esté en marcha

@@ -47,8 +47,9 @@ pub fn description(c: &Category) -> &str {
 }
 
 /// One line for pickers: "Pagos y Cobranza (billing): Pagos, facturas, ...".
+/// Shown on the terminal by dialoguer, not our printer: escaped here.
 pub fn label(c: &Category) -> String {
-    format!("{} ({}): {}", name(c), c.slug, description(c))
+    crate::cli::terminal::escape(&format!("{} ({}): {}", name(c), c.slug, description(c)))
 }
 
 /// Words people use for a category besides its names, in both languages

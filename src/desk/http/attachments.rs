@@ -16,7 +16,7 @@ use crate::api::{Attachment, Problem};
 use crate::desk::error::{Error, Result};
 use crate::desk::store::attachments::{clean_content_type, sanitize_filename, too_large};
 
-use super::{content_length, created, ApiPath, ApiQuery, AppState, Auth, Unauthorized};
+use super::{conn, content_length, created, ApiPath, ApiQuery, AppState, Auth, Unauthorized};
 
 /// Uploads one account may hold that are not attached to any message yet.
 /// A client attaching what it uploads never comes near it; a leaked token
@@ -72,14 +72,19 @@ pub async fn upload(
     );
 
     // Dropping `upload` on any early return deletes the partial file.
-    let upload = state.store.begin_upload();
-    let mut file = tokio::fs::File::create(&upload.path).await?;
+    let upload = state.store.begin_upload()?;
+    let mut file = tokio::fs::File::from_std(upload.file()?);
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
-        let chunk =
-            chunk.map_err(|e| Error::BadRequest(format!("the upload was interrupted: {e}")))?;
+        let chunk = chunk.map_err(|e| {
+            let e = e.into_inner();
+            match e.downcast_ref::<conn::TooSlow>() {
+                Some(slow) => Error::TooSlow(slow.to_string()),
+                None => Error::BadRequest(format!("the upload was interrupted: {e}")),
+            }
+        })?;
         size += chunk.len() as u64;
         if size > limit {
             return Err(too_large(limit));
@@ -132,7 +137,7 @@ pub async fn download(
         .run(move |store| store.attachment(&actor, &id))
         .await?;
     let file = tokio::fs::File::open(&path).await?;
-    let content_type = HeaderValue::from_str(&attachment.content_type)
+    let content_type = HeaderValue::from_str(served_type(&attachment.content_type))
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
     Response::builder()
         .status(StatusCode::OK)
@@ -144,10 +149,36 @@ pub async fn download(
         )
         .header("x-content-sha256", &attachment.sha256)
         // The type is the uploader's word: browsers must not second-guess
-        // it into something they would run.
+        // it into something they would run, and whatever they show runs
+        // nothing (no scripts, no forms, no same-origin access).
         .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+        .header(header::CONTENT_SECURITY_POLICY, "sandbox")
         .body(Body::from_stream(ReaderStream::new(file)))
         .map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// Types a browser shows without running anything; the rest (HTML, SVG,
+/// XML, JavaScript, ...: anything it would render or execute) is sent as
+/// `application/octet-stream`. The uploader's type stays in the metadata.
+pub(crate) const INERT_TYPES: &[&str] = &[
+    "text/plain",
+    "text/csv",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+    "application/zip",
+];
+
+/// The `Content-Type` a download is sent with.
+pub(crate) fn served_type(uploaded: &str) -> &str {
+    let essence = uploaded.split(';').next().unwrap_or("").trim();
+    if INERT_TYPES.iter().any(|t| essence.eq_ignore_ascii_case(t)) {
+        uploaded
+    } else {
+        "application/octet-stream"
+    }
 }
 
 /// `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded>`

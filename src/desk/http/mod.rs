@@ -4,7 +4,9 @@
 //! is served.
 
 mod attachments;
+pub mod conn;
 mod contacts;
+mod contract;
 mod meta;
 mod sessions;
 mod tickets;
@@ -36,15 +38,24 @@ use super::auth::{Actor, RateLimiter};
 use super::error::{Error, Result};
 use super::store::Store;
 
-/// Failed logins allowed per e-mail and per client address in the window.
-const LOGIN_MAX_FAILURES: usize = 5;
-const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Failed logins allowed in the window: per account from one address
+/// (someone's typos), per account from anywhere (guessing from many
+/// addresses), and per address over all accounts (spraying). The address
+/// alone is much looser, so one person's typos never lock out the others
+/// behind the same address (an office behind one NAT).
+pub const LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: usize = 5;
+pub const LOGIN_MAX_FAILURES_PER_ACCOUNT: usize = 20;
+pub const LOGIN_MAX_FAILURES_PER_ADDRESS: usize = 100;
+pub const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     pub limiter: Arc<RateLimiter>,
+    /// Password checks running at once (argon2 takes 19 MiB each): at
+    /// most one per core, the rest wait their turn.
+    pub hashing: Arc<tokio::sync::Semaphore>,
     /// Whether a proxy on this machine names the client in `X-Forwarded-For`.
     pub trust_forwarded_for: bool,
 }
@@ -53,7 +64,10 @@ impl AppState {
     pub fn new(store: Store, trust_forwarded_for: bool) -> AppState {
         AppState {
             store,
-            limiter: Arc::new(RateLimiter::new(LOGIN_MAX_FAILURES, LOGIN_WINDOW)),
+            limiter: Arc::new(RateLimiter::new(LOGIN_WINDOW)),
+            hashing: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(1, |n| n.get()),
+            )),
             trust_forwarded_for,
         }
     }
@@ -202,13 +216,14 @@ pub fn served_paths() -> Vec<String> {
 
 /// The OpenAPI 3.1 document of the API.
 pub fn openapi() -> OpenApiDoc {
-    api_router().split_for_parts().1
+    contract::exact(api_router().split_for_parts().1)
 }
 
 /// The whole application: routes, limits, tracing.
 pub fn app(state: AppState) -> Router {
     let json_limit = state.store.config().limits.max_json_body_bytes();
     let (router, doc) = api_router().split_for_parts();
+    let doc = contract::exact(doc);
     router
         .fallback(|| async { Error::NotFound(i18n::tr("problem-no-route", &[])) })
         .method_not_allowed_fallback(|| async {
@@ -218,6 +233,9 @@ pub fn app(state: AppState) -> Router {
         // JSON bodies are refused past the limit before being read whole;
         // uploads stream and enforce their own limit.
         .layer(axum::extract::DefaultBodyLimit::max(json_limit))
+        .layer(axum::middleware::map_response(
+            super::error::problems_everywhere,
+        ))
         // Outside the body limit and the routes: every refusal, the
         // fallbacks' too, is built knowing the request's language.
         .layer(axum::middleware::from_fn(i18n::language))
@@ -225,19 +243,15 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves on `listener` until `shutdown` resolves; requests in flight finish.
+/// Serves on `listener` until `shutdown` resolves; requests in flight
+/// finish. `limits` bound what each connection may hold (see `conn`).
 pub async fn serve(
     state: AppState,
     listener: TcpListener,
+    limits: conn::ConnLimits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = app(state);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    conn::serve(app(state), listener, limits, shutdown).await
 }
 
 /// Resolves on Ctrl-C or SIGTERM. The handlers are installed when this is
@@ -325,6 +339,15 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                 Error::BadRequest(rejection.body_text())
             }
         })?;
+        // Every body is an object: serde would also fill a struct from an
+        // array of its fields in order (`[null, null]`), which the schema
+        // does not allow and no client means.
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+            return Err(Error::invalid(
+                "body",
+                "must be a JSON object ({...}), not an array",
+            ));
+        }
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         let value = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, &bytes))?;
         de.end()

@@ -33,8 +33,24 @@ pub async fn login(
 ) -> Result<Response> {
     let client = state.client_ip(peer, &headers);
     let email = request.email.trim().to_lowercase();
-    let keys = [format!("email:{email}"), format!("addr:{client}")];
-    state.limiter.attempt(&keys)?;
+    let account = format!("email:{email}");
+    let pair = format!("addr+email:{client} {email}");
+    let address = format!("addr:{client}");
+    state.limiter.attempt(&[
+        (
+            pair.clone(),
+            super::LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+        ),
+        (account.clone(), super::LOGIN_MAX_FAILURES_PER_ACCOUNT),
+        (address.clone(), super::LOGIN_MAX_FAILURES_PER_ADDRESS),
+    ])?;
+    // Queued, so memory stays bounded however many log in at once.
+    let _permit = state
+        .hashing
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|e| Error::Internal(format!("password check queue closed: {e}")))?;
     let session = state
         .run(move |store| {
             let Some(login) = store.verify_login(&email, &request.password)? else {
@@ -47,7 +63,7 @@ pub async fn login(
         .await?;
     match session {
         Some(session) => {
-            state.limiter.succeeded(&keys);
+            state.limiter.succeeded(&[&pair, &account], &[&address]);
             tracing::info!(account = %session.me.account_email, "logged in");
             Ok(created(session))
         }

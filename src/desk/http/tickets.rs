@@ -120,7 +120,7 @@ pub async fn open(
         (status = 400, description = "Bad query or cursor", body = Problem, content_type = "application/problem+json"),
         Unauthorized,
         (status = 403, description = "Category outside these credentials, or `assignee`/`account` from a customer", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown category or bad limit", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown category, bad limit, an `assignee` or `account` that is no address, a `search` too long", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list(

@@ -1,6 +1,12 @@
 //! Attachment files: written to a partial file first, then renamed into
 //! place and recorded, so the database never names a file that is not whole
 //! and a refused upload leaves nothing behind.
+//!
+//! A process killed between the rename and the commit would leave a file
+//! without a row. Each upload holds an advisory lock (`flock`) on its file
+//! until its row is committed, so [`Store::reconcile_attachments`] can tell
+//! such leftovers (unlocked, no row) from uploads in flight in any process
+//! (locked) and remove them, at start and while serving.
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -20,6 +26,31 @@ pub struct PendingUpload {
     pub id: String,
     pub path: PathBuf,
     kept: bool,
+    /// The partial file, locked while this upload lives.
+    lock: File,
+}
+
+impl PendingUpload {
+    /// A handle to write the content through (the lock stays here).
+    pub fn file(&self) -> std::io::Result<File> {
+        self.lock.try_clone()
+    }
+}
+
+/// Takes the exclusive advisory lock on `file` without waiting; `false`
+/// when another open file (a live upload, in any process) holds it.
+fn try_lock(file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        // SAFETY: flock on a valid, open descriptor.
+        unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        true
+    }
 }
 
 impl Drop for PendingUpload {
@@ -116,16 +147,79 @@ impl Store {
         self.config.attachments_dir.join(id)
     }
 
-    /// A new partial file for an upload; write the content to `path`, then
-    /// call [`Store::finish_upload`].
-    pub fn begin_upload(&self) -> PendingUpload {
+    /// A new partial file for an upload, created and locked; write the
+    /// content through [`PendingUpload::file`], then call
+    /// [`Store::finish_upload`].
+    pub fn begin_upload(&self) -> Result<PendingUpload> {
         let id = uuid::Uuid::new_v4().simple().to_string();
         let path = self.config.attachments_dir.join(format!(".partial-{id}"));
-        PendingUpload {
+        let lock = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
+        let upload = PendingUpload {
             id,
             path,
             kept: false,
+            lock,
+        };
+        if !try_lock(&upload.lock) {
+            return Err(Error::Internal(
+                "a new upload file is locked already".into(),
+            ));
         }
+        Ok(upload)
+    }
+
+    /// Removes what a killed process left: attachment files without a row
+    /// and partial files, when no live upload holds them (their lock), and
+    /// rows of unattached uploads whose file is gone. Answers how many
+    /// files and rows were removed. Safe while other processes upload.
+    pub fn reconcile_attachments(&self) -> Result<(usize, usize)> {
+        let row_exists = |conn: &Connection, id: &str| -> Result<bool> {
+            Ok(conn
+                .query_row("SELECT 1 FROM attachments WHERE id = ?1", [id], |_| Ok(()))
+                .optional()?
+                .is_some())
+        };
+        let conn = self.conn()?;
+        let mut files = 0;
+        for entry in std::fs::read_dir(&self.config.attachments_dir)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let partial = name.starts_with(".partial-");
+            if !partial && row_exists(&conn, &name)? {
+                continue;
+            }
+            let Ok(file) = File::open(entry.path()) else {
+                continue;
+            };
+            // Locked: an upload in flight. Unlocked and (checked again
+            // now that nobody can commit it) without a row: a leftover.
+            if try_lock(&file)
+                && (partial || !row_exists(&conn, &name)?)
+                && std::fs::remove_file(entry.path()).is_ok()
+            {
+                files += 1;
+            }
+        }
+        let unattached: Vec<String> = conn
+            .prepare("SELECT id FROM attachments WHERE message_id IS NULL")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(conn);
+        let mut rows = 0;
+        for id in unattached {
+            if !self.attachment_path(&id).exists() {
+                rows += self.write(|tx| {
+                    Ok(tx.execute(
+                        "DELETE FROM attachments WHERE id = ?1 AND message_id IS NULL",
+                        [&id],
+                    )?)
+                })?;
+            }
+        }
+        Ok((files, rows))
     }
 
     /// Moves a completely written upload into place and records it for the
@@ -278,8 +372,8 @@ impl Store {
     ) -> Result<Attachment> {
         let filename = sanitize_filename(filename).map_err(|m| Error::invalid("filename", m))?;
         let limit = self.config.limits.max_attachment_bytes;
-        let upload = self.begin_upload();
-        let mut file = File::create(&upload.path)?;
+        let upload = self.begin_upload()?;
+        let mut file = upload.file()?;
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         let mut buf = vec![0u8; 64 * 1024];

@@ -38,6 +38,7 @@ mod categories;
 mod contacts;
 mod mail_auth;
 mod tickets;
+mod token_use;
 mod tokens;
 mod validate;
 
@@ -55,7 +56,7 @@ pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
 pub(crate) use mail_auth::reply_address_secret;
 pub use mail_auth::HeldMail;
-pub use tickets::{Confirmation, DomainEvent, FromMail, Opened, TicketQuery};
+pub use tickets::{Confirmation, DomainEvent, FromMail, Opened, TicketQuery, MAX_SEARCH_CHARS};
 pub(crate) use validate::strip_controls;
 
 use super::config::StoreConfig;
@@ -80,6 +81,7 @@ pub type Conn = PooledConnection<SqliteConnectionManager>;
 pub struct Store {
     pool: Pool<SqliteConnectionManager>,
     config: Arc<StoreConfig>,
+    uses: Arc<token_use::TokenUses>,
 }
 
 impl Store {
@@ -112,6 +114,7 @@ impl Store {
         let store = Store {
             pool,
             config: Arc::new(config),
+            uses: Arc::default(),
         };
         store.migrate()?;
         store.seed_categories()?;

@@ -32,6 +32,9 @@ const PENDING_EVENTS: &str =
     "SELECT id, ticket_id, kind, message_id, data, actor_name, actor_email, actor_role
      FROM events WHERE rendered_at IS NULL ORDER BY id LIMIT ?1";
 pub const MAX_PAGE_SIZE: u32 = 100;
+/// The longest `search` text of a ticket list, in characters: enough for
+/// any phrase a person types, short of a query that would scan for pages.
+pub const MAX_SEARCH_CHARS: usize = 200;
 
 /// Whether opening a ticket mails the confirmation to its requester.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -575,6 +578,28 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(String, Vec<Val
         Some(c) => check.take("category", validate::category(c)),
         None => None,
     };
+    // `@me`, `none`, or an agent's address (compared as stored: lowercase).
+    let assignee = match query.assignee.as_deref().map(str::trim) {
+        None => None,
+        Some(word @ ("@me" | "none")) => Some(word.to_string()),
+        Some(email) => check.take(
+            "assignee",
+            validate::email(email).map_err(|e| format!("{e}, or use @me or none")),
+        ),
+    };
+    let account = match &query.account {
+        Some(owner) => check.take("account", validate::email(owner)),
+        None => None,
+    };
+    if let Some(text) = &query.search {
+        let chars = text.chars().count();
+        if chars > MAX_SEARCH_CHARS {
+            check.add(
+                "search",
+                format!("is {chars} characters long; the limit is {MAX_SEARCH_CHARS}: search for fewer words"),
+            );
+        }
+    }
     check.finish()?;
     let after = query.cursor.as_deref().map(decode_cursor).transpose()?;
     let search = query.search.as_deref().and_then(fts_query);
@@ -626,7 +651,7 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(String, Vec<Val
                 Some(c) => in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c)),
                 None => in_list(&mut sql, &mut args, "t.category", &a.category_list()),
             }
-            match query.assignee.as_deref().map(str::trim) {
+            match assignee.as_deref() {
                 None => {}
                 Some("none") => sql.push_str(" AND t.assignee_id IS NULL"),
                 Some("@me") => {
@@ -638,9 +663,9 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(String, Vec<Val
                     args.push(Value::Text(email.to_string()));
                 }
             }
-            if let Some(owner) = &query.account {
+            if let Some(owner) = account {
                 sql.push_str(" AND a.email = ?");
-                args.push(Value::Text(owner.trim().to_string()));
+                args.push(Value::Text(owner));
             }
             query.status.unwrap_or(StatusFilter::Waiting)
         }

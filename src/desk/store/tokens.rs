@@ -10,6 +10,7 @@ use super::super::auth::{self, Actor, AgentPrincipal, ContactRef, Principal};
 use super::accounts::{disabled_error, Login};
 use super::agents::agent_principal;
 use super::contacts::{contact_categories, contact_id_by_email};
+use super::token_use::TokenUses;
 use super::validate::{self, Check};
 use super::{fmt_time, is_unique_violation, now, parse_opt_time, parse_time, Error, Result, Store};
 
@@ -43,7 +44,8 @@ impl Store {
 
     /// Who `token` acts as: a customer (owner or contact) or an agent. 401
     /// when unknown, revoked or expired, or when its account is disabled.
-    /// Records the use in `last_used_at`.
+    /// Notes the use for `last_used_at` in memory only (`token_use`): a read
+    /// never writes.
     pub fn authenticate(&self, token: &str) -> Result<Actor> {
         if !token.starts_with(crate::api::TOKEN_PREFIX) {
             return Err(Error::Unauthorized(format!(
@@ -148,10 +150,7 @@ impl Store {
             }
             (None, None) => return Err(unknown()),
         };
-        conn.execute(
-            "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
-            params![now(), id],
-        )?;
+        self.uses.note(id);
         Ok(actor)
     }
 
@@ -167,6 +166,7 @@ impl Store {
         let (filter, owner) = token_owner(actor)?;
         token_infos(
             &*self.conn()?,
+            &self.uses,
             &format!("{filter} AND t.kind = 'personal'"),
             owner,
         )
@@ -265,7 +265,7 @@ impl Store {
             })?;
             Ok(tx.last_insert_rowid())
         })?;
-        let info = token_infos(&*self.conn()?, "t.id = ?1", id)?
+        let info = token_infos(&*self.conn()?, &self.uses, "t.id = ?1", id)?
             .pop()
             .ok_or_else(|| Error::Internal("a token vanished as it was created".into()))?;
         Ok(CreatedToken { token, info })
@@ -379,7 +379,7 @@ impl Store {
             }
         })?;
         let id = conn.last_insert_rowid();
-        let info = token_infos(&conn, "t.id = ?1", id)?
+        let info = token_infos(&conn, &self.uses, "t.id = ?1", id)?
             .pop()
             .ok_or_else(|| Error::Internal("a token vanished as it was created".into()))?;
         Ok(CreatedToken { token, info })
@@ -395,9 +395,14 @@ fn parse_categories(json: Option<String>) -> Result<Option<Vec<String>>> {
 }
 
 /// The tokens matching `filter` (SQL over `t`, one parameter), oldest first.
-fn token_infos(conn: &Connection, filter: &str, param: i64) -> Result<Vec<TokenInfo>> {
+fn token_infos(
+    conn: &Connection,
+    uses: &TokenUses,
+    filter: &str,
+    param: i64,
+) -> Result<Vec<TokenInfo>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT t.name, c.email, t.categories, t.created_at, t.last_used_at, t.expires_at
+        "SELECT t.name, c.email, t.categories, t.created_at, t.last_used_at, t.expires_at, t.id
          FROM tokens t LEFT JOIN contacts c ON c.id = t.contact_id
          WHERE {filter} ORDER BY t.id"
     ))?;
@@ -407,12 +412,15 @@ fn token_infos(conn: &Connection, filter: &str, param: i64) -> Result<Vec<TokenI
             r.get(1)?,
             r.get(2)?,
             r.get::<_, String>(3)?,
-            r.get(4)?,
+            r.get::<_, Option<String>>(4)?,
             r.get(5)?,
+            r.get::<_, i64>(6)?,
         ))
     })?;
     rows.map(|row| {
-        let (name, contact, categories, created, used, expires) = row?;
+        let (name, contact, categories, created, used, expires, id) = row?;
+        // Text order is time order; the in-memory use may be newer.
+        let used: Option<String> = used.into_iter().chain(uses.latest(id)).max();
         Ok(TokenInfo {
             name: name.unwrap_or_default(),
             contact,
