@@ -85,6 +85,55 @@ pub struct ServeArgs {
     /// First retry delay of the outbox in milliseconds; doubles per failure
     #[arg(long, value_name = "MS", default_value_t = 30_000, hide = true)]
     pub outbox_retry_ms: u64,
+    /// Delete sent mail from the outbox this long after it was sent
+    /// (e.g. 30d, 12h, 90m, 45s); mail not yet sent is always kept
+    #[arg(long, value_name = "DURATION", default_value = "30d", value_parser = parse_duration)]
+    pub mail_retention: std::time::Duration,
+}
+
+/// `30d`, `12h`, `90m` or `45s`: a positive whole number and a unit.
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let bad = || format!("`{s}` is not a duration: use a number and d, h, m or s, e.g. 30d");
+    let unit = s.chars().last().ok_or_else(bad)?;
+    let secs_per = match unit {
+        'd' => 86_400,
+        'h' => 3_600,
+        'm' => 60,
+        's' => 1,
+        _ => return Err(bad()),
+    };
+    let n: u64 = s[..s.len() - 1].parse().map_err(|_| bad())?;
+    if n == 0 {
+        return Err(format!("`{s}`: the retention must be longer than zero"));
+    }
+    n.checked_mul(secs_per)
+        .map(std::time::Duration::from_secs)
+        .ok_or_else(bad)
+}
+
+/// How often `serve` deletes sent mail past the retention; a retention
+/// shorter than this is checked as often as it lasts.
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Deletes mail sent more than `retention` ago now and then every hour,
+/// so the database grows with tickets, not with mail.
+fn spawn_mail_pruning(store: Store, retention: std::time::Duration) {
+    let every = PRUNE_EVERY.min(retention);
+    tokio::spawn(async move {
+        loop {
+            let s = store.clone();
+            match tokio::task::spawn_blocking(move || s.prune_sent_mail(retention)).await {
+                Ok(Ok(0)) => {}
+                Ok(Ok(n)) => {
+                    tracing::info!("outbox: deleted {n} mails sent over {retention:?} ago")
+                }
+                Ok(Err(e)) => tracing::warn!("outbox: could not delete old sent mail: {e}"),
+                Err(e) => tracing::warn!("outbox: pruning stopped: {e}"),
+            }
+            tokio::time::sleep(every).await;
+        }
+    });
 }
 
 #[derive(Debug, Subcommand)]
@@ -232,6 +281,7 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
             let retry = std::time::Duration::from_millis(args.outbox_retry_ms.max(1));
             outbox::spawn(store.clone(), relay, outbox::WorkerConfig::new(retry));
         }
+        spawn_mail_pruning(store.clone(), args.mail_retention);
         if args.demo {
             seed_demo(&store, &url)?;
         }
@@ -270,4 +320,28 @@ fn seed_demo(store: &Store, url: &str) -> anyhow::Result<()> {
          log in with:\n  printf '%s\\n' '{password}' | ecolo login --url {url} --email {DEMO_EMAIL} --password-stdin"
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retention_durations() {
+        assert_eq!(
+            parse_duration("30d").unwrap(),
+            std::time::Duration::from_secs(30 * 86_400)
+        );
+        assert_eq!(
+            parse_duration("90m").unwrap(),
+            std::time::Duration::from_secs(5_400)
+        );
+        assert_eq!(
+            parse_duration("45s").unwrap(),
+            std::time::Duration::from_secs(45)
+        );
+        for bad in ["", "d", "0h", "30", "1w", "-3h", "99999999999999999999d"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
 }

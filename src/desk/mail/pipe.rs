@@ -272,9 +272,7 @@ impl From<Error> for Step {
 const MAX_AUTO_REPLIES_PER_HOUR: i64 = 5;
 
 fn too_many_auto_replies(store: &Store, to: &str) -> Result<bool, PipeError> {
-    let conn = store.conn()?;
-    let n = super::outbox::recent_auto_replies(&conn, to, std::time::Duration::from_secs(3600))
-        .map_err(Error::from)?;
+    let n = store.recent_auto_replies(to, std::time::Duration::from_secs(3600))?;
     if n >= MAX_AUTO_REPLIES_PER_HOUR {
         eprintln!(
             "ecolo-desk pipe: {n} auto-replies to {to} in the last hour: not sending another"

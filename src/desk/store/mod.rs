@@ -4,7 +4,8 @@
 //! validation and transactions are enforced in one place.
 //!
 //! The store is synchronous (rusqlite); async callers run it on
-//! `tokio::task::spawn_blocking`. It is cheap to clone (a pool handle).
+//! `tokio::task::spawn_blocking`. It is cheap to clone (a pool handle for
+//! reads and the one writer connection, see [`Store::write`]).
 //!
 //! Entry points by resource:
 //! - accounts and senders: [`Store::create_account`], [`Store::verify_login`],
@@ -18,11 +19,15 @@
 //! - tokens: [`Store::create_session`], [`Store::authenticate`],
 //!   [`Store::revoke_token_id`], [`Store::list_tokens`], [`Store::create_token`],
 //!   [`Store::revoke_token`]
+//! - the outbox: [`Store::queue_mail`], [`Store::due_mail`],
+//!   [`Store::mark_mail_sent`], [`Store::mark_mail_failed`],
+//!   [`Store::recent_auto_replies`], [`Store::prune_sent_mail`]
 
 mod accounts;
 pub(crate) mod attachments;
 mod categories;
 mod contacts;
+pub mod outbox;
 mod tickets;
 mod tokens;
 mod validate;
@@ -32,6 +37,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use parking_lot::FairMutex;
 use r2d2::{Pool, PooledConnection};
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, TransactionBehavior};
@@ -42,13 +48,23 @@ pub use tickets::{Confirmation, Opened};
 use super::config::StoreConfig;
 use super::error::{Error, Result};
 
-/// How long a writer waits for another one (the server, an admin command)
-/// before giving up with "database is locked".
+/// How long a writer waits for another process (the server, an admin
+/// command, `pipe`) before giving up with "database is locked". Writers of
+/// one process never get there: they queue on [`Store::write`]'s fair lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Page cache of the writer connection (KiB, as SQLite's negative
+/// `cache_size`): the indexes every write touches stay in memory at a
+/// million tickets. Readers keep a smaller one each.
+const WRITER_CACHE_KIB: i64 = 64 * 1024;
+const READER_CACHE_KIB: i64 = 16 * 1024;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts how
 /// many a database has.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0004_outbox_indexes.sql"),
+];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;
 
@@ -56,6 +72,12 @@ pub type Conn = PooledConnection<SqliteConnectionManager>;
 #[derive(Clone)]
 pub struct Store {
     pool: Pool<SqliteConnectionManager>,
+    /// The one connection this process writes through. SQLite's busy
+    /// handler is unfair (a waiter sleeps and polls, a newcomer can win), so
+    /// under load some writes waited seconds and some failed with "database
+    /// is locked"; a FIFO lock in front of one connection makes writers of
+    /// this process take turns in arrival order instead.
+    writer: Arc<FairMutex<Connection>>,
     config: Arc<StoreConfig>,
 }
 
@@ -70,17 +92,17 @@ impl Store {
         }
         create_private_dir(&config.attachments_dir)?;
         create_private_file(&config.db_path)?;
-        {
-            // WAL lets admin commands and the e-mail channel write while the
-            // server runs; the mode is stored in the file, set it once.
-            let conn = Connection::open(&config.db_path)?;
-            conn.busy_timeout(BUSY_TIMEOUT)?;
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-        }
-        let manager = SqliteConnectionManager::file(&config.db_path).with_init(|c| {
-            c.busy_timeout(BUSY_TIMEOUT)?;
-            c.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
-        });
+        // WAL lets admin commands and the e-mail channel write while the
+        // server runs; the mode is stored in the file, set it before the
+        // pool opens any connection. (The writer is this first connection:
+        // closing a second one would cost a checkpoint and its fsyncs for
+        // every `pipe`.)
+        let writer = Connection::open(&config.db_path)?;
+        writer.busy_timeout(BUSY_TIMEOUT)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        init_connection(&writer, WRITER_CACHE_KIB)?;
+        let manager = SqliteConnectionManager::file(&config.db_path)
+            .with_init(|c| init_connection(c, READER_CACHE_KIB));
         let pool = Pool::builder()
             .max_size(8)
             .min_idle(Some(1))
@@ -88,6 +110,7 @@ impl Store {
             .build(manager)?;
         let store = Store {
             pool,
+            writer: Arc::new(FairMutex::new(writer)),
             config: Arc::new(config),
         };
         store.migrate()?;
@@ -105,16 +128,19 @@ impl Store {
         &self.config
     }
 
-    /// A pooled connection, for callers (the e-mail outbox) that own tables
-    /// the store does not wrap.
+    /// A pooled connection for reads (tests and the store's own queries);
+    /// writes go through [`Store::write`].
     pub fn conn(&self) -> Result<Conn> {
         Ok(self.pool.get()?)
     }
 
     /// Runs `f` in a transaction that takes the write lock at once, so two
-    /// writers queue up (busy timeout) instead of failing on upgrade.
+    /// writers queue up instead of failing on upgrade: writers of this
+    /// process in arrival order on the writer connection, other processes
+    /// on SQLite's busy timeout. `f` must not call `write` itself (it would
+    /// wait for itself); reads through [`Store::conn`] are fine.
     pub fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
@@ -138,6 +164,18 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Settings every connection needs; they are not stored in the file.
+fn init_connection(c: &Connection, cache_kib: i64) -> rusqlite::Result<()> {
+    c.busy_timeout(BUSY_TIMEOUT)?;
+    // synchronous=NORMAL is durable in WAL mode up to the last checkpoint
+    // and saves an fsync per commit; the default autocheckpoint (1000
+    // pages) keeps the WAL small.
+    c.execute_batch(&format!(
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+         PRAGMA cache_size = -{cache_kib}; PRAGMA temp_store = MEMORY;"
+    ))
 }
 
 /// The database holds password and token hashes and the customers' tickets:

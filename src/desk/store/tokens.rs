@@ -14,28 +14,33 @@ use super::{fmt_time, is_unique_violation, now, parse_opt_time, parse_time, Erro
 const LOGIN_HINT: &str = "run `ecolo login` (or use a valid token in ECOLO_TOKEN)";
 /// A login lasts this long; a forgotten laptop does not stay logged in forever.
 pub(crate) const SESSION_DAYS: i64 = 90;
+/// `last_used_at` is refreshed at most this often.
+const LAST_USED_PRECISION_SECS: i64 = 60;
 
 impl Store {
     /// A new login session for the owner of `account_id` (valid for 90
     /// days); returns the secret.
     pub fn create_session(&self, account_id: i64) -> Result<String> {
         let token = auth::generate_token();
-        let conn = self.conn()?;
-        conn.execute(
-            "INSERT INTO tokens (account_id, kind, token_hash, created_at, expires_at)
-             VALUES (?1, 'session', ?2, ?3, ?4)",
-            params![
-                account_id,
-                auth::token_hash(&token),
-                now(),
-                fmt_time(Utc::now() + Duration::days(SESSION_DAYS))
-            ],
-        )?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO tokens (account_id, kind, token_hash, created_at, expires_at)
+                 VALUES (?1, 'session', ?2, ?3, ?4)",
+                params![
+                    account_id,
+                    auth::token_hash(&token),
+                    now(),
+                    fmt_time(Utc::now() + Duration::days(SESSION_DAYS))
+                ],
+            )?;
+            Ok(())
+        })?;
         Ok(token)
     }
 
     /// Who `token` acts as. 401 when unknown, revoked or expired. Records
-    /// the use in `last_used_at`.
+    /// the use in `last_used_at`, to the minute: a write per request would
+    /// make every read wait for the write lock.
     pub fn authenticate(&self, token: &str) -> Result<Principal> {
         if !token.starts_with(crate::api::TOKEN_PREFIX) {
             return Err(Error::Unauthorized(format!(
@@ -53,10 +58,12 @@ impl Store {
             Option<String>,
             String,
             String,
+            Option<String>,
         );
         let found: Option<TokenRow> = conn
             .query_row(
-                "SELECT t.id, t.account_id, t.contact_id, t.categories, t.expires_at, a.name, a.email
+                "SELECT t.id, t.account_id, t.contact_id, t.categories, t.expires_at, a.name, a.email,
+                        t.last_used_at
                  FROM tokens t JOIN accounts a ON a.id = t.account_id
                  WHERE t.token_hash = ?1",
                 [auth::token_hash(token)],
@@ -69,11 +76,12 @@ impl Store {
                         r.get(4)?,
                         r.get(5)?,
                         r.get(6)?,
+                        r.get(7)?,
                     ))
                 },
             )
             .optional()?;
-        let (id, account_id, contact_id, categories, expires, account_name, account_email) =
+        let (id, account_id, contact_id, categories, expires, account_name, account_email, used) =
             found.ok_or_else(unknown)?;
         if let Some(expires) = parse_opt_time(expires)? {
             if expires <= Utc::now() {
@@ -109,10 +117,17 @@ impl Store {
                 })
             }
         };
-        conn.execute(
-            "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
-            params![now(), id],
-        )?;
+        drop(conn);
+        let stale = fmt_time(Utc::now() - Duration::seconds(LAST_USED_PRECISION_SECS));
+        if used.is_none_or(|u| u < stale) {
+            self.write(|tx| {
+                tx.execute(
+                    "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
+                    params![now(), id],
+                )?;
+                Ok(())
+            })?;
+        }
         Ok(Principal {
             account_id,
             account_name,
@@ -125,8 +140,7 @@ impl Store {
 
     /// Revokes one token (a session at logout) by id.
     pub fn revoke_token_id(&self, token_id: i64) -> Result<()> {
-        self.conn()?
-            .execute("DELETE FROM tokens WHERE id = ?1", [token_id])?;
+        self.write(|tx| Ok(tx.execute("DELETE FROM tokens WHERE id = ?1", [token_id])?))?;
         Ok(())
     }
 
@@ -238,10 +252,12 @@ impl Store {
     /// Revokes the personal token `name` at once.
     pub fn revoke_token(&self, actor: &Principal, name: &str) -> Result<()> {
         actor.require_manage()?;
-        let deleted = self.conn()?.execute(
-            "DELETE FROM tokens WHERE account_id = ?1 AND kind = 'personal' AND name = ?2",
-            params![actor.account_id, name.trim()],
-        )?;
+        let deleted = self.write(|tx| {
+            Ok(tx.execute(
+                "DELETE FROM tokens WHERE account_id = ?1 AND kind = 'personal' AND name = ?2",
+                params![actor.account_id, name.trim()],
+            )?)
+        })?;
         if deleted == 0 {
             return Err(Error::NotFound(format!(
                 "no token named `{}`: `ecolo token list` shows them",
