@@ -266,6 +266,7 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         Ok(n) => tracing::info!("removed {n} uploads never attached within {UNATTACHED_DAYS} days"),
         Err(e) => tracing::warn!("could not clean unattached uploads: {e}"),
     }
+    store.checkpoint_in_background(std::time::Duration::from_millis(500))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

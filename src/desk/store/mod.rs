@@ -147,6 +147,29 @@ impl Store {
         Ok(value)
     }
 
+    /// For a long-running server: moves WAL checkpoints off the write
+    /// path. By default the commit that fills 1000 WAL pages copies them
+    /// into the database and fsyncs while holding the write lock, so every
+    /// writer queued behind it waits (the p99 of concurrent opens). Here
+    /// the writer never checkpoints; a thread of its own does a passive
+    /// checkpoint (which never blocks writers or readers) every `every`.
+    pub fn checkpoint_in_background(&self, every: Duration) -> Result<()> {
+        let conn = Connection::open(&self.config.db_path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.writer
+            .lock()
+            .pragma_update(None, "wal_autocheckpoint", 0)?;
+        std::thread::Builder::new()
+            .name("wal-checkpoint".into())
+            .spawn(move || loop {
+                std::thread::sleep(every);
+                if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                    tracing::warn!("WAL checkpoint failed: {e}");
+                }
+            })?;
+        Ok(())
+    }
+
     fn migrate(&self) -> Result<()> {
         self.write(|tx| {
             let version: usize = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
