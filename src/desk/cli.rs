@@ -270,6 +270,7 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
+    let at_exit = store.clone();
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
@@ -296,8 +297,12 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         }
         let state = super::http::AppState::new(store, args.trust_forwarded_for);
         super::http::serve(state, listener, shutdown).await?;
-        Ok(())
-    })
+        Ok::<_, anyhow::Error>(())
+    })?;
+    if let Err(e) = at_exit.checkpoint_now() {
+        tracing::warn!("could not checkpoint the WAL at exit: {e}");
+    }
+    Ok(())
 }
 
 /// Creates the demo account once and tells (on stderr) how to log in.

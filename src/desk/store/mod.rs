@@ -170,6 +170,17 @@ impl Store {
         Ok(())
     }
 
+    /// Copies the whole WAL into the database and empties it: for a server
+    /// stopping, whose checkpoint thread never closes its connection (so
+    /// no "last close" does this), so that the next process to open the
+    /// database has no WAL to recover.
+    pub fn checkpoint_now(&self) -> Result<()> {
+        self.writer
+            .lock()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     fn migrate(&self) -> Result<()> {
         self.write(|tx| {
             let version: usize = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
