@@ -650,12 +650,22 @@ fn measure(cmd: &mut Command) -> Result<Cost> {
     let mut status = 0;
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = child.id() as libc::pid_t;
-    // SAFETY: waits for our own child; `usage` is a valid out-pointer.
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let wall = started.elapsed();
-    if r != pid {
-        bail!("wait4 failed: {}", std::io::Error::last_os_error());
+    // Peak RSS from /proc while it runs: wait4's ru_maxrss counts the
+    // pages of this (large) process the child had before its exec.
+    let mut rss_kib = 0;
+    loop {
+        rss_kib = peak_rss_kib(pid).unwrap_or(0).max(rss_kib);
+        // SAFETY: waits for our own child; `usage` is a valid out-pointer.
+        let r = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if r == pid {
+            break;
+        }
+        if r != 0 {
+            bail!("wait4 failed: {}", std::io::Error::last_os_error());
+        }
+        std::thread::sleep(Duration::from_millis(2));
     }
+    let wall = started.elapsed();
     if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
         let mut err = String::new();
         if let Some(mut e) = child.stderr {
@@ -668,8 +678,21 @@ fn measure(cmd: &mut Command) -> Result<Cost> {
     Ok(Cost {
         wall,
         cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
-        rss_kib: usage.ru_maxrss,
+        rss_kib,
     })
+}
+
+/// VmHWM of a running process, in KiB.
+fn peak_rss_kib(pid: libc::pid_t) -> Option<i64> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// The best of `n` runs (least disturbed by the other work on the machine).
