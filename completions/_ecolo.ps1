@@ -35,9 +35,9 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget the stored credentials (a password login''s session is revoked on the desk too)')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the credentials act as, their categories and the desk URL')
             [CompletionResult]::new('category', 'category', [CompletionResultType]::ParameterValue, 'Ticket categories (departments) and what belongs in each')
-            [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets')
+            [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets; the support team''s queue, notes, assignments and moves')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'People allowed to open tickets in some categories (owner only)')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (owner only)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (the owner''s; an agent''s own)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -122,10 +122,13 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a ticket (prompts for what is missing on a terminal)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first (active ones by default)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets (the desk picks the default: a customer''s active ones, an agent''s queue)')
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a ticket''s whole conversation')
-            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a message to a ticket')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a ticket once it is solved')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a message to a ticket (from an agent: the support team''s answer)')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add an internal note, never shown to the customer (support team)')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent, to yourself, or to nobody (support team)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Move a ticket to another category or change its priority (support team)')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a ticket once it is solved (agents may add a last answer)')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed ticket')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -136,8 +139,8 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Category slug (see `ecolo category list`)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'One-line summary of the problem')
             [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'One-line summary of the problem')
-            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text')
-            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text (`-` reads it from standard input)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text (`-` reads it from standard input)')
             [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'Read the message from FILE (`-` for standard input)')
             [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from FILE (`-` for standard input)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Priority [default: medium]')
@@ -158,9 +161,12 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             break
         }
         'ecolo;ticket;list' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which tickets: a status, `active` (all but closed) or `all`')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which tickets: open, answered, customer-reply, closed, waiting (open or customer-reply), active (all but closed) or all [default: the desk''s, see below]')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this category')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only this category')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only tickets whose subject or messages contain TEXT (for the support team, notes too)')
+            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Support team: only tickets assigned to EMAIL, to you (`@me`) or to nobody (`none`)')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Support team: only the tickets of the account owned by EMAIL')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'At most N tickets')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N tickets')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
@@ -185,8 +191,8 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             break
         }
         'ecolo;ticket;reply' {
-            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text')
-            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text (`-` reads it from standard input)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text (`-` reads it from standard input)')
             [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'Read the message from FILE (`-` for standard input)')
             [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from FILE (`-` for standard input)')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach a file (repeat for several)')
@@ -201,7 +207,55 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'ecolo;ticket;note' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message text (`-` reads it from standard input)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text (`-` reads it from standard input)')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'Read the message from FILE (`-` for standard input)')
+            [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from FILE (`-` for standard input)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach a file (repeat for several)')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file (repeat for several)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Desk URL, e.g. https://desk.example.com')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON (stable fields, documented in the README)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ecolo;ticket;assign' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'An agent''s e-mail, `@me` (yourself) or `none` (unassign)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Desk URL, e.g. https://desk.example.com')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON (stable fields, documented in the README)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ecolo;ticket;edit' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Move the ticket to this category (see `ecolo category list`)')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Move the ticket to this category (see `ecolo category list`)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Set the priority')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Set the priority')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Desk URL, e.g. https://desk.example.com')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON (stable fields, documented in the README)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each request (method, URL, status, time) to stderr; never secrets')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'ecolo;ticket;close' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'A last answer sent with the closing (support team; `-` reads standard input)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'A last answer sent with the closing (support team; `-` reads standard input)')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'Read the last answer from FILE (`-` for standard input)')
+            [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the last answer from FILE (`-` for standard input)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the credentials and desk URL stored under NAME')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Desk URL, e.g. https://desk.example.com')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON (stable fields, documented in the README)')
@@ -238,10 +292,13 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
         }
         'ecolo;ticket;help' {
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a ticket (prompts for what is missing on a terminal)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first (active ones by default)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets (the desk picks the default: a customer''s active ones, an agent''s queue)')
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a ticket''s whole conversation')
-            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a message to a ticket')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a ticket once it is solved')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a message to a ticket (from an agent: the support team''s answer)')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add an internal note, never shown to the customer (support team)')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent, to yourself, or to nobody (support team)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Move a ticket to another category or change its priority (support team)')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a ticket once it is solved (agents may add a last answer)')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed ticket')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -257,6 +314,15 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             break
         }
         'ecolo;ticket;help;reply' {
+            break
+        }
+        'ecolo;ticket;help;note' {
+            break
+        }
+        'ecolo;ticket;help;assign' {
+            break
+        }
+        'ecolo;ticket;help;edit' {
             break
         }
         'ecolo;ticket;help;close' {
@@ -442,9 +508,9 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget the stored credentials (a password login''s session is revoked on the desk too)')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the credentials act as, their categories and the desk URL')
             [CompletionResult]::new('category', 'category', [CompletionResultType]::ParameterValue, 'Ticket categories (departments) and what belongs in each')
-            [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets')
+            [CompletionResult]::new('ticket', 'ticket', [CompletionResultType]::ParameterValue, 'Open, list, view, answer, close and reopen tickets; the support team''s queue, notes, assignments and moves')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'People allowed to open tickets in some categories (owner only)')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (owner only)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Personal access tokens for scripts and CI (the owner''s; an agent''s own)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -466,10 +532,13 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
         }
         'ecolo;help;ticket' {
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a ticket (prompts for what is missing on a terminal)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first (active ones by default)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets (the desk picks the default: a customer''s active ones, an agent''s queue)')
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a ticket''s whole conversation')
-            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a message to a ticket')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a ticket once it is solved')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a message to a ticket (from an agent: the support team''s answer)')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add an internal note, never shown to the customer (support team)')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a ticket to an agent, to yourself, or to nobody (support team)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Move a ticket to another category or change its priority (support team)')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a ticket once it is solved (agents may add a last answer)')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed ticket')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments into a directory')
             break
@@ -484,6 +553,15 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             break
         }
         'ecolo;help;ticket;reply' {
+            break
+        }
+        'ecolo;help;ticket;note' {
+            break
+        }
+        'ecolo;help;ticket;assign' {
+            break
+        }
+        'ecolo;help;ticket;edit' {
             break
         }
         'ecolo;help;ticket;close' {

@@ -121,14 +121,23 @@ _ecolo() {
             ecolo__subcmd__help__subcmd__contact,remove)
                 cmd="ecolo__subcmd__help__subcmd__contact__subcmd__remove"
                 ;;
+            ecolo__subcmd__help__subcmd__ticket,assign)
+                cmd="ecolo__subcmd__help__subcmd__ticket__subcmd__assign"
+                ;;
             ecolo__subcmd__help__subcmd__ticket,close)
                 cmd="ecolo__subcmd__help__subcmd__ticket__subcmd__close"
                 ;;
             ecolo__subcmd__help__subcmd__ticket,download)
                 cmd="ecolo__subcmd__help__subcmd__ticket__subcmd__download"
                 ;;
+            ecolo__subcmd__help__subcmd__ticket,edit)
+                cmd="ecolo__subcmd__help__subcmd__ticket__subcmd__edit"
+                ;;
             ecolo__subcmd__help__subcmd__ticket,list)
                 cmd="ecolo__subcmd__help__subcmd__ticket__subcmd__list"
+                ;;
+            ecolo__subcmd__help__subcmd__ticket,note)
+                cmd="ecolo__subcmd__help__subcmd__ticket__subcmd__note"
                 ;;
             ecolo__subcmd__help__subcmd__ticket,open)
                 cmd="ecolo__subcmd__help__subcmd__ticket__subcmd__open"
@@ -151,17 +160,26 @@ _ecolo() {
             ecolo__subcmd__help__subcmd__token,revoke)
                 cmd="ecolo__subcmd__help__subcmd__token__subcmd__revoke"
                 ;;
+            ecolo__subcmd__ticket,assign)
+                cmd="ecolo__subcmd__ticket__subcmd__assign"
+                ;;
             ecolo__subcmd__ticket,close)
                 cmd="ecolo__subcmd__ticket__subcmd__close"
                 ;;
             ecolo__subcmd__ticket,download)
                 cmd="ecolo__subcmd__ticket__subcmd__download"
                 ;;
+            ecolo__subcmd__ticket,edit)
+                cmd="ecolo__subcmd__ticket__subcmd__edit"
+                ;;
             ecolo__subcmd__ticket,help)
                 cmd="ecolo__subcmd__ticket__subcmd__help"
                 ;;
             ecolo__subcmd__ticket,list)
                 cmd="ecolo__subcmd__ticket__subcmd__list"
+                ;;
+            ecolo__subcmd__ticket,note)
+                cmd="ecolo__subcmd__ticket__subcmd__note"
                 ;;
             ecolo__subcmd__ticket,open)
                 cmd="ecolo__subcmd__ticket__subcmd__open"
@@ -175,17 +193,26 @@ _ecolo() {
             ecolo__subcmd__ticket,view)
                 cmd="ecolo__subcmd__ticket__subcmd__view"
                 ;;
+            ecolo__subcmd__ticket__subcmd__help,assign)
+                cmd="ecolo__subcmd__ticket__subcmd__help__subcmd__assign"
+                ;;
             ecolo__subcmd__ticket__subcmd__help,close)
                 cmd="ecolo__subcmd__ticket__subcmd__help__subcmd__close"
                 ;;
             ecolo__subcmd__ticket__subcmd__help,download)
                 cmd="ecolo__subcmd__ticket__subcmd__help__subcmd__download"
                 ;;
+            ecolo__subcmd__ticket__subcmd__help,edit)
+                cmd="ecolo__subcmd__ticket__subcmd__help__subcmd__edit"
+                ;;
             ecolo__subcmd__ticket__subcmd__help,help)
                 cmd="ecolo__subcmd__ticket__subcmd__help__subcmd__help"
                 ;;
             ecolo__subcmd__ticket__subcmd__help,list)
                 cmd="ecolo__subcmd__ticket__subcmd__help__subcmd__list"
+                ;;
+            ecolo__subcmd__ticket__subcmd__help,note)
+                cmd="ecolo__subcmd__ticket__subcmd__help__subcmd__note"
                 ;;
             ecolo__subcmd__ticket__subcmd__help,open)
                 cmd="ecolo__subcmd__ticket__subcmd__help__subcmd__open"
@@ -714,8 +741,22 @@ _ecolo() {
             return 0
             ;;
         ecolo__subcmd__help__subcmd__ticket)
-            opts="open list view reply close reopen download"
+            opts="open list view reply note assign edit close reopen download"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__help__subcmd__ticket__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -755,7 +796,35 @@ _ecolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ecolo__subcmd__help__subcmd__ticket__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ecolo__subcmd__help__subcmd__ticket__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__help__subcmd__ticket__subcmd__note)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -944,7 +1013,7 @@ _ecolo() {
             return 0
             ;;
         ecolo__subcmd__ticket)
-            opts="-v -h --json --no-input --profile --url --verbose --help open list view reply close reopen download help"
+            opts="-v -h --json --no-input --profile --url --verbose --help open list view reply note assign edit close reopen download help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -965,13 +1034,55 @@ _ecolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ecolo__subcmd__ticket__subcmd__close)
-            opts="-v -h --json --no-input --profile --url --verbose --help"
+        ecolo__subcmd__ticket__subcmd__assign)
+            opts="-v -h --to --json --no-input --profile --url --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__ticket__subcmd__close)
+            opts="-m -F -v -h --message --message-file --json --no-input --profile --url --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1013,9 +1124,61 @@ _ecolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ecolo__subcmd__ticket__subcmd__help)
-            opts="open list view reply close reopen download help"
+        ecolo__subcmd__ticket__subcmd__edit)
+            opts="-c -p -v -h --category --priority --json --no-input --profile --url --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority)
+                    COMPREPLY=($(compgen -W "low medium high" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "low medium high" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__ticket__subcmd__help)
+            opts="open list view reply note assign edit close reopen download help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__ticket__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1055,6 +1218,20 @@ _ecolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ecolo__subcmd__ticket__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ecolo__subcmd__ticket__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1070,6 +1247,20 @@ _ecolo() {
             return 0
             ;;
         ecolo__subcmd__ticket__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__ticket__subcmd__help__subcmd__note)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1140,14 +1331,14 @@ _ecolo() {
             return 0
             ;;
         ecolo__subcmd__ticket__subcmd__list)
-            opts="-c -L -v -h --status --category --limit --json --no-input --profile --url --verbose --help"
+            opts="-c -L -v -h --status --category --search --assignee --account --limit --json --no-input --profile --url --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "open answered customer-reply closed active all" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "open answered customer-reply closed active all waiting" -- "${cur}"))
                     return 0
                     ;;
                 --category)
@@ -1158,11 +1349,69 @@ _ecolo() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assignee)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -L)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__ticket__subcmd__note)
+            opts="-m -F -a -v -h --message --message-file --attach --json --no-input --profile --url --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

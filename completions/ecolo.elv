@@ -32,9 +32,9 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand logout 'Forget the stored credentials (a password login''s session is revoked on the desk too)'
             cand whoami 'Show who the credentials act as, their categories and the desk URL'
             cand category 'Ticket categories (departments) and what belongs in each'
-            cand ticket 'Open, list, view, answer, close and reopen tickets'
+            cand ticket 'Open, list, view, answer, close and reopen tickets; the support team''s queue, notes, assignments and moves'
             cand contact 'People allowed to open tickets in some categories (owner only)'
-            cand token 'Personal access tokens for scripts and CI (owner only)'
+            cand token 'Personal access tokens for scripts and CI (the owner''s; an agent''s own)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;login'= {
@@ -110,10 +110,13 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand open 'Open a ticket (prompts for what is missing on a terminal)'
-            cand list 'List tickets, newest first (active ones by default)'
+            cand list 'List tickets (the desk picks the default: a customer''s active ones, an agent''s queue)'
             cand view 'Show a ticket''s whole conversation'
-            cand reply 'Add a message to a ticket'
-            cand close 'Close a ticket once it is solved'
+            cand reply 'Add a message to a ticket (from an agent: the support team''s answer)'
+            cand note 'Add an internal note, never shown to the customer (support team)'
+            cand assign 'Assign a ticket to an agent, to yourself, or to nobody (support team)'
+            cand edit 'Move a ticket to another category or change its priority (support team)'
+            cand close 'Close a ticket once it is solved (agents may add a last answer)'
             cand reopen 'Reopen a closed ticket'
             cand download 'Save a ticket''s attachments into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -123,8 +126,8 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand --category 'Category slug (see `ecolo category list`)'
             cand -s 'One-line summary of the problem'
             cand --subject 'One-line summary of the problem'
-            cand -m 'The message text'
-            cand --message 'The message text'
+            cand -m 'The message text (`-` reads it from standard input)'
+            cand --message 'The message text (`-` reads it from standard input)'
             cand -F 'Read the message from FILE (`-` for standard input)'
             cand --message-file 'Read the message from FILE (`-` for standard input)'
             cand -p 'Priority [default: medium]'
@@ -144,9 +147,12 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand --help 'Print help'
         }
         &'ecolo;ticket;list'= {
-            cand --status 'Which tickets: a status, `active` (all but closed) or `all`'
+            cand --status 'Which tickets: open, answered, customer-reply, closed, waiting (open or customer-reply), active (all but closed) or all [default: the desk''s, see below]'
             cand -c 'Only this category'
             cand --category 'Only this category'
+            cand --search 'Only tickets whose subject or messages contain TEXT (for the support team, notes too)'
+            cand --assignee 'Support team: only tickets assigned to EMAIL, to you (`@me`) or to nobody (`none`)'
+            cand --account 'Support team: only the tickets of the account owned by EMAIL'
             cand -L 'At most N tickets'
             cand --limit 'At most N tickets'
             cand --profile 'Use the credentials and desk URL stored under NAME'
@@ -169,8 +175,8 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand --help 'Print help'
         }
         &'ecolo;ticket;reply'= {
-            cand -m 'The message text'
-            cand --message 'The message text'
+            cand -m 'The message text (`-` reads it from standard input)'
+            cand --message 'The message text (`-` reads it from standard input)'
             cand -F 'Read the message from FILE (`-` for standard input)'
             cand --message-file 'Read the message from FILE (`-` for standard input)'
             cand -a 'Attach a file (repeat for several)'
@@ -184,7 +190,52 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'ecolo;ticket;note'= {
+            cand -m 'The message text (`-` reads it from standard input)'
+            cand --message 'The message text (`-` reads it from standard input)'
+            cand -F 'Read the message from FILE (`-` for standard input)'
+            cand --message-file 'Read the message from FILE (`-` for standard input)'
+            cand -a 'Attach a file (repeat for several)'
+            cand --attach 'Attach a file (repeat for several)'
+            cand --profile 'Use the credentials and desk URL stored under NAME'
+            cand --url 'Desk URL, e.g. https://desk.example.com'
+            cand --json 'Print results as JSON (stable fields, documented in the README)'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -v 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand --verbose 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ecolo;ticket;assign'= {
+            cand --to 'An agent''s e-mail, `@me` (yourself) or `none` (unassign)'
+            cand --profile 'Use the credentials and desk URL stored under NAME'
+            cand --url 'Desk URL, e.g. https://desk.example.com'
+            cand --json 'Print results as JSON (stable fields, documented in the README)'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -v 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand --verbose 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ecolo;ticket;edit'= {
+            cand -c 'Move the ticket to this category (see `ecolo category list`)'
+            cand --category 'Move the ticket to this category (see `ecolo category list`)'
+            cand -p 'Set the priority'
+            cand --priority 'Set the priority'
+            cand --profile 'Use the credentials and desk URL stored under NAME'
+            cand --url 'Desk URL, e.g. https://desk.example.com'
+            cand --json 'Print results as JSON (stable fields, documented in the README)'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -v 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand --verbose 'Print each request (method, URL, status, time) to stderr; never secrets'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'ecolo;ticket;close'= {
+            cand -m 'A last answer sent with the closing (support team; `-` reads standard input)'
+            cand --message 'A last answer sent with the closing (support team; `-` reads standard input)'
+            cand -F 'Read the last answer from FILE (`-` for standard input)'
+            cand --message-file 'Read the last answer from FILE (`-` for standard input)'
             cand --profile 'Use the credentials and desk URL stored under NAME'
             cand --url 'Desk URL, e.g. https://desk.example.com'
             cand --json 'Print results as JSON (stable fields, documented in the README)'
@@ -218,10 +269,13 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         }
         &'ecolo;ticket;help'= {
             cand open 'Open a ticket (prompts for what is missing on a terminal)'
-            cand list 'List tickets, newest first (active ones by default)'
+            cand list 'List tickets (the desk picks the default: a customer''s active ones, an agent''s queue)'
             cand view 'Show a ticket''s whole conversation'
-            cand reply 'Add a message to a ticket'
-            cand close 'Close a ticket once it is solved'
+            cand reply 'Add a message to a ticket (from an agent: the support team''s answer)'
+            cand note 'Add an internal note, never shown to the customer (support team)'
+            cand assign 'Assign a ticket to an agent, to yourself, or to nobody (support team)'
+            cand edit 'Move a ticket to another category or change its priority (support team)'
+            cand close 'Close a ticket once it is solved (agents may add a last answer)'
             cand reopen 'Reopen a closed ticket'
             cand download 'Save a ticket''s attachments into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -233,6 +287,12 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         &'ecolo;ticket;help;view'= {
         }
         &'ecolo;ticket;help;reply'= {
+        }
+        &'ecolo;ticket;help;note'= {
+        }
+        &'ecolo;ticket;help;assign'= {
+        }
+        &'ecolo;ticket;help;edit'= {
         }
         &'ecolo;ticket;help;close'= {
         }
@@ -393,9 +453,9 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand logout 'Forget the stored credentials (a password login''s session is revoked on the desk too)'
             cand whoami 'Show who the credentials act as, their categories and the desk URL'
             cand category 'Ticket categories (departments) and what belongs in each'
-            cand ticket 'Open, list, view, answer, close and reopen tickets'
+            cand ticket 'Open, list, view, answer, close and reopen tickets; the support team''s queue, notes, assignments and moves'
             cand contact 'People allowed to open tickets in some categories (owner only)'
-            cand token 'Personal access tokens for scripts and CI (owner only)'
+            cand token 'Personal access tokens for scripts and CI (the owner''s; an agent''s own)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo;help;login'= {
@@ -411,10 +471,13 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         }
         &'ecolo;help;ticket'= {
             cand open 'Open a ticket (prompts for what is missing on a terminal)'
-            cand list 'List tickets, newest first (active ones by default)'
+            cand list 'List tickets (the desk picks the default: a customer''s active ones, an agent''s queue)'
             cand view 'Show a ticket''s whole conversation'
-            cand reply 'Add a message to a ticket'
-            cand close 'Close a ticket once it is solved'
+            cand reply 'Add a message to a ticket (from an agent: the support team''s answer)'
+            cand note 'Add an internal note, never shown to the customer (support team)'
+            cand assign 'Assign a ticket to an agent, to yourself, or to nobody (support team)'
+            cand edit 'Move a ticket to another category or change its priority (support team)'
+            cand close 'Close a ticket once it is solved (agents may add a last answer)'
             cand reopen 'Reopen a closed ticket'
             cand download 'Save a ticket''s attachments into a directory'
         }
@@ -425,6 +488,12 @@ set edit:completion:arg-completer[ecolo] = {|@words|
         &'ecolo;help;ticket;view'= {
         }
         &'ecolo;help;ticket;reply'= {
+        }
+        &'ecolo;help;ticket;note'= {
+        }
+        &'ecolo;help;ticket;assign'= {
+        }
+        &'ecolo;help;ticket;edit'= {
         }
         &'ecolo;help;ticket;close'= {
         }

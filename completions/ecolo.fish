@@ -35,9 +35,9 @@ complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "login" -d 'Log in to th
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "logout" -d 'Forget the stored credentials (a password login\'s session is revoked on the desk too)'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "whoami" -d 'Show who the credentials act as, their categories and the desk URL'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "category" -d 'Ticket categories (departments) and what belongs in each'
-complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets'
+complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets; the support team\'s queue, notes, assignments and moves'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "contact" -d 'People allowed to open tickets in some categories (owner only)'
-complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "token" -d 'Personal access tokens for scripts and CI (owner only)'
+complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "token" -d 'Personal access tokens for scripts and CI (the owner\'s; an agent\'s own)'
 complete -c ecolo -n "__fish_ecolo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand login" -l email -d 'E-mail of the account' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand login" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
@@ -76,23 +76,26 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_su
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the categories: slug, name (en / es), what belongs there, intake address'
 complete -c ecolo -n "__fish_ecolo_using_subcommand category; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -l json -d 'Print results as JSON (stable fields, documented in the README)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -s h -l help -d 'Print help'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "open" -d 'Open a ticket (prompts for what is missing on a terminal)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "list" -d 'List tickets, newest first (active ones by default)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "view" -d 'Show a ticket\'s whole conversation'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "reply" -d 'Add a message to a ticket'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "close" -d 'Close a ticket once it is solved'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "reopen" -d 'Reopen a closed ticket'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "download" -d 'Save a ticket\'s attachments into a directory'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply close reopen download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -l json -d 'Print results as JSON (stable fields, documented in the README)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -s h -l help -d 'Print help'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "open" -d 'Open a ticket (prompts for what is missing on a terminal)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "list" -d 'List tickets (the desk picks the default: a customer\'s active ones, an agent\'s queue)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "view" -d 'Show a ticket\'s whole conversation'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "reply" -d 'Add a message to a ticket (from an agent: the support team\'s answer)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "note" -d 'Add an internal note, never shown to the customer (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "assign" -d 'Assign a ticket to an agent, to yourself, or to nobody (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "edit" -d 'Move a ticket to another category or change its priority (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "close" -d 'Close a ticket once it is solved (agents may add a last answer)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "reopen" -d 'Reopen a closed ticket'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "download" -d 'Save a ticket\'s attachments into a directory'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and not __fish_seen_subcommand_from open list view reply note assign edit close reopen download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s c -l category -d 'Category slug (see `ecolo category list`)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s s -l subject -d 'One-line summary of the problem' -r
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s m -l message -d 'The message text' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s m -l message -d 'The message text (`-` reads it from standard input)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s F -l message-file -d 'Read the message from FILE (`-` for standard input)' -r -F
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s p -l priority -d 'Priority [default: medium]' -r -f -a "low\t''
 medium\t''
@@ -106,13 +109,17 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subc
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l status -d 'Which tickets: a status, `active` (all but closed) or `all`' -r -f -a "open\t''
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l status -d 'Which tickets: open, answered, customer-reply, closed, waiting (open or customer-reply), active (all but closed) or all [default: the desk\'s, see below]' -r -f -a "open\t''
 answered\t''
 customer-reply\t''
 closed\t''
 active\t''
-all\t''"
+all\t''
+waiting\t'Waiting for support: `open` and `customer-reply` (the agents\' default)'"
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -s c -l category -d 'Only this category' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l search -d 'Only tickets whose subject or messages contain TEXT (for the support team, notes too)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l assignee -d 'Support team: only tickets assigned to EMAIL, to you (`@me`) or to nobody (`none`)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l account -d 'Support team: only the tickets of the account owned by EMAIL' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -s L -l limit -d 'At most N tickets' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
@@ -126,7 +133,7 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subc
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from view" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message text' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s m -l message -d 'The message text (`-` reads it from standard input)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s F -l message-file -d 'Read the message from FILE (`-` for standard input)' -r -F
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s a -l attach -d 'Attach a file (repeat for several)' -r -F
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
@@ -135,6 +142,34 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subc
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -s m -l message -d 'The message text (`-` reads it from standard input)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -s F -l message-file -d 'Read the message from FILE (`-` for standard input)' -r -F
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -s a -l attach -d 'Attach a file (repeat for several)' -r -F
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -l json -d 'Print results as JSON (stable fields, documented in the README)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from note" -s h -l help -d 'Print help'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l to -d 'An agent\'s e-mail, `@me` (yourself) or `none` (unassign)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l json -d 'Print results as JSON (stable fields, documented in the README)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from assign" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from edit" -s c -l category -d 'Move the ticket to this category (see `ecolo category list`)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from edit" -s p -l priority -d 'Set the priority' -r -f -a "low\t''
+medium\t''
+high\t''"
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from edit" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from edit" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from edit" -l json -d 'Print results as JSON (stable fields, documented in the README)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from edit" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from close" -s m -l message -d 'A last answer sent with the closing (support team; `-` reads standard input)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from close" -s F -l message-file -d 'Read the last answer from FILE (`-` for standard input)' -r -F
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from close" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from close" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from close" -l json -d 'Print results as JSON (stable fields, documented in the README)'
@@ -156,10 +191,13 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subc
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Print each request (method, URL, status, time) to stderr; never secrets'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open a ticket (prompts for what is missing on a terminal)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tickets, newest first (active ones by default)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tickets (the desk picks the default: a customer\'s active ones, an agent\'s queue)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "view" -d 'Show a ticket\'s whole conversation'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "reply" -d 'Add a message to a ticket'
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a ticket once it is solved'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "reply" -d 'Add a message to a ticket (from an agent: the support team\'s answer)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "note" -d 'Add an internal note, never shown to the customer (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign a ticket to an agent, to yourself, or to nobody (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Move a ticket to another category or change its priority (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a ticket once it is solved (agents may add a last answer)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Reopen a closed ticket'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "download" -d 'Save a ticket\'s attachments into a directory'
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -251,16 +289,19 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_su
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "logout" -d 'Forget the stored credentials (a password login\'s session is revoked on the desk too)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "whoami" -d 'Show who the credentials act as, their categories and the desk URL'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "category" -d 'Ticket categories (departments) and what belongs in each'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "ticket" -d 'Open, list, view, answer, close and reopen tickets; the support team\'s queue, notes, assignments and moves'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "contact" -d 'People allowed to open tickets in some categories (owner only)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "token" -d 'Personal access tokens for scripts and CI (owner only)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "token" -d 'Personal access tokens for scripts and CI (the owner\'s; an agent\'s own)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami category ticket contact token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from category" -f -a "list" -d 'List the categories: slug, name (en / es), what belongs there, intake address'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "open" -d 'Open a ticket (prompts for what is missing on a terminal)'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "list" -d 'List tickets, newest first (active ones by default)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "list" -d 'List tickets (the desk picks the default: a customer\'s active ones, an agent\'s queue)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "view" -d 'Show a ticket\'s whole conversation'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "reply" -d 'Add a message to a ticket'
-complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "close" -d 'Close a ticket once it is solved'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "reply" -d 'Add a message to a ticket (from an agent: the support team\'s answer)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "note" -d 'Add an internal note, never shown to the customer (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "assign" -d 'Assign a ticket to an agent, to yourself, or to nobody (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "edit" -d 'Move a ticket to another category or change its priority (support team)'
+complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "close" -d 'Close a ticket once it is solved (agents may add a last answer)'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "reopen" -d 'Reopen a closed ticket'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "download" -d 'Save a ticket\'s attachments into a directory'
 complete -c ecolo -n "__fish_ecolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "add" -d 'Allow someone to open tickets in some categories'

@@ -71,6 +71,9 @@ fn man_page_lists_exit_codes_and_environment() {
     }
     for page in [
         "ecolo-ticket-open.1",
+        "ecolo-ticket-note.1",
+        "ecolo-ticket-assign.1",
+        "ecolo-ticket-edit.1",
         "ecolo-contact-remove.1",
         "ecolo-token-create.1",
         "ecolo-login.1",

@@ -568,7 +568,14 @@ fn a_person_sees_each_change_confirmed_once() {
         );
     }
     let v = json(&user.run(&["ticket", "view", &n, "--json"]));
-    assert_eq!(v["messages"].as_array().unwrap().len(), 2);
+    let kinds: Vec<&str> = v["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    // Closing and reopening are recorded in the conversation.
+    assert_eq!(kinds, ["message", "message", "event", "event"]);
     assert_eq!(v["status"], "open");
 }
 
@@ -700,4 +707,100 @@ fn a_contact_picks_only_from_their_categories() {
     let all = tickets(&user);
     assert_eq!(all[0]["category"], "quotes");
     assert_eq!(all[0]["requester"]["email"], "martha@their-domain.com");
+}
+
+#[test]
+fn an_agent_replies_through_the_editor_or_at_the_prompt() {
+    const LAURA: &str = "laura@desk.example";
+    const PASSWORD: &str = "laura's long passphrase";
+    let desk = Desk::start();
+    let owner = desk.user();
+    owner.login_owner();
+    let n = cli_common::open(&owner, "billing", "Refund please");
+    desk.add_agent(LAURA, "Laura Gómez", PASSWORD, &["billing"]);
+    let laura = desk.user();
+    laura.login(LAURA, PASSWORD);
+    let view = |user: &User| json(&user.run(&["ticket", "view", &n, "--json"]));
+    let last_body = |v: &serde_json::Value, kind: &str| {
+        v["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|m| m["kind"] == kind)
+            .map(|m| m["body"].as_str().unwrap().to_string())
+    };
+
+    // $EDITOR: a multi-line answer, the customer's to read.
+    let editor = editor_script(
+        &laura,
+        "printf 'Refunded today.\\n# not sent\\nIt shows in 3 days.\\n' > \"$1\"\n",
+    );
+    let mut p = pty(
+        &laura,
+        &["ticket", "reply", &n],
+        &[("EDITOR", editor.to_str().unwrap())],
+        &["VISUAL"],
+    );
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        utf8(&out).contains(&format!("✓ Replied to ticket {n}")),
+        "{out}"
+    );
+    let theirs = view(&owner);
+    assert_eq!(theirs["status"], "answered");
+    assert_eq!(
+        last_body(&theirs, "message").as_deref(),
+        Some("Refunded today.\nIt shows in 3 days.")
+    );
+
+    // No editor: typed at the prompt, a note and then a reply.
+    let mut p = pty_typed(&laura, &["ticket", "note", &n]);
+    p.exp_string("Internal note (one line").unwrap();
+    p.send_line("Checked with the bank").unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        last_body(&view(&laura), "note").as_deref(),
+        Some("Checked with the bank")
+    );
+    assert_eq!(
+        last_body(&view(&owner), "note"),
+        None,
+        "never for the customer"
+    );
+    let mut p = pty_typed(&laura, &["ticket", "reply", &n]);
+    p.exp_string("Reply (one line").unwrap();
+    p.send_line("One more thing: keep the receipt.").unwrap();
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        last_body(&view(&owner), "message").as_deref(),
+        Some("One more thing: keep the receipt.")
+    );
+
+    // The queue on a terminal: the support team's columns.
+    let mut p = pty(&laura, &["ticket", "list", "--status", "all"], &[], &[]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 0, "{out}");
+    for needle in [
+        "WAITED",
+        "ACCOUNT",
+        "ASSIGNEE",
+        OWNER_EMAIL,
+        "Refund please",
+    ] {
+        assert!(out.contains(needle), "missing {needle} in {out}");
+    }
+
+    // A customer is refused before being asked anything.
+    let mut p = pty_typed(&owner, &["ticket", "note", &n]);
+    let (out, code) = finish(&mut p);
+    assert_eq!(code, 5, "{out}");
+    assert!(
+        error_line(&out).contains("only the support team can add internal notes"),
+        "{out}"
+    );
+    assert!(!out.contains("Internal note (one line"), "{out}");
 }

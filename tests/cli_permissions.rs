@@ -444,11 +444,14 @@ fn names(list: &Value, field: &str) -> Vec<String> {
     s
 }
 
+/// The bodies of the messages (not the events: closing and reopening are
+/// recorded in the conversation too).
 fn bodies(detail: &Value) -> Vec<String> {
     detail["messages"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|m| m["kind"] == "message")
         .map(|m| m["body"].as_str().unwrap().to_string())
         .collect()
 }
@@ -482,6 +485,11 @@ fn every_credential_against_every_action() {
     }
     let p = f.owner_json(&["ticket", "view", &f.p, "--json"]);
     assert_eq!(bodies(&p), [P_BODY], "nobody else wrote on P");
+    assert_eq!(
+        p["messages"].as_array().unwrap().len(),
+        1,
+        "nor closed it: {p}"
+    );
     assert_eq!(p["status"], "open");
     let b = f.owner_json(&["ticket", "view", &f.b, "--json"]);
     assert_eq!(

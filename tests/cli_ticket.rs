@@ -11,7 +11,9 @@ use std::process::{Command, Stdio};
 use cli_common::{fails, is_number, json, keys, ok, open};
 use common::{code, stderr, Desk};
 
-const TICKET_KEYS: [&str; 8] = [
+const TICKET_KEYS: [&str; 11] = [
+    "account",
+    "assignee",
     "category",
     "created_at",
     "number",
@@ -20,6 +22,7 @@ const TICKET_KEYS: [&str; 8] = [
     "status",
     "subject",
     "updated_at",
+    "waiting_since",
 ];
 
 fn ticket_keys_and(extra: &str) -> Vec<String> {
@@ -108,10 +111,18 @@ fn open_prints_only_the_number_and_json_is_stable() {
             "body",
             "channel",
             "created_at",
-            "id"
+            "id",
+            "kind"
         ]
     );
     assert_eq!(view["messages"][0]["channel"], "cli");
+    assert_eq!(view["messages"][0]["kind"], "message");
+    assert_eq!(view["account"]["email"], common::OWNER_EMAIL);
+    assert_eq!(view["assignee"], serde_json::Value::Null);
+    assert!(
+        view["waiting_since"].is_string(),
+        "an open ticket waits: {view}"
+    );
 
     let list = all_tickets(&user);
     assert_eq!(list.len(), 2);
@@ -457,7 +468,8 @@ fn view_shows_who_wrote_what_when_and_how() {
         "Category: control-panel",
         "Olga Owner <owner@example.com> (owner) via cli",
         "The disk is full.",
-        "(staff) via staff",
+        "(support) <",
+        "via staff",
         "We added 10 GB.",
         "screenshot.png (8 B, image/png)",
     ] {
@@ -502,10 +514,12 @@ fn reply_close_reopen() {
             "body",
             "channel",
             "created_at",
-            "id"
+            "id",
+            "kind"
         ]
     );
     assert_eq!(m["body"], "from stdin");
+    assert_eq!(m["kind"], "message");
     fails(&user.run(&["ticket", "reply", &n]), 2);
 
     let closed = json(&user.run(&["ticket", "close", &n, "--json"]));

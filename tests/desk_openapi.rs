@@ -11,7 +11,7 @@ use desk_common::{expect, Api};
 use reqwest::Method;
 
 /// Every route of the contract in docs (method, OpenAPI path).
-const ROUTES: [(&str, &str); 21] = [
+const ROUTES: [(&str, &str); 24] = [
     ("post", "/v1/sessions"),
     ("delete", "/v1/sessions/current"),
     ("get", "/v1/me"),
@@ -23,7 +23,10 @@ const ROUTES: [(&str, &str); 21] = [
     ("post", "/v1/tickets"),
     ("get", "/v1/tickets"),
     ("get", "/v1/tickets/{number}"),
+    ("patch", "/v1/tickets/{number}"),
     ("post", "/v1/tickets/{number}/messages"),
+    ("post", "/v1/tickets/{number}/notes"),
+    ("put", "/v1/tickets/{number}/assignee"),
     ("post", "/v1/tickets/{number}/close"),
     ("post", "/v1/tickets/{number}/reopen"),
     ("get", "/v1/contacts"),
@@ -68,10 +71,20 @@ fn openapi_documents_every_served_route_and_nothing_else() {
     assert_eq!(documented, expected);
     assert_eq!(
         doc["paths"].as_object().unwrap().len(),
-        17,
+        19,
         "distinct paths"
     );
     assert!(doc["components"]["schemas"]["TicketDetail"].is_object());
+    for schema in [
+        "NewNote",
+        "Assignment",
+        "TicketChange",
+        "AccountRef",
+        "AgentRef",
+        "MessageKind",
+    ] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
     assert!(doc["components"]["schemas"]["Problem"].is_object());
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 

@@ -212,6 +212,15 @@ fn sent_mail_is_deleted_after_the_retention_unsent_mail_kept() {
     eventually("sent mail deleted after the retention", || {
         outbox_count(&desk.db(), "sent_at IS NOT NULL") == 0
     });
+    // The ticket's events were rendered before its mail was sent: they go
+    // in the same pass.
+    eventually("rendered events deleted with the sent mail", || {
+        rusqlite::Connection::open(desk.db())
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+            == 0
+    });
     assert_eq!(
         outbox_count(
             &desk.db(),

@@ -124,6 +124,8 @@ pub enum StatusFilter {
     #[default]
     Active,
     All,
+    /// Waiting for support: `open` and `customer-reply` (the agents' default).
+    Waiting,
 }
 
 impl StatusFilter {
@@ -135,6 +137,7 @@ impl StatusFilter {
             StatusFilter::Closed => "closed",
             StatusFilter::Active => "active",
             StatusFilter::All => "all",
+            StatusFilter::Waiting => "waiting",
         }
     }
 
@@ -147,6 +150,9 @@ impl StatusFilter {
             StatusFilter::Answered => status == TicketStatus::Answered,
             StatusFilter::CustomerReply => status == TicketStatus::CustomerReply,
             StatusFilter::Closed => status == TicketStatus::Closed,
+            StatusFilter::Waiting => {
+                matches!(status, TicketStatus::Open | TicketStatus::CustomerReply)
+            }
         }
     }
 }
@@ -186,6 +192,8 @@ pub enum AuthorRole {
     Owner,
     Contact,
     Staff,
+    /// The desk itself (auto-close).
+    Desk,
 }
 
 impl AuthorRole {
@@ -194,6 +202,7 @@ impl AuthorRole {
             AuthorRole::Owner => "owner",
             AuthorRole::Contact => "contact",
             AuthorRole::Staff => "staff",
+            AuthorRole::Desk => "desk",
         }
     }
 }
@@ -232,8 +241,52 @@ pub struct Ticket {
     pub status: TicketStatus,
     pub priority: Priority,
     pub requester: Person,
+    /// The account the ticket belongs to (its owner).
+    pub account: AccountRef,
+    /// The agent working on it, if any.
+    pub assignee: Option<AgentRef>,
+    /// Since when it waits for support: set while the status is `open` or
+    /// `customer-reply`, null otherwise.
+    pub waiting_since: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// An account as shown on a ticket: its owner's name and e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct AccountRef {
+    pub name: String,
+    pub email: String,
+}
+
+/// A support agent as shown on a ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct AgentRef {
+    pub name: String,
+    pub email: String,
+}
+
+/// What an entry of a conversation is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageKind {
+    /// Said to the other side (customer or support).
+    #[default]
+    Message,
+    /// Internal to the support team: never shown or mailed to a customer.
+    Note,
+    /// A change recorded in the conversation ("moved from billing to email").
+    Event,
+}
+
+impl MessageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Message => "message",
+            MessageKind::Note => "note",
+            MessageKind::Event => "event",
+        }
+    }
 }
 
 /// A ticket with its whole conversation, oldest message first.
@@ -247,6 +300,8 @@ pub struct TicketDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Message {
     pub id: i64,
+    #[serde(default)]
+    pub kind: MessageKind,
     pub author: Person,
     pub channel: Channel,
     pub body: String,
@@ -285,6 +340,37 @@ pub struct NewMessage {
     pub message: String,
     #[serde(default)]
     pub attachments: Vec<String>,
+}
+
+/// Body of `POST /v1/tickets/{number}/notes`: an internal note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct NewNote {
+    pub message: String,
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
+/// Body of `PUT /v1/tickets/{number}/assignee`: an agent's e-mail, `@me`,
+/// or null to unassign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Assignment {
+    pub assignee: Option<String>,
+}
+
+/// Body of `PATCH /v1/tickets/{number}`; absent fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TicketChange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+}
+
+/// Optional body of `POST /v1/tickets/{number}/close`: a last answer (agents).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CloseRequest {
+    #[serde(default)]
+    pub message: Option<String>,
 }
 
 /// One page of a list; pass `next_cursor` back as `cursor` for the next one.

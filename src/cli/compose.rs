@@ -20,7 +20,7 @@ pub const MESSAGE_FLAGS: &str = "--message TEXT or --message-file FILE (- for st
 /// The message flags shared by `ticket open` and `ticket reply`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct MessageArgs {
-    /// The message text
+    /// The message text (`-` reads it from standard input)
     #[arg(
         short = 'm',
         long,
@@ -42,18 +42,19 @@ impl MessageArgs {
 
     /// The text from `--message` or `--message-file`, if either was given.
     pub fn read(&self) -> Result<Option<String>> {
+        // `--message -` means standard input, as `-F -` does: a literal
+        // "-" is never what anyone means to send.
         if let Some(m) = &self.message {
-            return Ok(Some(m.clone()));
+            if m.trim() != "-" {
+                return Ok(Some(m.clone()));
+            }
+            return read_stdin().map(Some);
         }
         let Some(file) = &self.message_file else {
             return Ok(None);
         };
         let text = if file.as_os_str() == "-" {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .context("cannot read the message from standard input")?;
-            s
+            read_stdin()?
         } else {
             std::fs::read_to_string(file).map_err(|e| {
                 CliError::usage(format!(
@@ -64,6 +65,14 @@ impl MessageArgs {
         };
         Ok(Some(text))
     }
+}
+
+fn read_stdin() -> Result<String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .context("cannot read the message from standard input")?;
+    Ok(s)
 }
 
 /// Asks for the message: in `$VISUAL`/`$EDITOR` when one is set, else typed

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::config::{ProfileConfig, Store, DEFAULT_PROFILE};
 use super::error::{CliError, Result};
 use super::GlobalArgs;
+use crate::api::{AuthorRole, Me};
 use crate::client::{normalize_url, ApiClient, ApiError};
 
 /// Where the token in use came from; shown by `whoami`.
@@ -38,6 +39,8 @@ pub struct Ctx {
     env_token: Option<String>,
     client: Option<ApiClient>,
     token_source: Option<TokenSource>,
+    /// `GET /v1/me`, asked at most once per run.
+    me: Option<Me>,
 }
 
 impl Ctx {
@@ -90,6 +93,7 @@ impl Ctx {
             env_token,
             client: None,
             token_source: None,
+            me: None,
         })
     }
 
@@ -118,6 +122,7 @@ impl Ctx {
             env_token: None,
             client: None,
             token_source: None,
+            me: None,
         }
     }
 
@@ -214,6 +219,22 @@ impl Ctx {
             self.client = Some(ApiClient::new(&url, token.map(|(t, _)| t), self.verbose)?);
         }
         Ok(self.client.as_ref().expect("just set"))
+    }
+
+    /// Who the credentials act as (`GET /v1/me`), asked once per run: what
+    /// decides between the support team's and a customer's rendering, and
+    /// the staff-only refusals.
+    pub fn me(&mut self) -> Result<&Me> {
+        if self.me.is_none() {
+            let me: Me = self.client()?.get("/v1/me")?;
+            self.me = Some(me);
+        }
+        Ok(self.me.as_ref().expect("just set"))
+    }
+
+    /// Whether the credentials are a support agent's.
+    pub fn is_staff(&mut self) -> Result<bool> {
+        Ok(self.me()?.acting_as.role == AuthorRole::Staff)
     }
 
     pub fn token_source(&self) -> Option<TokenSource> {

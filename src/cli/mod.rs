@@ -39,10 +39,13 @@ pub const EXIT_CODES: &[(&str, &str)] = &[
         "3",
         "not logged in, wrong password, or token rejected: run `ecolo login`",
     ),
-    ("4", "not found (ticket, contact, token, attachment)"),
+    (
+        "4",
+        "not found (ticket, contact, token, attachment; for an agent, outside their categories)",
+    ),
     (
         "5",
-        "not permitted: outside the categories of these credentials",
+        "not permitted: outside the categories of these credentials, or for the support team only",
     ),
     (
         "6",
@@ -153,13 +156,13 @@ pub enum Command {
     /// Ticket categories (departments) and what belongs in each
     #[command(subcommand)]
     Category(category::CategoryCommand),
-    /// Open, list, view, answer, close and reopen tickets
+    /// Open, list, view, answer, close and reopen tickets; the support team's queue, notes, assignments and moves
     #[command(subcommand)]
     Ticket(ticket::TicketCommand),
     /// People allowed to open tickets in some categories (owner only)
     #[command(subcommand)]
     Contact(contact::ContactCommand),
-    /// Personal access tokens for scripts and CI (owner only)
+    /// Personal access tokens for scripts and CI (the owner's; an agent's own)
     #[command(subcommand)]
     Token(token::TokenCommand),
 }

@@ -193,6 +193,18 @@ impl ApiClient {
         self.decode(resp)
     }
 
+    /// PUT a JSON body: setting a value is idempotent, so retried like a GET.
+    pub fn put<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let resp = self.send(Method::PUT, path, Repeat::Safe, &|rb| {
+            Ok(rb.json(body).timeout(REQUEST_TIMEOUT))
+        })?;
+        self.decode(resp)
+    }
+
     /// DELETE; the answer body (204) is ignored.
     pub fn delete(&self, path: &str) -> Result<(), ApiError> {
         self.send(Method::DELETE, path, Repeat::Safe, &|rb| {

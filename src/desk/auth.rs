@@ -1,5 +1,6 @@
-//! Who is acting, and the secrets that prove it: the [`Principal`] every
-//! store call is checked against, password hashing (argon2id), token
+//! Who is acting, and the secrets that prove it: the [`Actor`] every
+//! store call is checked against (a customer [`Principal`] or a support
+//! [`AgentPrincipal`]), password hashing (argon2id), token
 //! generation (only SHA-256 hashes are stored) and the login rate limiter.
 
 use std::collections::HashMap;
@@ -11,7 +12,7 @@ use argon2::{Argon2, PasswordVerifier};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::api::{AuthorRole, Me, Person, TOKEN_PREFIX};
+use crate::api::{AgentRef, AuthorRole, Me, Person, TOKEN_PREFIX};
 
 use super::error::{Error, Result};
 
@@ -106,6 +107,141 @@ impl Principal {
             acting_as: self.person(),
             categories: self.categories.clone(),
             can_manage: self.can_manage(),
+        }
+    }
+}
+
+/// A support agent acting: through a login session, a personal token
+/// (possibly narrower than the agent) or a mail from the agent's address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentPrincipal {
+    pub agent_id: i64,
+    pub name: String,
+    pub email: String,
+    /// Categories the agent works, `None` for all; for a token limited to
+    /// some categories: the agent's ∩ the token's.
+    pub categories: Option<Vec<String>>,
+    /// The categories of the agent itself (a token never widens them).
+    pub agent_categories: Option<Vec<String>>,
+    pub token_id: Option<i64>,
+}
+
+impl AgentPrincipal {
+    pub fn person(&self) -> Person {
+        Person {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            role: AuthorRole::Staff,
+        }
+    }
+
+    pub fn agent_ref(&self) -> AgentRef {
+        AgentRef {
+            name: self.name.clone(),
+            email: self.email.clone(),
+        }
+    }
+
+    pub fn allows(&self, category: &str) -> bool {
+        match &self.categories {
+            None => true,
+            Some(list) => list.iter().any(|c| c == category),
+        }
+    }
+
+    /// The categories this agent works, for SQL `IN (...)`: all of them
+    /// when unlimited, so every agent query can use the category indexes.
+    pub fn category_list(&self) -> Vec<String> {
+        match &self.categories {
+            Some(list) => list.clone(),
+            None => crate::api::CATEGORY_SLUGS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
+
+    pub fn category_refusal(&self) -> String {
+        match self.categories.as_deref() {
+            Some([]) => "these credentials work no category".to_string(),
+            Some(list) => format!("these credentials work only: {}", list.join(", ")),
+            None => "these credentials work every category".to_string(),
+        }
+    }
+}
+
+/// Who performs a store operation. Every store entry point takes one and
+/// checks it there, so HTTP, mail and admin paths cannot disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// An account's owner or contact.
+    Customer(Principal),
+    /// A member of the support team.
+    Agent(AgentPrincipal),
+}
+
+impl From<Principal> for Actor {
+    fn from(p: Principal) -> Actor {
+        Actor::Customer(p)
+    }
+}
+
+impl From<AgentPrincipal> for Actor {
+    fn from(a: AgentPrincipal) -> Actor {
+        Actor::Agent(a)
+    }
+}
+
+impl Actor {
+    pub fn token_id(&self) -> Option<i64> {
+        match self {
+            Actor::Customer(p) => p.token_id,
+            Actor::Agent(a) => a.token_id,
+        }
+    }
+
+    pub fn person(&self) -> Person {
+        match self {
+            Actor::Customer(p) => p.person(),
+            Actor::Agent(a) => a.person(),
+        }
+    }
+
+    pub fn is_agent(&self) -> bool {
+        matches!(self, Actor::Agent(_))
+    }
+
+    /// The customer acting, or 403 for an agent: for what only customers do
+    /// (contacts, opening tickets in their account).
+    pub fn customer(&self, what: &str) -> Result<&Principal> {
+        match self {
+            Actor::Customer(p) => Ok(p),
+            Actor::Agent(_) => Err(Error::Forbidden(format!(
+                "{what} is for customers: support agents cannot do it"
+            ))),
+        }
+    }
+
+    /// The agent acting, or 403 for a customer.
+    pub fn agent(&self, what: &str) -> Result<&AgentPrincipal> {
+        match self {
+            Actor::Agent(a) => Ok(a),
+            Actor::Customer(_) => Err(Error::Forbidden(format!(
+                "{what} is for the support team: customer credentials cannot do it"
+            ))),
+        }
+    }
+
+    pub fn to_me(&self) -> Me {
+        match self {
+            Actor::Customer(p) => p.to_me(),
+            Actor::Agent(a) => Me {
+                account_name: a.name.clone(),
+                account_email: a.email.clone(),
+                acting_as: a.person(),
+                categories: a.categories.clone(),
+                can_manage: false,
+            },
         }
     }
 }

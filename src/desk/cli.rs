@@ -1,5 +1,11 @@
 //! The `ecolo-desk` command line: `serve`, and the admin commands that work
-//! on the same database while the server runs (WAL + busy timeout).
+//! on the same database while the server runs (WAL + busy timeout). The
+//! support team's and accounts' commands live in [`staff`], [`account`] and
+//! [`tickets`]; every one of them goes through the store.
+
+mod account;
+mod staff;
+mod tickets;
 
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
@@ -36,9 +42,12 @@ pub enum Command {
     /// Manage customer accounts
     #[command(subcommand)]
     Account(AccountCommand),
-    /// What the support team does
+    /// Manage the support team and answer as it
     #[command(subcommand)]
-    Staff(StaffCommand),
+    Staff(staff::StaffCommand),
+    /// Work on tickets in bulk (auto-close)
+    #[command(subcommand)]
+    Tickets(tickets::TicketsCommand),
     /// File one e-mail read from stdin (for the MTA's pipe transport)
     Pipe(super::mail::pipe::PipeArgs),
 }
@@ -85,50 +94,92 @@ pub struct ServeArgs {
     /// First retry delay of the outbox in milliseconds; doubles per failure
     #[arg(long, value_name = "MS", default_value_t = 30_000, hide = true)]
     pub outbox_retry_ms: u64,
-    /// Delete sent mail from the outbox this long after it was sent
-    /// (e.g. 30d, 12h, 90m, 45s); mail not yet sent is always kept
-    #[arg(long, value_name = "DURATION", default_value = "30d", value_parser = parse_duration)]
+    /// Delete sent mail from the outbox, and rendered events from the
+    /// events log, this long after (e.g. 30d, 12h, 90m, 45s); mail not yet
+    /// sent is always kept
+    #[arg(long, value_name = "DURATION", default_value = "30d", value_parser = parse_retention)]
     pub mail_retention: std::time::Duration,
+    /// Close `answered` tickets with no customer reply for this long
+    /// (e.g. 7d, 36h, 90m; `off` never)
+    #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = parse_auto_close)]
+    pub auto_close_after: AutoClose,
 }
 
-/// `30d`, `12h`, `90m` or `45s`: a positive whole number and a unit.
-fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
-    let s = s.trim();
-    let bad = || format!("`{s}` is not a duration: use a number and d, h, m or s, e.g. 30d");
-    let unit = s.chars().last().ok_or_else(bad)?;
-    let secs_per = match unit {
-        'd' => 86_400,
-        'h' => 3_600,
-        'm' => 60,
-        's' => 1,
-        _ => return Err(bad()),
-    };
-    let n: u64 = s[..s.len() - 1].parse().map_err(|_| bad())?;
-    if n == 0 {
+/// `--auto-close-after`: a duration, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutoClose {
+    Off,
+    After(chrono::Duration),
+}
+
+fn parse_auto_close(s: &str) -> Result<AutoClose, String> {
+    if s.trim().eq_ignore_ascii_case("off") {
+        return Ok(AutoClose::Off);
+    }
+    parse_duration(s).map(AutoClose::After)
+}
+
+/// `7d`, `36h`, `90m`, `45s`, or several (`1d12h`).
+pub(crate) fn parse_duration(s: &str) -> Result<chrono::Duration, String> {
+    let bad = || format!("`{s}` is not a duration: use e.g. 7d, 36h, 90m or 0s");
+    let text = s.trim();
+    if text.is_empty() {
+        return Err(bad());
+    }
+    let mut total = chrono::Duration::zero();
+    let mut digits = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let n: i64 = digits.parse().map_err(|_| bad())?;
+        digits.clear();
+        let part = match c {
+            'd' => chrono::Duration::try_days(n),
+            'h' => chrono::Duration::try_hours(n),
+            'm' => chrono::Duration::try_minutes(n),
+            's' => chrono::Duration::try_seconds(n),
+            _ => return Err(bad()),
+        };
+        total = part
+            .and_then(|part| total.checked_add(&part))
+            .ok_or_else(bad)?;
+    }
+    if !digits.is_empty() {
+        return Err(bad());
+    }
+    Ok(total)
+}
+
+/// `--mail-retention`: a duration longer than zero.
+fn parse_retention(s: &str) -> Result<std::time::Duration, String> {
+    let d = parse_duration(s)?;
+    if d <= chrono::Duration::zero() {
         return Err(format!("`{s}`: the retention must be longer than zero"));
     }
-    n.checked_mul(secs_per)
-        .map(std::time::Duration::from_secs)
-        .ok_or_else(bad)
+    d.to_std().map_err(|e| format!("`{s}`: {e}"))
 }
 
-/// How often `serve` deletes sent mail past the retention; a retention
-/// shorter than this is checked as often as it lasts.
+/// How often `serve` deletes sent mail and rendered events past the
+/// retention; a retention shorter than this is checked as often as it lasts.
 const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// Deletes mail sent more than `retention` ago now and then every hour,
-/// so the database grows with tickets, not with mail.
+/// Deletes mail sent and events rendered more than `retention` ago now and
+/// then every hour, so the database grows with tickets, not with mail.
 fn spawn_mail_pruning(store: Store, retention: std::time::Duration) {
     let every = PRUNE_EVERY.min(retention);
     tokio::spawn(async move {
         loop {
             let s = store.clone();
-            match tokio::task::spawn_blocking(move || s.prune_sent_mail(retention)).await {
-                Ok(Ok(0)) => {}
-                Ok(Ok(n)) => {
-                    tracing::info!("outbox: deleted {n} mails sent over {retention:?} ago")
-                }
-                Ok(Err(e)) => tracing::warn!("outbox: could not delete old sent mail: {e}"),
+            match tokio::task::spawn_blocking(move || s.prune_delivered(retention)).await {
+                Ok(Ok(p)) if p.mail == 0 && p.events == 0 => {}
+                Ok(Ok(p)) => tracing::info!(
+                    "outbox: deleted {} mails sent and {} events rendered over {retention:?} ago",
+                    p.mail,
+                    p.events
+                ),
+                Ok(Err(e)) => tracing::warn!("outbox: could not delete old mail and events: {e}"),
                 Err(e) => tracing::warn!("outbox: pruning stopped: {e}"),
             }
             tokio::time::sleep(every).await;
@@ -150,22 +201,14 @@ pub enum AccountCommand {
         #[arg(long, required = true)]
         password_stdin: bool,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum StaffCommand {
-    /// Answer a ticket as support staff (status becomes `answered`)
-    Reply {
-        /// The six-digit ticket number
-        number: u32,
-        /// The answer
-        #[arg(long)]
-        message: String,
-        /// Domain of the intake addresses, for the notification's Reply-To
-        /// (the same as `serve --mail-domain`)
-        #[arg(long, value_name = "DOMAIN", env = "ECOLO_DESK_MAIL_DOMAIN", default_value = config::DEFAULT_MAIL_DOMAIN)]
-        mail_domain: String,
-    },
+    /// List the customer accounts
+    List(account::ListArgs),
+    /// Refuse an account's credentials and mail at once (its tickets stay)
+    Disable(account::EmailArgs),
+    /// Let a disabled account in again
+    Enable(account::EmailArgs),
+    /// Set an owner's password (read from stdin); ends the account's sessions
+    SetPassword(account::SetPasswordArgs),
 }
 
 /// Uploads not attached to a ticket or reply within this many days were
@@ -204,6 +247,33 @@ fn init_tracing(serving: bool) {
         .try_init();
 }
 
+/// The database of an admin command that must not create one: with no
+/// database at `db`, fail naming --db, ECOLO_DESK_DB and the default path.
+pub(crate) fn existing_db(db: &std::path::Path) -> anyhow::Result<()> {
+    if db.exists() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "no desk database at {}: pass --db PATH or set ECOLO_DESK_DB to the database of \
+         `ecolo-desk serve` (the default is {})",
+        db.display(),
+        config::default_db_path().display()
+    )
+}
+
+/// Opens an existing desk database for an admin command.
+pub(crate) fn open_existing(
+    db: &std::path::Path,
+    mail_domain: Option<&str>,
+) -> anyhow::Result<Store> {
+    existing_db(db)?;
+    let mut config = StoreConfig::new(db);
+    if let Some(domain) = mail_domain {
+        config.mail_domain = domain.to_string();
+    }
+    Ok(Store::open(config)?)
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let db = cli.db.unwrap_or_else(config::default_db_path);
     match cli.command {
@@ -219,24 +289,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created account {}", email.trim().to_lowercase());
             Ok(())
         }
-        Command::Staff(StaffCommand::Reply {
-            number,
-            message,
-            mail_domain,
-        }) => {
-            let mut config = StoreConfig::new(&db);
-            config.mail_domain = mail_domain;
-            let store = Store::open(config)?;
-            let reply = store.staff_reply(number, &message)?;
-            println!("answered ticket {number} (message {})", reply.id);
-            Ok(())
-        }
+        Command::Account(command) => account::run(&db, command),
+        Command::Staff(command) => staff::run(&db, command),
+        Command::Tickets(command) => tickets::run(&db, command),
         Command::Pipe(_) => unreachable!("handled in main"),
     }
 }
 
 /// The first line of stdin, without its line ending.
-fn read_password_line() -> anyhow::Result<String> {
+pub(crate) fn read_password_line() -> anyhow::Result<String> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     let password = line.trim_end_matches(['\n', '\r']).to_string();
@@ -287,6 +348,9 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         if args.demo {
             seed_demo(&store, &url)?;
         }
+        if let AutoClose::After(after) = args.auto_close_after {
+            tickets::spawn_auto_close(store.clone(), after);
+        }
         let shutdown = super::http::shutdown_signal()?;
         tracing::info!(db = %db.display(), "desk ready");
         {
@@ -335,19 +399,28 @@ mod tests {
     #[test]
     fn retention_durations() {
         assert_eq!(
-            parse_duration("30d").unwrap(),
+            parse_retention("30d").unwrap(),
             std::time::Duration::from_secs(30 * 86_400)
         );
         assert_eq!(
-            parse_duration("90m").unwrap(),
+            parse_retention("90m").unwrap(),
             std::time::Duration::from_secs(5_400)
         );
         assert_eq!(
-            parse_duration("45s").unwrap(),
+            parse_retention("45s").unwrap(),
             std::time::Duration::from_secs(45)
         );
-        for bad in ["", "d", "0h", "30", "1w", "-3h", "99999999999999999999d"] {
-            assert!(parse_duration(bad).is_err(), "{bad}");
+        for bad in [
+            "",
+            "d",
+            "0h",
+            "30",
+            "1w",
+            "-3h",
+            "99999999999999999999d",
+            "9999999999999999d",
+        ] {
+            assert!(parse_retention(bad).is_err(), "{bad}");
         }
     }
 }

@@ -13,6 +13,6 @@ pub mod http;
 pub mod mail;
 pub mod store;
 
-pub use auth::Principal;
+pub use auth::{Actor, AgentPrincipal, Principal};
 pub use error::{Error, Result};
 pub use store::Store;

@@ -87,6 +87,39 @@ impl Desk {
         );
     }
 
+    /// A support agent (`ecolo-desk staff add`): working only `categories`,
+    /// or all of them when empty.
+    pub fn add_agent(&self, email: &str, name: &str, password: &str, categories: &[&str]) {
+        let mut args = vec![
+            "staff",
+            "add",
+            "--email",
+            email,
+            "--name",
+            name,
+            "--password-stdin",
+        ];
+        for c in categories {
+            args.extend(["-c", c]);
+        }
+        let out = self.admin(&args, &format!("{password}\n"));
+        assert!(
+            out.status.success(),
+            "staff add failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// `ecolo-desk staff remove EMAIL --yes`: the agent's tokens stop at once.
+    pub fn remove_agent(&self, email: &str) {
+        let out = self.admin(&["staff", "remove", email, "--yes"], "");
+        assert!(
+            out.status.success(),
+            "staff remove failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Staff answer ticket `number` (status becomes `answered`).
     pub fn staff_reply(&self, number: &str, message: &str) {
         let out = self.admin(&["staff", "reply", number, "--message", message], "");
@@ -202,13 +235,18 @@ impl User {
 
     /// Logs in as the owner with `--password-stdin`.
     pub fn login_owner(&self) {
+        self.login(OWNER_EMAIL, OWNER_PASSWORD);
+    }
+
+    /// `ecolo login --email EMAIL --password-stdin` (customers and agents alike).
+    pub fn login(&self, email: &str, password: &str) {
         let out = self.run_stdin(
-            &["login", "--email", OWNER_EMAIL, "--password-stdin"],
-            &format!("{OWNER_PASSWORD}\n"),
+            &["login", "--email", email, "--password-stdin"],
+            &format!("{password}\n"),
         );
         assert!(
             out.status.success(),
-            "login failed: {}",
+            "login as {email} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
     }

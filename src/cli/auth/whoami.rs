@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::api::Me;
+use crate::api::{AuthorRole, Me};
 use crate::cli::ctx::TokenSource;
 use crate::cli::error::Result;
 use crate::cli::Ctx;
@@ -34,18 +34,31 @@ impl fmt::Display for Whoami {
             TokenSource::Env => "ECOLO_TOKEN",
             TokenSource::Stored => "stored login",
         };
+        let staff = me.acting_as.role == AuthorRole::Staff;
         let manage = match (f.alternate(), me.can_manage) {
             (true, can) => can.to_string(),
             (false, true) => "contacts and tokens".to_string(),
+            (false, false) if staff => "your own tokens".to_string(),
             (false, false) => "no (ask the account owner)".to_string(),
         };
-        // (key for `NAME<TAB>value` on a pipe, label for a person, value)
+        // An agent has no customer account (the desk puts the agent there):
+        // a person reads the role instead; a pipe gets both keys.
+        let account = format!("{} <{}>", me.account_name, me.account_email);
+        let (account_label, role_label) = if staff {
+            ("", "Role:")
+        } else {
+            ("Account:", "")
+        };
+        let role = if staff && !f.alternate() {
+            "staff (the support team: every account's tickets in these categories)".to_string()
+        } else {
+            me.acting_as.role.as_str().to_string()
+        };
+        // (key for `NAME<TAB>value` on a pipe, label for a person (none:
+        // only piped), value)
         let rows = [
-            (
-                "account",
-                "Account:",
-                format!("{} <{}>", me.account_name, me.account_email),
-            ),
+            ("account", account_label, account),
+            ("role", role_label, role),
             (
                 "acting_as",
                 "Acting as:",
@@ -65,7 +78,7 @@ impl fmt::Display for Whoami {
         for (key, label, value) in rows {
             if f.alternate() {
                 writeln!(f, "{key}\t{value}")?;
-            } else {
+            } else if !label.is_empty() {
                 writeln!(f, "{label:<13}{value}")?;
             }
         }

@@ -1,24 +1,51 @@
 //! `ecolo ticket list`: follows the desk's cursor until `--limit` tickets.
+//! The desk decides what a list holds and its order by who asks (a
+//! customer's own tickets, newest first; an agent's queue, the longest
+//! waiting first), so no status is sent unless one is asked for. The table
+//! differs too: an agent needs account, requester, assignee and the wait.
 
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::api::{Page, StatusFilter, Ticket};
 use crate::cli::error::{CliError, Result};
 use crate::cli::output::{status_style, Cell, Table};
 use crate::cli::{category, Ctx};
-use crate::client::FieldFlags;
+use crate::client::{ApiError, FieldFlags};
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Customers get their own tickets, newest first (active ones by default).\n\
+The support team gets the queue: every account's tickets in their categories, those waiting\n\
+for support by default, the longest waiting first.\n\
+Examples:\n  ecolo ticket list --search invoice\n  \
+ecolo ticket list --assignee @me --status all\n  ecolo ticket list --account owner@example.com -c billing"
+)]
 pub struct Args {
-    /// Which tickets: a status, `active` (all but closed) or `all`
-    #[arg(long, value_enum, default_value = "active", value_name = "STATUS")]
-    pub status: StatusFilter,
+    /// Which tickets: open, answered, customer-reply, closed, waiting (open or
+    /// customer-reply), active (all but closed) or all [default: the desk's, see below]
+    #[arg(long, value_enum, value_name = "STATUS", hide_possible_values = true)]
+    pub status: Option<StatusFilter>,
 
     /// Only this category
     #[arg(short, long, value_name = "CATEGORY")]
     pub category: Option<String>,
+
+    /// Only tickets whose subject or messages contain TEXT (for the support
+    /// team, notes too)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
+    /// Support team: only tickets assigned to EMAIL, to you (`@me`) or to
+    /// nobody (`none`)
+    #[arg(long, value_name = "EMAIL|@me|none")]
+    pub assignee: Option<String>,
+
+    /// Support team: only the tickets of the account owned by EMAIL
+    #[arg(long, value_name = "EMAIL")]
+    pub account: Option<String>,
 
     /// At most N tickets
     #[arg(short = 'L', long, default_value_t = 30, value_name = "N")]
@@ -30,25 +57,94 @@ pub struct Args {
 const FIELDS: FieldFlags = &[
     ("status", "--status"),
     ("category", "-c/--category"),
+    ("search", "--search"),
+    ("assignee", "--assignee"),
+    ("account", "--account"),
     ("limit", "-L/--limit"),
 ];
 
-/// `--json`: an array of tickets (no messages).
+/// `--json`: an array of tickets (no messages), for either side.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct TicketList(pub Vec<Ticket>);
+pub struct TicketList {
+    pub tickets: Vec<Ticket>,
+    /// The support team's table (a customer's otherwise).
+    #[serde(skip)]
+    pub staff: bool,
+}
 
-impl fmt::Display for TicketList {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// How long a ticket has waited, as people say it: `45m`, `3h`, `2d`.
+pub fn waited(since: &DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (now - *since).num_seconds().max(0);
+    match secs {
+        0..=59 => "<1m".to_string(),
+        60..=3599 => format!("{}m", secs / 60),
+        3600..=86_399 => format!("{}h", secs / 3600),
+        _ => format!("{}d", secs / 86_400),
+    }
+}
+
+fn rfc3339(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl TicketList {
+    /// NUMBER STATUS WAITED ACCOUNT REQUESTER ASSIGNEE CATEGORY SUBJECT; a
+    /// pipe gets e-mails (what `--account`/`--assignee` take) and times.
+    fn queue(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pipe = f.alternate();
+        let now = Utc::now();
+        let mut table = Table::new(vec![
+            "NUMBER",
+            "STATUS",
+            "WAITED",
+            "ACCOUNT",
+            "REQUESTER",
+            "ASSIGNEE",
+            "CATEGORY",
+            "SUBJECT",
+        ]);
+        for t in &self.tickets {
+            let waited = match &t.waiting_since {
+                Some(w) if pipe => rfc3339(w),
+                Some(w) => waited(w, now),
+                None => "-".to_string(),
+            };
+            let (requester, assignee) = if pipe {
+                (
+                    t.requester.email.clone(),
+                    t.assignee.as_ref().map(|a| a.email.clone()),
+                )
+            } else {
+                (
+                    t.requester.name.clone(),
+                    t.assignee.as_ref().map(|a| a.name.clone()),
+                )
+            };
+            table.row(vec![
+                t.number.to_string().into(),
+                Cell::styled(t.status.as_str(), status_style(t.status)),
+                waited.into(),
+                t.account.email.as_str().into(),
+                requester.into(),
+                assignee.unwrap_or_else(|| "-".into()).into(),
+                t.category.as_str().into(),
+                t.subject.as_str().into(),
+            ]);
+        }
+        fmt::Display::fmt(&table, f)
+    }
+
+    /// A customer's: NUMBER STATUS PRIORITY CATEGORY UPDATED SUBJECT.
+    fn own(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut table = Table::new(vec![
             "NUMBER", "STATUS", "PRIORITY", "CATEGORY", "UPDATED", "SUBJECT",
         ]);
-        for t in &self.0 {
+        for t in &self.tickets {
             let updated = if f.alternate() {
-                t.updated_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                rfc3339(&t.updated_at)
             } else {
-                crate::cli::output::ago(&t.updated_at, chrono::Utc::now())
+                crate::cli::output::ago(&t.updated_at, Utc::now())
             };
             table.row(vec![
                 t.number.to_string().into(),
@@ -63,34 +159,81 @@ impl fmt::Display for TicketList {
     }
 }
 
+impl fmt::Display for TicketList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.staff {
+            self.queue(f)
+        } else {
+            self.own(f)
+        }
+    }
+}
+
+/// `--assignee`/`--account` from a customer: the desk's 403 in words that
+/// name the flags typed.
+fn refusal(ctx: &mut Ctx, e: ApiError, args: &Args) -> CliError {
+    let flags: Vec<&str> = [
+        args.assignee.as_ref().map(|_| "--assignee"),
+        args.account.as_ref().map(|_| "--account"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if matches!(e, ApiError::Forbidden(_))
+        && !flags.is_empty()
+        && matches!(ctx.is_staff(), Ok(false))
+    {
+        return super::forbidden(format!(
+            "only the support team can filter by {}; these credentials are a customer's \
+             (they see their own account's tickets: drop {})",
+            flags.join(" and "),
+            flags.join(" and ")
+        ));
+    }
+    e.into()
+}
+
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
     if args.limit == 0 {
         return Err(CliError::usage("--limit must be at least 1"));
     }
+    let search = match args.search.as_deref().map(str::trim) {
+        Some("") => return Err(CliError::usage("--search is empty: pass the text to find")),
+        other => other.map(str::to_string),
+    };
     ctx.client()?;
     let wanted = args.category.as_deref().map(category::normalize);
     if let Some(c) = &wanted {
         let cats = category::fetch(ctx)?;
         category::check(c, &cats, "--category")?;
     }
-    let client = ctx.client()?;
+    let mut filters: Vec<(&str, String)> = vec![];
+    if let Some(s) = args.status {
+        filters.push(("status", s.as_str().to_string()));
+    }
+    if let Some(c) = &wanted {
+        filters.push(("category", c.clone()));
+    }
+    if let Some(s) = &search {
+        filters.push(("search", s.clone()));
+    }
+    if let Some(a) = &args.assignee {
+        filters.push(("assignee", a.trim().to_string()));
+    }
+    if let Some(a) = &args.account {
+        filters.push(("account", a.trim().to_string()));
+    }
     let mut items: Vec<Ticket> = vec![];
     let mut cursor: Option<String> = None;
     loop {
         let want = (args.limit as usize - items.len()).min(100);
-        let mut query: Vec<(&str, String)> = vec![
-            ("status", args.status.as_str().to_string()),
-            ("limit", want.to_string()),
-        ];
-        if let Some(c) = &wanted {
-            query.push(("category", c.clone()));
-        }
+        let mut query = filters.clone();
+        query.push(("limit", want.to_string()));
         if let Some(c) = &cursor {
             query.push(("cursor", c.clone()));
         }
-        let page: Page<Ticket> = client
-            .get_query("/v1/tickets", &query)
-            .map_err(|e| e.naming_flags(FIELDS))?;
+        let result = ctx.client()?.get_query("/v1/tickets", &query);
+        let page: Page<Ticket> = result.map_err(|e| refusal(ctx, e.naming_flags(FIELDS), &args))?;
         let got = page.items.len();
         items.extend(page.items);
         items.truncate(args.limit as usize);
@@ -100,7 +243,30 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         }
     }
     if items.is_empty() && !ctx.json && ctx.err_tty {
-        ctx.note(format!("No {} tickets.", args.status.as_str()))?;
+        ctx.note(match args.status {
+            Some(s) => format!("No {} tickets.", s.as_str()),
+            None => "No tickets.".to_string(),
+        })?;
     }
-    ctx.print(&TicketList(items))
+    // Which table: asked of the desk only when there is one to draw.
+    let staff = !ctx.json && !items.is_empty() && ctx.is_staff()?;
+    ctx.print(&TicketList {
+        tickets: items,
+        staff,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_read_short() {
+        let now = Utc::now();
+        let back = |s: i64| now - chrono::Duration::seconds(s);
+        assert_eq!(waited(&back(5), now), "<1m");
+        assert_eq!(waited(&back(600), now), "10m");
+        assert_eq!(waited(&back(5 * 3600), now), "5h");
+        assert_eq!(waited(&back(3 * 86_400), now), "3d");
+    }
 }

@@ -1,35 +1,47 @@
 //! `ecolo ticket ...`: one file per command; the renderings of tickets
 //! shared by several of them live here.
 
+pub mod assign;
 pub mod close;
 pub mod download;
+pub mod edit;
 pub mod list;
+pub mod note;
 pub mod open;
 pub mod reopen;
 pub mod reply;
 pub mod view;
 
 use std::fmt;
+use std::path::PathBuf;
 
 use clap::Subcommand;
 use serde::Serialize;
 
-use crate::api::{Ticket, TicketDetail};
-use crate::cli::error::Result;
+use crate::api::{AuthorRole, MessageKind, Problem, Ticket, TicketDetail, TicketStatus};
+use crate::cli::compose::{self, MessageArgs, MESSAGE_FLAGS};
+use crate::cli::error::{CliError, Result};
 use crate::cli::output::{self, status_style};
-use crate::cli::Ctx;
+use crate::cli::{prompt, Ctx};
+use crate::client::{ApiError, FieldFlags};
 
 #[derive(Debug, Subcommand)]
 pub enum TicketCommand {
     /// Open a ticket (prompts for what is missing on a terminal)
     Open(open::Args),
-    /// List tickets, newest first (active ones by default)
+    /// List tickets (the desk picks the default: a customer's active ones, an agent's queue)
     List(list::Args),
     /// Show a ticket's whole conversation
     View(view::Args),
-    /// Add a message to a ticket
+    /// Add a message to a ticket (from an agent: the support team's answer)
     Reply(reply::Args),
-    /// Close a ticket once it is solved
+    /// Add an internal note, never shown to the customer (support team)
+    Note(note::Args),
+    /// Assign a ticket to an agent, to yourself, or to nobody (support team)
+    Assign(assign::Args),
+    /// Move a ticket to another category or change its priority (support team)
+    Edit(edit::Args),
+    /// Close a ticket once it is solved (agents may add a last answer)
     Close(close::Args),
     /// Reopen a closed ticket
     Reopen(reopen::Args),
@@ -43,6 +55,9 @@ pub fn run(cmd: TicketCommand, ctx: &mut Ctx) -> Result<()> {
         TicketCommand::List(args) => list::run(args, ctx),
         TicketCommand::View(args) => view::run(args, ctx),
         TicketCommand::Reply(args) => reply::run(args, ctx),
+        TicketCommand::Note(args) => note::run(args, ctx),
+        TicketCommand::Assign(args) => assign::run(args, ctx),
+        TicketCommand::Edit(args) => edit::run(args, ctx),
         TicketCommand::Close(args) => close::run(args, ctx),
         TicketCommand::Reopen(args) => reopen::run(args, ctx),
         TicketCommand::Download(args) => download::run(args, ctx),
@@ -72,11 +87,122 @@ pub fn change(ctx: &mut Ctx, number: u32, action: &str, done: &str) -> Result<()
     let ticket: Ticket = ctx
         .client()?
         .post_idempotent(&format!("{}/{action}", path(number)))?;
-    ctx.done(format!(
-        "{done} ticket {} ({})",
-        ticket.number, ticket.subject
-    ))?;
+    let done = format!("{done} ticket {} ({})", ticket.number, ticket.subject);
+    report_change(ctx, ticket, done)
+}
+
+/// The confirmation (for a person) and result of any change to a ticket.
+pub fn report_change(ctx: &mut Ctx, ticket: Ticket, done: String) -> Result<()> {
+    ctx.done(done)?;
     ctx.print(&TicketLine(ticket))
+}
+
+/// The same refusal the desk gives (exit 5), with our own words.
+pub fn forbidden(detail: String) -> CliError {
+    CliError::Api(ApiError::Forbidden(Problem {
+        kind: "about:blank".into(),
+        title: "forbidden".into(),
+        status: 403,
+        detail: Some(detail),
+        errors: vec![],
+    }))
+}
+
+/// Why a customer cannot do `what`, and what they can do instead.
+fn only_support(what: &str, number: u32) -> CliError {
+    forbidden(format!(
+        "only the support team can {what}; these credentials are a customer's \
+         (write to support with `ecolo ticket reply {number}`)"
+    ))
+}
+
+/// Refuses a customer before anything is asked or sent (exit 5).
+pub fn require_staff(ctx: &mut Ctx, what: &str, number: u32) -> Result<()> {
+    if ctx.is_staff()? {
+        Ok(())
+    } else {
+        Err(only_support(what, number))
+    }
+}
+
+/// A 403 from a support-team route: for a customer our words, for an
+/// agent the desk's (it names the agent's categories).
+pub fn staff_refusal(ctx: &mut Ctx, e: ApiError, what: &str, number: u32) -> CliError {
+    if matches!(e, ApiError::Forbidden(_)) && matches!(ctx.is_staff(), Ok(false)) {
+        return only_support(what, number);
+    }
+    e.into()
+}
+
+/// A 409 on a reply means the ticket is closed; say how to go on
+/// even if the desk did not.
+pub fn closed_hint(e: ApiError, number: u32) -> CliError {
+    match e {
+        ApiError::Rejected(mut p) if p.status == 409 => {
+            let detail = p.detail.take().unwrap_or_else(|| p.title.clone());
+            p.detail = Some(if detail.contains("reopen") {
+                detail
+            } else {
+                format!(
+                    "{detail}: reopen it with `ecolo ticket reopen {number}` or open a new ticket"
+                )
+            });
+            ApiError::Rejected(p).into()
+        }
+        other => other.into(),
+    }
+}
+
+/// The flag behind each field of a message body (reply, note, close), for
+/// the desk's errors.
+pub const MESSAGE_FIELDS: FieldFlags =
+    &[("message", "-m/--message"), ("attachments", "-a/--attach")];
+
+/// What `reply` and `note` share: the text from a flag, else the editor or
+/// a prompt, else a usage error; files checked, then uploaded once the
+/// ticket is known to take them. Returns the text and the upload ids.
+pub struct Compose<'a> {
+    pub number: u32,
+    pub message: &'a MessageArgs,
+    pub attach: &'a [PathBuf],
+    /// For the editor's template and the prompt: "reply", "internal note".
+    pub what: &'a str,
+    /// Whether the desk takes it on a closed ticket (notes: yes; replies:
+    /// the ticket must be reopened first).
+    pub on_closed: bool,
+}
+
+pub fn compose(ctx: &mut Ctx, c: Compose<'_>) -> Result<(String, Vec<String>)> {
+    prompt::require(ctx, c.message.given(), c.what, MESSAGE_FLAGS)?;
+    ctx.client()?;
+    let limits = compose::limits(ctx)?;
+    let files = compose::check_files(c.attach, &limits)?;
+    let text = match c.message.read()? {
+        Some(m) => m,
+        None => prompt::or_ask(ctx, None, c.what, MESSAGE_FLAGS, || {
+            compose::ask_message(c.what)
+        })?,
+    };
+    let text = compose::check_message(&text, &limits)?;
+    if !files.is_empty() {
+        // Files are uploaded first: make sure the message can land (the
+        // ticket exists, is visible, takes it) before sending them.
+        let ticket: Ticket = ctx.client()?.get(&path(c.number))?;
+        if ticket.status == TicketStatus::Closed && !c.on_closed {
+            return Err(closed_hint(
+                ApiError::Rejected(Problem {
+                    kind: "about:blank".into(),
+                    title: "conflict".into(),
+                    status: 409,
+                    detail: Some(format!("ticket {} is closed", c.number)),
+                    errors: vec![],
+                }),
+                c.number,
+            ));
+        }
+    }
+    let uploaded = compose::upload(ctx, &files)?;
+    Ok((text, uploaded.into_iter().map(|a| a.id).collect()))
 }
 
 /// A ticket after a change (close, reopen): `--json` is the Ticket; a pipe
@@ -95,6 +221,16 @@ impl fmt::Display for TicketLine {
     }
 }
 
+/// How an author reads in a conversation: the support team as "NAME
+/// (support)", the way customers see them in mail too.
+fn author(p: &crate::api::Person) -> String {
+    match p.role {
+        AuthorRole::Staff => format!("{} (support) <{}>", p.name, p.email),
+        AuthorRole::Desk => format!("{} (desk)", p.name),
+        role => format!("{} <{}> ({})", p.name, p.email, role.as_str()),
+    }
+}
+
 /// The header block of a ticket, shared by `view`.
 pub fn write_header(f: &mut fmt::Formatter<'_>, t: &Ticket) -> fmt::Result {
     writeln!(
@@ -106,18 +242,38 @@ pub fn write_header(f: &mut fmt::Formatter<'_>, t: &Ticket) -> fmt::Result {
     )?;
     writeln!(
         f,
-        "Category: {}  Priority: {}  Requester: {} <{}>",
-        t.category, t.priority, t.requester.name, t.requester.email
+        "Account: {} <{}>  Requester: {} <{}> ({})",
+        t.account.name,
+        t.account.email,
+        t.requester.name,
+        t.requester.email,
+        t.requester.role.as_str()
     )?;
+    let assignee = match &t.assignee {
+        Some(a) => format!("{} <{}>", a.name, a.email),
+        None => "nobody".to_string(),
+    };
     writeln!(
+        f,
+        "Category: {}  Priority: {}  Assignee: {assignee}",
+        t.category, t.priority
+    )?;
+    write!(
         f,
         "Opened {}  Updated {}",
         output::when(&t.created_at),
         output::when(&t.updated_at)
-    )
+    )?;
+    if let Some(w) = &t.waiting_since {
+        write!(f, "  Waiting since {}", output::when(w))?;
+    }
+    writeln!(f)
 }
 
 /// The detail rendering used by `view` (and `--json` of open/view).
+/// Internal notes are marked on their header line and on every line of
+/// their text, so a quote of a note cannot pass for an answer; events are
+/// one dim line each.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Conversation(pub TicketDetail);
@@ -127,21 +283,54 @@ impl fmt::Display for Conversation {
         let d = &self.0;
         write_header(f, &d.ticket)?;
         let dim = console::Style::new().dim();
+        let note = console::Style::new().yellow().bold();
         for m in &d.messages {
             writeln!(f)?;
-            writeln!(
-                f,
-                "{}",
-                dim.apply_to(format!(
-                    "── {} <{}> ({}) via {}, {}",
-                    m.author.name,
-                    m.author.email,
-                    m.author.role.as_str(),
-                    m.channel,
-                    output::when(&m.created_at)
-                ))
-            )?;
-            writeln!(f, "{}", m.body.trim_end())?;
+            match m.kind {
+                MessageKind::Event => {
+                    // "closed by Laura Gómez" names its author already;
+                    // "moved from billing to email" does not.
+                    let body = m.body.trim();
+                    let who = if body.contains(&m.author.name) {
+                        String::new()
+                    } else {
+                        format!(" — {}", m.author.name)
+                    };
+                    writeln!(
+                        f,
+                        "{}",
+                        dim.apply_to(format!("· {body}{who}, {}", output::when(&m.created_at)))
+                    )?;
+                    continue;
+                }
+                MessageKind::Note => {
+                    writeln!(
+                        f,
+                        "{}",
+                        note.apply_to(format!(
+                            "── INTERNAL NOTE by {}, {} (never shown to the customer)",
+                            author(&m.author),
+                            output::when(&m.created_at)
+                        ))
+                    )?;
+                    for line in m.body.trim_end().lines() {
+                        writeln!(f, "{} {line}", note.apply_to("│"))?;
+                    }
+                }
+                MessageKind::Message => {
+                    writeln!(
+                        f,
+                        "{}",
+                        dim.apply_to(format!(
+                            "── {} via {}, {}",
+                            author(&m.author),
+                            m.channel,
+                            output::when(&m.created_at)
+                        ))
+                    )?;
+                    writeln!(f, "{}", m.body.trim_end())?;
+                }
+            }
             if !m.attachments.is_empty() {
                 writeln!(f, "Attachments:")?;
                 for a in &m.attachments {

@@ -13,7 +13,7 @@ use crate::api::{Category, Me, NewTicket, Priority, TicketDetail};
 use crate::cli::compose::{self, LocalFile, MessageArgs, MESSAGE_FLAGS};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, output, prompt, Ctx};
-use crate::client::{ApiError, FieldFlags};
+use crate::client::FieldFlags;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -248,11 +248,5 @@ fn not_permitted(slug: &str, allowed: &[&Category]) -> CliError {
 
 /// The same error the desk would give (exit 5), found before sending.
 fn forbidden(detail: String) -> CliError {
-    CliError::Api(ApiError::Forbidden(crate::api::Problem {
-        kind: "about:blank".into(),
-        title: "forbidden".into(),
-        status: 403,
-        detail: Some(detail),
-        errors: vec![],
-    }))
+    super::forbidden(detail)
 }

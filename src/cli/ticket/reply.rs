@@ -1,17 +1,23 @@
-//! `ecolo ticket reply`: a message (and files) on an existing ticket.
+//! `ecolo ticket reply`: a message (and files) on an existing ticket. The
+//! same command serves both sides: the desk makes an agent's reply the
+//! support team's answer (signed with their name, status `answered`).
 
 use std::fmt;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::api::{Message, NewMessage, Problem, Ticket, TicketStatus};
-use crate::cli::compose::{self, MessageArgs, MESSAGE_FLAGS};
-use crate::cli::error::{CliError, Result};
-use crate::cli::{prompt, Ctx};
-use crate::client::{ApiError, FieldFlags};
+use crate::api::{Message, NewMessage};
+use crate::cli::compose::MessageArgs;
+use crate::cli::error::Result;
+use crate::cli::Ctx;
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Without --message or --message-file, a terminal opens $VISUAL/$EDITOR (or asks for one line).\n\
+Examples:\n  ecolo ticket reply 482913 -m 'Thanks, that fixed it.'\n  \
+git log -1 | ecolo ticket reply 482913 -F - -a screenshot.png"
+)]
 pub struct Args {
     /// Ticket number, e.g. 482913
     #[arg(value_parser = super::parse_number, value_name = "NUMBER")]
@@ -24,10 +30,6 @@ pub struct Args {
     #[arg(short, long = "attach", value_name = "FILE")]
     pub attach: Vec<PathBuf>,
 }
-
-/// The flag behind each field of `POST /v1/tickets/{number}/messages`, for
-/// the desk's errors.
-const FIELDS: FieldFlags = &[("message", "-m/--message"), ("attachments", "-a/--attach")];
 
 /// `--json`: the new message. Without it stdout stays quiet; a person gets
 /// the confirmation on stderr (`Ctx::done`).
@@ -42,66 +44,28 @@ impl fmt::Display for Replied {
 }
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
-    prompt::require(ctx, args.message.given(), "message", MESSAGE_FLAGS)?;
-    ctx.client()?;
-    let limits = compose::limits(ctx)?;
-    let files = compose::check_files(&args.attach, &limits)?;
-    let text = match args.message.read()? {
-        Some(m) => m,
-        None => prompt::or_ask(ctx, None, "message", MESSAGE_FLAGS, || {
-            compose::ask_message("reply")
-        })?,
-    };
-    let text = compose::check_message(&text, &limits)?;
-    if !files.is_empty() {
-        // Files are uploaded before the reply: make sure it can land
-        // (ticket exists, is ours, is open) before sending them.
-        let ticket: Ticket = ctx.client()?.get(&super::path(args.number))?;
-        if ticket.status == TicketStatus::Closed {
-            return Err(closed_hint(
-                ApiError::Rejected(Problem {
-                    kind: "about:blank".into(),
-                    title: "conflict".into(),
-                    status: 409,
-                    detail: Some(format!("ticket {} is closed", args.number)),
-                    errors: vec![],
-                }),
-                args.number,
-            ));
-        }
-    }
-    let uploaded = compose::upload(ctx, &files)?;
+    let (message, attachments) = super::compose(
+        ctx,
+        super::Compose {
+            number: args.number,
+            message: &args.message,
+            attach: &args.attach,
+            what: "reply",
+            on_closed: false,
+        },
+    )?;
     let body = NewMessage {
-        message: text,
-        attachments: uploaded.into_iter().map(|a| a.id).collect(),
+        message,
+        attachments,
     };
     let path = format!("{}/messages", super::path(args.number));
     let msg: Message = ctx
         .client()?
         .post(&path, &body, None)
-        .map_err(|e| closed_hint(e.naming_flags(FIELDS), args.number))?;
+        .map_err(|e| super::closed_hint(e.naming_flags(super::MESSAGE_FIELDS), args.number))?;
     ctx.done(format!(
         "Replied to ticket {n}; see the conversation with `ecolo ticket view {n}`",
         n = args.number
     ))?;
     ctx.print(&Replied(msg))
-}
-
-/// A 409 on a reply means the ticket is closed; say how to go on even if
-/// the desk did not.
-fn closed_hint(e: ApiError, number: u32) -> CliError {
-    match e {
-        ApiError::Rejected(mut p) if p.status == 409 => {
-            let detail = p.detail.take().unwrap_or_else(|| p.title.clone());
-            p.detail = Some(if detail.contains("reopen") {
-                detail
-            } else {
-                format!(
-                    "{detail}: reopen it with `ecolo ticket reopen {number}` or open a new ticket"
-                )
-            });
-            ApiError::Rejected(p).into()
-        }
-        other => other.into(),
-    }
 }

@@ -109,10 +109,12 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         .post("/v1/tokens", &body, None)
         .map_err(|e| e.naming_flags(FIELDS))?;
     if !ctx.json {
+        // Only a label: the secret is printed even if this question fails.
+        let staff = ctx.is_staff().unwrap_or(false);
         ctx.note(format!(
             "Created token {} ({}). It is shown only now: store it safely.",
             created.info.name,
-            super::scope(&created.info)
+            super::scope(&created.info, staff)
         ))?;
     }
     ctx.print(&Created(created))

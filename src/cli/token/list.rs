@@ -15,7 +15,12 @@ pub struct Args {}
 /// `--json`: an array of TokenInfo.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct TokenList(pub Vec<TokenInfo>);
+pub struct TokenList {
+    pub tokens: Vec<TokenInfo>,
+    /// An agent's own tokens (scope "agent", not "owner").
+    #[serde(skip)]
+    pub staff: bool,
+}
 
 impl fmt::Display for TokenList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,10 +30,10 @@ impl fmt::Display for TokenList {
             Some(t) => t.format("%Y-%m-%d").to_string(),
             None => none.to_string(),
         };
-        for t in &self.0 {
+        for t in &self.tokens {
             table.row(vec![
                 t.name.as_str().into(),
-                super::scope(t).into(),
+                super::scope(t, self.staff).into(),
                 date(&Some(t.created_at), "").into(),
                 date(&t.last_used_at, "never").into(),
                 date(&t.expires_at, "never").into(),
@@ -43,5 +48,7 @@ pub fn run(_args: Args, ctx: &mut Ctx) -> Result<()> {
     if tokens.is_empty() && !ctx.json && ctx.err_tty {
         ctx.note("No tokens yet; create one with `ecolo token create --name NAME`.")?;
     }
-    ctx.print(&TokenList(tokens))
+    // Whose tokens: asked of the desk only when there is a table to draw.
+    let staff = !ctx.json && !tokens.is_empty() && ctx.is_staff()?;
+    ctx.print(&TokenList { tokens, staff })
 }

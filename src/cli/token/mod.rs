@@ -1,5 +1,6 @@
 //! `ecolo token ...`: personal access tokens for scripts and CI, optionally
-//! bound to a contact and limited to categories. Owner-only on the desk.
+//! bound to a contact and limited to categories. The owner's on the desk,
+//! or an agent's own (at most as wide as the agent).
 
 pub mod create;
 pub mod list;
@@ -28,10 +29,12 @@ pub fn run(cmd: TokenCommand, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
-/// Who a token acts as and where, for people.
-pub fn scope(info: &crate::api::TokenInfo) -> String {
+/// Who a token acts as and where, for people. An agent's tokens act as the
+/// agent (`staff`), never as an account's owner.
+pub fn scope(info: &crate::api::TokenInfo, staff: bool) -> String {
     let who = match &info.contact {
         Some(c) => format!("contact {c}"),
+        None if staff => "agent".to_string(),
         None => "owner".to_string(),
     };
     match &info.categories {

@@ -30,7 +30,7 @@ use utoipa_axum::routes;
 
 use crate::api::Problem;
 
-use super::auth::{Principal, RateLimiter};
+use super::auth::{Actor, RateLimiter};
 use super::error::{Error, Result};
 use super::store::Store;
 
@@ -102,7 +102,12 @@ macro_rules! problem_response {
 
 problem_response!(Unauthorized, 401, "Missing or rejected token");
 problem_response!(OutsideCategories, 403, "Category outside these credentials");
-problem_response!(NoSuchTicket, 404, "No such ticket in this account");
+problem_response!(
+    NoSuchTicket,
+    404,
+    "No such ticket in this account (or, for an agent, in the agent's categories)"
+);
+problem_response!(StaffOnly, 403, "Only support agents may do this");
 problem_response!(
     ContactsOwnerOnly,
     403,
@@ -160,8 +165,10 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(attachments::upload))
         .routes(routes!(attachments::download))
         .routes(routes!(tickets::open, tickets::list))
-        .routes(routes!(tickets::view))
+        .routes(routes!(tickets::view, tickets::change))
         .routes(routes!(tickets::reply))
+        .routes(routes!(tickets::note))
+        .routes(routes!(tickets::assign))
         .routes(routes!(tickets::close))
         .routes(routes!(tickets::reopen))
         .routes(routes!(contacts::list, contacts::add))
@@ -237,7 +244,7 @@ pub fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()
 }
 
 /// The credentials of the request (`Authorization: Bearer ecolo_...`).
-pub struct Auth(pub Principal);
+pub struct Auth(pub Actor);
 
 impl FromRequestParts<AppState> for Auth {
     type Rejection = Error;
@@ -312,6 +319,28 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
         de.end()
             .map_err(|e| Error::BadRequest(format!("malformed JSON body: {e}")))?;
         Ok(ApiJson(value))
+    }
+}
+
+/// Like [`ApiJson`], but an empty body is `T::default()`: for routes whose
+/// body is optional (`POST /v1/tickets/{number}/close`).
+pub struct OptionalJson<T>(pub T);
+
+impl<T: DeserializeOwned + Default> FromRequest<AppState> for OptionalJson<T> {
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self> {
+        let empty = content_length(req.headers()) == Some(0)
+            || (req.headers().get(header::CONTENT_TYPE).is_none()
+                && req.headers().get(header::TRANSFER_ENCODING).is_none()
+                && content_length(req.headers()).is_none());
+        if empty {
+            return Ok(OptionalJson(T::default()));
+        }
+        // `null` counts as no body too.
+        ApiJson::<Option<T>>::from_request(req, state)
+            .await
+            .map(|j| OptionalJson(j.0.unwrap_or_default()))
     }
 }
 

@@ -11,7 +11,8 @@ use crate::api::{LoginRequest, Problem, Session};
 use super::{created, ApiJson, AppState, Auth, Unauthorized};
 use crate::desk::error::{Error, Result};
 
-/// Log in with the owner's e-mail and password; answers a session token.
+/// Log in with an account owner's or a support agent's e-mail and
+/// password; answers a session token. A disabled account: 401 saying so.
 #[utoipa::path(
     post,
     path = "/v1/sessions",
@@ -36,11 +37,11 @@ pub async fn login(
     state.limiter.attempt(&keys)?;
     let session = state
         .run(move |store| {
-            let Some(account_id) = store.verify_login(&email, &request.password)? else {
+            let Some(login) = store.verify_login(&email, &request.password)? else {
                 return Ok(None);
             };
-            let token = store.create_session(account_id)?;
-            let me = store.owner_principal(account_id)?.to_me();
+            let token = store.create_session(login)?;
+            let me = store.login_actor(login)?.to_me();
             Ok(Some(Session { token, me }))
         })
         .await?;
@@ -72,7 +73,7 @@ pub async fn login(
     )
 )]
 pub async fn logout(State(state): State<AppState>, Auth(actor): Auth) -> Result<StatusCode> {
-    if let Some(id) = actor.token_id {
+    if let Some(id) = actor.token_id() {
         state.run(move |store| store.revoke_token_id(id)).await?;
     }
     Ok(StatusCode::NO_CONTENT)

@@ -1,19 +1,33 @@
-//! Queues the mail that follows a ticket event: the confirmation when a
-//! ticket is opened and the notification when staff answer. The store calls
-//! these inside the transaction that records the event, so a ticket or
-//! reply and its mail are committed together or not at all. The Message-ID
-//! is derived from the ticket and message, and the outbox keeps one message
-//! per Message-ID.
+//! Renders the desk's event log into mail. The store writes one `events`
+//! row in the transaction of each change and knows nothing of mail; right
+//! after the commit the caller runs [`render_pending`], and `serve`'s outbox
+//! worker runs it again as a catch-up for events a crash left unrendered.
+//! Each event's mail goes to the outbox in one transaction with marking the
+//! event rendered, and Message-IDs are derived from the ticket, message and
+//! recipient (the outbox keeps one message per Message-ID), so a change's
+//! mail is never lost nor sent twice.
+//!
+//! Who gets what: the requester gets the confirmation, staff answers,
+//! closing and auto-close notices; the agents of the ticket's category
+//! (only its assignee once assigned) get new tickets and customer replies.
+//! Notes, assignments and moves mail nobody.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use crate::api::{Message, Ticket, TicketDetail};
-use crate::desk::config::StoreConfig;
+use crate::api::{AuthorRole, MessageKind};
 use crate::desk::error::Result;
-use crate::desk::store::Store;
+use crate::desk::store::{category_names, DomainEvent, Store};
 
 use super::outbound::{self, Outgoing, TicketInfo};
 use super::outbox;
+
+/// Events rendered per transaction.
+const BATCH: usize = 50;
+
+/// A staff answer's files travel with its mail up to this many bytes in
+/// all; past it the mail lists them and how to download them instead
+/// (`ecolo ticket download N`), so it passes common mailbox limits.
+pub const MAX_MAIL_ATTACHMENT_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Writes `mail` to the outbox (once per Message-ID) in a transaction of
 /// its own: for mail that follows no stored change (auto-replies).
@@ -21,21 +35,26 @@ pub fn enqueue(store: &Store, mail: &Outgoing) -> Result<bool> {
     store.write(|tx| Ok(outbox::enqueue(tx, mail)?))
 }
 
-/// Builds the mail about ticket `t` and queues it on `conn`.
-fn queue(
+/// Renders every pending event to the outbox; answers how many events.
+pub fn render_pending(store: &Store) -> Result<usize> {
+    let config = store.config().clone();
+    let mut total = 0;
+    loop {
+        let n = store.render_events(BATCH, |conn, event| render(conn, &config, event))?;
+        total += n;
+        if n < BATCH {
+            return Ok(total);
+        }
+    }
+}
+
+fn render(
     conn: &Connection,
-    config: &StoreConfig,
-    t: &Ticket,
-    build: impl FnOnce(&TicketInfo<'_>, &str, &str) -> Outgoing,
+    config: &crate::desk::config::StoreConfig,
+    event: &DomainEvent,
 ) -> Result<()> {
-    let names: Option<(String, String)> = conn
-        .query_row(
-            "SELECT name_es, name_en FROM categories WHERE slug = ?1",
-            [&t.category],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (es, en) = names.unwrap_or_else(|| (t.category.clone(), t.category.clone()));
+    let t = &event.ticket;
+    let (es, en) = category_names(conn, &t.category)?;
     let info = TicketInfo {
         number: t.number,
         subject: &t.subject,
@@ -46,31 +65,121 @@ fn queue(
         requester_email: &t.requester.email,
     };
     let intake = config.intake_address(&t.category);
-    outbox::enqueue(conn, &build(&info, &intake, &config.mail_domain))?;
+    let domain = &config.mail_domain;
+    let mut mails = Vec::new();
+    let message = event.message.as_ref();
+    match event.kind.as_str() {
+        "opened" => {
+            if event.data["confirm"].as_bool().unwrap_or(true) {
+                mails.push(outbound::ticket_opened(
+                    &info,
+                    &intake,
+                    domain,
+                    event.data["email_message_id"].as_str(),
+                ));
+            }
+            mails.extend(agent_notices(&info, event, true, &intake, domain));
+        }
+        "replied" => mails.extend(agent_notices(&info, event, false, &intake, domain)),
+        "answered" => {
+            // Never a note: only a public message reaches the requester.
+            if let Some(m) = message.filter(|m| m.kind == MessageKind::Message) {
+                let total: u64 = m.attachments.iter().map(|a| a.size).sum();
+                let attach = total <= MAX_MAIL_ATTACHMENT_BYTES;
+                let files: Vec<(String, u64)> = if attach {
+                    Vec::new()
+                } else {
+                    m.attachments
+                        .iter()
+                        .map(|a| (a.filename.clone(), a.size))
+                        .collect()
+                };
+                let mut mail = outbound::staff_answered(
+                    &info,
+                    m.id,
+                    &m.author.name,
+                    &m.body,
+                    &files,
+                    &intake,
+                    domain,
+                );
+                if attach && !m.attachments.is_empty() {
+                    let refs: Vec<outbox::AttachRef> = m
+                        .attachments
+                        .iter()
+                        .map(|a| outbox::AttachRef {
+                            path: config.attachments_dir.join(&a.id),
+                            filename: a.filename.clone(),
+                            content_type: a.content_type.clone(),
+                        })
+                        .collect();
+                    mail.headers.insert(
+                        outbox::ATTACH_HEADER.to_string(),
+                        serde_json::to_string(&refs).unwrap_or_default(),
+                    );
+                }
+                mails.push(mail);
+            }
+        }
+        "closed" | "auto-closed" => {
+            let auto = event.kind == "auto-closed";
+            // A requester who closed it needs no notice of it.
+            let by_requester = !auto
+                && event.actor.role != AuthorRole::Staff
+                && event.actor.email.eq_ignore_ascii_case(&t.requester.email);
+            if !by_requester {
+                let last = message
+                    .filter(|m| m.kind == MessageKind::Message)
+                    .map(|m| m.body.as_str());
+                mails.push(outbound::ticket_closed(
+                    &info,
+                    event.id,
+                    &event.actor.name,
+                    if auto {
+                        event.data["after"].as_str()
+                    } else {
+                        None
+                    },
+                    last,
+                    &intake,
+                    domain,
+                ));
+            }
+        }
+        // noted, assigned, moved, reopened: nothing to mail.
+        _ => {}
+    }
+    for mail in &mails {
+        outbox::enqueue(conn, mail)?;
+    }
     Ok(())
 }
 
-/// Queues the confirmation of the newly opened ticket `detail` to its
-/// requester. `opening_message_id` is the e-mail that opened it, if any.
-pub(crate) fn ticket_opened(
-    conn: &Connection,
-    config: &StoreConfig,
-    detail: &TicketDetail,
-    opening_message_id: Option<&str>,
-) -> Result<()> {
-    queue(conn, config, &detail.ticket, |info, intake, domain| {
-        outbound::ticket_opened(info, intake, domain, opening_message_id)
-    })
-}
-
-/// Queues the notification of staff's answer `message` on ticket `t`.
-pub(crate) fn staff_replied(
-    conn: &Connection,
-    config: &StoreConfig,
-    t: &Ticket,
-    message: &Message,
-) -> Result<()> {
-    queue(conn, config, t, |info, intake, domain| {
-        outbound::staff_replied(info, message.id, &message.body, intake, domain)
-    })
+/// The notices to the agents of a ticket (its assignee, or every agent of
+/// its category) about the customer's message of `event`.
+fn agent_notices(
+    info: &TicketInfo<'_>,
+    event: &DomainEvent,
+    new_ticket: bool,
+    intake: &str,
+    domain: &str,
+) -> Vec<Outgoing> {
+    let Some(m) = event.message.as_ref() else {
+        return Vec::new();
+    };
+    let account = format!(
+        "{} <{}>",
+        event.ticket.account.name, event.ticket.account.email
+    );
+    let author = format!("{} <{}>", m.author.name, m.author.email);
+    event
+        .agents
+        .iter()
+        .map(|a| {
+            outbound::agent_notice(
+                info, m.id, new_ticket, &account, &author, &m.body, &a.name, &a.email, intake,
+                domain,
+            )
+        })
+        .collect()
 }

@@ -175,6 +175,148 @@ pub fn staff_replied(
     }
 }
 
+/// A staff answer signed by `author` (an agent's name, or "Support"),
+/// with a list of its attachments (`files`: name and size) at the end.
+pub fn staff_answered(
+    t: &TicketInfo<'_>,
+    message_id: i64,
+    author: &str,
+    text: &str,
+    files: &[(String, u64)],
+    intake: &str,
+    domain: &str,
+) -> Outgoing {
+    let mut m = staff_replied(t, message_id, text, intake, domain);
+    let n = t.number;
+    let mut body = format!(
+        "{author} (soporte) respondió a su ticket #{n} / {author} (support) answered your ticket #{n}:\n\n{}\n",
+        text.trim_end()
+    );
+    if !files.is_empty() {
+        body.push_str("\nArchivos adjuntos / Attached files");
+        body.push_str(&format!(" (ecolo ticket download {n}):\n"));
+        for (name, size) in files {
+            body.push_str(&format!("  - {name} ({size} bytes)\n"));
+        }
+    }
+    body.push_str(&format!(
+        "\n----\n\
+         Responda a este correo para contestar (conserve {tag} en el asunto).\n\
+         Reply to this e-mail to answer (keep {tag} in the subject).\n",
+        tag = subject::tag(n)
+    ));
+    m.body = body;
+    m
+}
+
+/// The notice to the requester that ticket `t` was closed (by `by`, an
+/// agent's name or "the desk" after `after` without a reply), optionally
+/// with the last answer, and how to reopen it.
+pub fn ticket_closed(
+    t: &TicketInfo<'_>,
+    event_id: i64,
+    by: &str,
+    auto_after: Option<&str>,
+    last_answer: Option<&str>,
+    intake: &str,
+    domain: &str,
+) -> Outgoing {
+    let tag = subject::tag(t.number);
+    let n = t.number;
+    let mut headers = base_headers(intake, format!("<ticket-{n}-e{event_id}@{domain}>"), domain);
+    let root = ticket_root_id(n, domain);
+    headers.insert("In-Reply-To".into(), root.clone());
+    headers.insert("References".into(), root);
+    headers.insert("Auto-Submitted".into(), "auto-generated".into());
+    let (why_es, why_en) = match auto_after {
+        Some(after) => (
+            format!("se cerró automáticamente tras {after} sin respuesta"),
+            format!("was closed by the desk after {after} without a reply"),
+        ),
+        None => (
+            format!("fue cerrado por {by}"),
+            format!("was closed by {by}"),
+        ),
+    };
+    let mut body = String::new();
+    if let Some(text) = last_answer {
+        body.push_str(&format!("{by}:\n\n{}\n\n----\n\n", text.trim_end()));
+    }
+    body.push_str(&format!(
+        "Su ticket #{n} ({subj}) {why_es}.\n\
+         Si el asunto no quedó resuelto, reábralo con: ecolo ticket reopen {n}\n\
+         o responda a este correo conservando {tag} en el asunto.\n\n\
+         ----\n\n\
+         Your ticket #{n} ({subj}) {why_en}.\n\
+         If the matter is not solved, reopen it with: ecolo ticket reopen {n}\n\
+         or reply to this e-mail keeping {tag} in the subject.\n",
+        subj = t.subject
+    ));
+    Outgoing {
+        to: mailbox(t.requester_name, t.requester_email),
+        subject: format!("Re: {tag} {}", t.subject),
+        body,
+        headers,
+    }
+}
+
+/// Tells agent `agent_email` of a new ticket or a customer reply on `t`,
+/// tagged so that answering from a mail client files a staff answer (a
+/// first line `#note` makes it an internal note).
+#[allow(clippy::too_many_arguments)]
+pub fn agent_notice(
+    t: &TicketInfo<'_>,
+    message_id: i64,
+    new_ticket: bool,
+    account: &str,
+    author: &str,
+    text: &str,
+    agent_name: &str,
+    agent_email: &str,
+    intake: &str,
+    domain: &str,
+) -> Outgoing {
+    let tag = subject::tag(t.number);
+    let n = t.number;
+    let who = hex::encode(&Sha256::digest(agent_email.to_ascii_lowercase().as_bytes())[..6]);
+    let mut headers = base_headers(
+        intake,
+        format!("<ticket-{n}-m{message_id}-a{who}@{domain}>"),
+        domain,
+    );
+    let root = ticket_root_id(n, domain);
+    headers.insert("In-Reply-To".into(), root.clone());
+    headers.insert("References".into(), root);
+    let what = if new_ticket {
+        format!("New ticket #{n} in {}", t.category)
+    } else {
+        format!("Customer reply on ticket #{n} ({})", t.category)
+    };
+    let body = format!(
+        "{what}\n\
+         Account: {account}\n\
+         From: {author}\n\
+         Subject: {subj}\n\n\
+         {text}\n\n\
+         ----\n\
+         Reply to this e-mail to answer the customer (keep {tag} in the subject).\n\
+         Start your reply with a line `#note` to write an internal note instead.\n\
+         Or: ecolo ticket view {n}\n",
+        subj = t.subject,
+        text = text.trim_end(),
+    );
+    Outgoing {
+        to: mailbox(agent_name, agent_email),
+        subject: format!(
+            "{}{tag} {}",
+            if new_ticket { "" } else { "Re: " },
+            t.subject
+        ),
+        body,
+        headers,
+    }
+}
+
 /// Why an incoming mail got no ticket, for the auto-reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {

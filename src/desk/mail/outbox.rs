@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use lettre::address::Envelope;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::Mailbox;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use super::outbound::Outgoing;
@@ -28,6 +28,19 @@ pub const DEFAULT_RETRY_BASE: Duration = Duration::from_secs(30);
 #[error("{0}")]
 pub struct BuildError(String);
 
+/// The internal header (never sent) listing files to attach, as JSON
+/// `[{"path", "filename", "content_type"}]`: the outbox keeps references,
+/// and the bytes are read from the attachments directory when sending.
+pub const ATTACH_HEADER: &str = "X-Ecolo-Attach";
+
+/// One file for [`ATTACH_HEADER`].
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct AttachRef {
+    pub path: std::path::PathBuf,
+    pub filename: String,
+    pub content_type: String,
+}
+
 /// The SMTP envelope and the RFC 5322 bytes of `mail`.
 pub fn build(mail: &Outgoing) -> Result<(Envelope, Vec<u8>), BuildError> {
     let bad = |what: &str, e: &dyn std::fmt::Display| BuildError(format!("{what}: {e}"));
@@ -46,6 +59,7 @@ pub fn build(mail: &Outgoing) -> Result<(Envelope, Vec<u8>), BuildError> {
             "Message-ID" => builder = builder.message_id(Some(value.clone())),
             "In-Reply-To" => builder = builder.in_reply_to(value.clone()),
             "References" => builder = builder.references(value.clone()),
+            ATTACH_HEADER => {}
             "Return-Path" => {
                 let addr = value.trim().trim_matches(['<', '>']);
                 if !addr.is_empty() {
@@ -63,10 +77,25 @@ pub fn build(mail: &Outgoing) -> Result<(Envelope, Vec<u8>), BuildError> {
         builder = builder.raw_header(h);
     }
     let envelope = Envelope::new(reverse_path, vec![to.email]).map_err(|e| bad("envelope", &e))?;
-    let message = builder
-        .header(ContentType::TEXT_PLAIN)
-        .body(mail.body.clone())
-        .map_err(|e| bad("message", &e))?;
+    let files: Vec<AttachRef> = match mail.headers.get(ATTACH_HEADER) {
+        Some(json) => serde_json::from_str(json).map_err(|e| bad("attachments", &e))?,
+        None => Vec::new(),
+    };
+    let message = if files.is_empty() {
+        builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())
+            .map_err(|e| bad("message", &e))?
+    } else {
+        let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.body.clone()));
+        for f in files {
+            let bytes = std::fs::read(&f.path).map_err(|e| bad(&f.filename, &e))?;
+            let ct = ContentType::parse(&f.content_type)
+                .unwrap_or(ContentType::parse("application/octet-stream").expect("valid"));
+            parts = parts.singlepart(Attachment::new(f.filename).body(bytes, ct));
+        }
+        builder.multipart(parts).map_err(|e| bad("message", &e))?
+    };
     Ok((envelope, message.formatted()))
 }
 
@@ -148,6 +177,11 @@ pub async fn deliver_due(
 ) -> Result<usize, String> {
     let s = store.clone();
     let batch = tokio::task::spawn_blocking(move || -> Result<Vec<Queued>, String> {
+        // Catch-up: events whose mail a crash (or a failed render right
+        // after the change) left unrendered.
+        if let Err(e) = super::notify::render_pending(&s) {
+            tracing::warn!("outbox: rendering pending events: {e}");
+        }
         s.due_mail(20).map_err(|e| e.to_string())
     })
     .await

@@ -1,6 +1,8 @@
 //! `ecolo-desk pipe`: one e-mail on stdin, as an MTA's pipe transport
 //! delivers it, becomes a ticket, a reply, a polite bilingual refusal, or
-//! (automatic mail) nothing at all.
+//! (automatic mail) nothing at all. An agent's mail to a tagged ticket is a
+//! staff answer, or an internal note when its first line starts `#note`
+//! ([`agent_reply`], the one path issue 9 gates on sender authentication).
 //!
 //! The exit status is what the MTA acts on (sysexits): 0 when the mail was
 //! handled, stored or deliberately refused; 65 when it cannot be read (the
@@ -16,10 +18,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use rusqlite::OptionalExtension;
 
-use crate::api::{Channel, NewMessage, NewTicket, Priority, TicketStatus, CATEGORY_SLUGS};
-use crate::desk::auth::Principal;
+use crate::api::{Channel, NewMessage, NewNote, NewTicket, Priority, TicketStatus, CATEGORY_SLUGS};
+use crate::desk::auth::{Actor, AgentPrincipal, Principal};
 use crate::desk::config::{self, Limits, StoreConfig};
 use crate::desk::error::Error;
 use crate::desk::store::{Confirmation, Store};
@@ -75,6 +76,11 @@ enum Outcome {
     },
     Replied {
         number: u32,
+    },
+    /// An agent's answer (or, with `#note`, internal note) by mail.
+    Answered {
+        number: u32,
+        note: bool,
     },
     /// Seen before (same Message-ID): nothing stored twice.
     Duplicate {
@@ -165,7 +171,14 @@ fn handle(db: PathBuf, args: PipeArgs) -> ExitCode {
                 return Err(PipeError::NoDatabase(db.clone()));
             }
             let store = Store::open(config)?;
-            handle_parsed(&store, mail, &args)
+            let outcome = handle_parsed(&store, mail, &args)?;
+            // Stored and committed: its mail (and any a failure left, even
+            // for a redelivered duplicate) is rendered now, or by serve's
+            // catch-up if this fails: nothing is lost either way.
+            if let Err(e) = notify::render_pending(&store) {
+                eprintln!("ecolo-desk pipe: mail left for the outbox worker: {e}");
+            }
+            Ok(outcome)
         });
     match result {
         Ok(outcome) => {
@@ -183,6 +196,15 @@ fn describe(outcome: &Outcome) -> String {
     match outcome {
         Outcome::Opened { number, category } => format!("opened ticket {number} in {category}"),
         Outcome::Replied { number } => format!("added the reply to ticket {number}"),
+        Outcome::Answered {
+            number,
+            note: false,
+        } => {
+            format!("added the agent's answer to ticket {number}")
+        }
+        Outcome::Answered { number, note: true } => {
+            format!("added the agent's internal note to ticket {number}")
+        }
         Outcome::Duplicate { number } => {
             format!("already stored (same Message-ID) in ticket {number}; nothing to do")
         }
@@ -208,7 +230,7 @@ fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcom
 
     // The ticket and its confirmation were committed together: a
     // redelivery has nothing left to do.
-    if let Some(number) = already_stored(store, &mail.message_id)? {
+    if let Some(number) = store.ticket_of_email(&mail.message_id)? {
         return Ok(Outcome::Duplicate { number });
     }
 
@@ -220,9 +242,11 @@ fn handle_parsed(store: &Store, mail: Inbound, args: &PipeArgs) -> Result<Outcom
             .find_map(|id| outbound::ticket_from_reference(id, &domain))
     });
 
-    let result = match number {
-        Some(number) => reply(store, &mail, &principals, number),
-        None => open(store, &mail, &principals, intake_category),
+    let agent = store.find_agent(&from.email)?;
+    let result = match (number, agent) {
+        (Some(number), Some(agent)) => agent_reply(store, &mail, agent, number),
+        (Some(number), None) => reply(store, &mail, &principals, number),
+        (None, _) => open(store, &mail, &principals, intake_category),
     };
     match result {
         Ok(outcome) => Ok(outcome),
@@ -287,21 +311,6 @@ fn reply_address(mail: &Inbound) -> String {
         .clone()
         .or_else(|| mail.from.as_ref().map(|f| f.email.clone()))
         .unwrap_or_default()
-}
-
-/// The ticket an earlier delivery of this Message-ID went to.
-fn already_stored(store: &Store, message_id: &str) -> Result<Option<u32>, PipeError> {
-    let conn = store.conn()?;
-    let number = conn
-        .query_row(
-            "SELECT t.number FROM messages m JOIN tickets t ON t.id = m.ticket_id
-             WHERE m.email_message_id = ?1",
-            [message_id],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(Error::from)?;
-    Ok(number)
 }
 
 /// The category the mail was sent to: the MTA's `--recipient` first, else
@@ -370,6 +379,7 @@ fn open(
     };
     let limits = store.config().limits;
     let subject = fit_subject(&mail.clean_subject(), limits.max_subject_chars as usize);
+    let actor = &Actor::Customer(actor.clone());
     let attachments = save_attachments(store, actor, mail)?;
     let message = if mail.body.trim().is_empty() {
         NO_TEXT.to_string()
@@ -428,6 +438,7 @@ fn reply(
     if detail.ticket.status == TicketStatus::Closed {
         return Err(Step::Refuse(Refusal::TicketClosed(number)));
     }
+    let actor = &Actor::Customer(actor.clone());
     let attachments = save_attachments(store, actor, mail)?;
     let text = mail.reply_text();
     let message = if text.trim().is_empty() {
@@ -452,6 +463,66 @@ fn reply(
             other => refusal_for(other),
         })?;
     Ok(Outcome::Replied { number })
+}
+
+/// An agent's mail to tagged ticket `number`: a staff answer, or an
+/// internal note when the first line of the text starts with `#note` (that
+/// line is dropped). Outside the agent's categories: the same refusal as an
+/// unknown ticket. Issue 9 gates this path on sender authentication.
+fn agent_reply(
+    store: &Store,
+    mail: &Inbound,
+    agent: AgentPrincipal,
+    number: u32,
+) -> Result<Outcome, Step> {
+    let actor = Actor::Agent(agent);
+    let text = mail.reply_text();
+    let trimmed = text.trim_start();
+    let (note, text) = match trimmed.strip_prefix("#note") {
+        Some(rest) => (
+            true,
+            rest.split_once('\n')
+                .map(|(_, r)| r)
+                .unwrap_or("")
+                .to_string(),
+        ),
+        None => (false, text.clone()),
+    };
+    let attachments = save_attachments(store, &actor, mail)?;
+    let message = if text.trim().is_empty() {
+        NO_TEXT.to_string()
+    } else {
+        text
+    };
+    let stored = if note {
+        store.add_note(
+            &actor,
+            number,
+            &NewNote {
+                message,
+                attachments,
+            },
+            Channel::Email,
+            Some(&mail.message_id),
+        )
+    } else {
+        store.add_message(
+            &actor,
+            number,
+            &NewMessage {
+                message,
+                attachments,
+            },
+            Channel::Email,
+            Some(&mail.message_id),
+        )
+    };
+    stored.map_err(|e| match e {
+        Error::Conflict(_) => Step::Refuse(Refusal::TicketClosed(number)),
+        Error::NotFound(_) | Error::Forbidden(_) => Step::Refuse(Refusal::TicketNotFound(number)),
+        other => refusal_for(other),
+    })?;
+    Ok(Outcome::Answered { number, note })
 }
 
 /// The store's refusals of content become an auto-reply; anything else
@@ -479,7 +550,7 @@ fn refusal_for(e: Error) -> Step {
 
 /// Stores the mail's files as attachments of the actor's account; refuses
 /// the whole mail (nothing kept) when there are too many or one is too big.
-fn save_attachments(store: &Store, actor: &Principal, mail: &Inbound) -> Result<Vec<String>, Step> {
+fn save_attachments(store: &Store, actor: &Actor, mail: &Inbound) -> Result<Vec<String>, Step> {
     let limits = store.config().limits;
     if mail.attachments.len() > limits.max_attachments_per_message as usize {
         let n = mail.attachments.len();

@@ -1,13 +1,66 @@
 //! Accounts (owners with a password) and looking up who an e-mail sender is.
 
 use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
 
-use super::super::auth::{self, ContactRef, Principal};
+use super::super::auth::{self, Actor, ContactRef, Principal};
 use super::validate::{self, Check};
-use super::{is_unique_violation, now, Error, Result, Store};
+use super::{is_unique_violation, now, parse_opt_time, parse_time, Error, Result, Store};
 
 /// Shorter passwords fall to guessing despite the login rate limit.
 pub const MIN_PASSWORD_CHARS: usize = 8;
+
+pub(crate) fn check_password(check: &mut Check, password: &str) {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        check.add(
+            "password",
+            format!(
+                "must be at least {MIN_PASSWORD_CHARS} characters: a few words make a good one"
+            ),
+        );
+    }
+}
+
+/// Who a right password logs in as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Login {
+    Account(i64),
+    Agent(i64),
+}
+
+/// A customer account as `ecolo-desk account list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccountSummary {
+    pub email: String,
+    pub name: String,
+    pub contacts: i64,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub disabled_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl std::fmt::Display for AccountSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}\t{}\t{} contacts\t{}",
+            self.email,
+            self.name,
+            self.contacts,
+            if self.disabled_at.is_some() {
+                "disabled"
+            } else {
+                "active"
+            }
+        )
+    }
+}
+
+/// The 401 of a disabled account's credentials and the refusal of its mail.
+pub(crate) fn disabled_error(email: &str) -> Error {
+    Error::Unauthorized(format!(
+        "the account {email} is disabled: ask the support team to enable it"
+    ))
+}
 
 impl Store {
     /// Creates an account; returns its id. 422 on a bad e-mail, name or
@@ -16,18 +69,19 @@ impl Store {
         let mut check = Check::new();
         let email = check.take("email", validate::email(email));
         let name = check.take("name", validate::name(name));
-        if password.chars().count() < MIN_PASSWORD_CHARS {
-            check.add(
-                "password",
-                format!(
-                    "must be at least {MIN_PASSWORD_CHARS} characters: a few words make a good one"
-                ),
-            );
-        }
+        check_password(&mut check, password);
         check.finish()?;
         let (email, name) = (email.unwrap_or_default(), name.unwrap_or_default());
         let hash = auth::hash_password(password)?;
         self.write(|tx| {
+            if let Some(role) = super::agents::address_role(tx, &email)? {
+                if !role.starts_with("the owner") {
+                    return Err(Error::Conflict(format!(
+                        "{email} is already {role}: an address is either a support agent or a \
+                         customer, never both; use another address for the account"
+                    )));
+                }
+            }
             tx.execute(
                 "INSERT INTO accounts (email, name, password_hash, created_at)
                  VALUES (?1, ?2, ?3, ?4)",
@@ -57,25 +111,131 @@ impl Store {
             .is_some())
     }
 
-    /// The account id when `password` is right for `email`. Takes as long
-    /// for an unknown e-mail as for a wrong password.
-    pub fn verify_login(&self, email: &str, password: &str) -> Result<Option<i64>> {
+    /// Who logs in when `password` is right for `email` (an account owner
+    /// or an agent). Takes as long for an unknown e-mail as for a wrong
+    /// password. A disabled account answers 401 saying so, but only after
+    /// the right password (so it reveals nothing to a guesser).
+    pub fn verify_login(&self, email: &str, password: &str) -> Result<Option<Login>> {
         let conn = self.conn()?;
-        let row: Option<(i64, String)> = conn
+        let email = email.trim();
+        let account: Option<(i64, String, Option<String>)> = conn
             .query_row(
-                "SELECT id, password_hash FROM accounts WHERE email = ?1",
-                [email.trim()],
+                "SELECT id, password_hash, disabled_at FROM accounts WHERE email = ?1",
+                [email],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let agent: Option<(i64, String)> = conn
+            .query_row(
+                "SELECT id, password_hash FROM agents WHERE email = ?1",
+                [email],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
         drop(conn);
-        Ok(match row {
-            Some((id, hash)) if auth::verify_password(password, &hash) => Some(id),
+        if let Some((id, hash, disabled)) = account {
+            if !auth::verify_password(password, &hash) {
+                return Ok(None);
+            }
+            if disabled.is_some() {
+                return Err(disabled_error(email));
+            }
+            return Ok(Some(Login::Account(id)));
+        }
+        Ok(match agent {
+            Some((id, hash)) if auth::verify_password(password, &hash) => Some(Login::Agent(id)),
             Some(_) => None,
             None => {
                 auth::waste_password_check(password);
                 None
             }
+        })
+    }
+
+    /// Who a fresh login session acts as.
+    pub fn login_actor(&self, login: Login) -> Result<Actor> {
+        match login {
+            Login::Account(id) => Ok(Actor::Customer(self.owner_principal(id)?)),
+            Login::Agent(id) => Ok(Actor::Agent(super::agents::agent_principal(
+                &*self.conn()?,
+                id,
+            )?)),
+        }
+    }
+
+    /// Every customer account, oldest first, with its number of contacts.
+    pub fn list_accounts(&self) -> Result<Vec<AccountSummary>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(
+            "SELECT a.email, a.name, a.created_at, a.disabled_at,
+                    (SELECT count(*) FROM contacts c WHERE c.account_id = a.id)
+             FROM accounts a ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(AccountSummary {
+                email: r.get(0)?,
+                name: r.get(1)?,
+                created_at: parse_time(&r.get::<_, String>(2)?)?,
+                disabled_at: parse_opt_time(r.get(3)?)?,
+                contacts: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn account_id(tx: &rusqlite::Connection, email: &str) -> Result<i64> {
+        tx.query_row(
+            "SELECT id FROM accounts WHERE email = ?1",
+            [email.trim()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "no account {}: `ecolo-desk account list` shows them",
+                email.trim()
+            ))
+        })
+    }
+
+    /// Disables (or enables again) the account `email`: its logins, tokens
+    /// and contacts' tokens answer 401 at once and its mail is refused; its
+    /// tickets stay. Answers whether anything changed.
+    pub fn set_account_disabled(&self, email: &str, disabled: bool) -> Result<bool> {
+        self.write(|tx| {
+            let id = Self::account_id(tx, email)?;
+            let changed = if disabled {
+                tx.execute(
+                    "UPDATE accounts SET disabled_at = ?1 WHERE id = ?2 AND disabled_at IS NULL",
+                    params![now(), id],
+                )?
+            } else {
+                tx.execute(
+                    "UPDATE accounts SET disabled_at = NULL WHERE id = ?1 AND disabled_at IS NOT NULL",
+                    [id],
+                )?
+            };
+            Ok(changed > 0)
+        })
+    }
+
+    /// Sets the owner's password and ends every login session of the
+    /// account (personal tokens stay: they are not the password's).
+    pub fn set_account_password(&self, email: &str, password: &str) -> Result<usize> {
+        let mut check = Check::new();
+        check_password(&mut check, password);
+        check.finish()?;
+        let hash = auth::hash_password(password)?;
+        self.write(|tx| {
+            let id = Self::account_id(tx, email)?;
+            tx.execute(
+                "UPDATE accounts SET password_hash = ?1 WHERE id = ?2",
+                params![hash, id],
+            )?;
+            Ok(tx.execute(
+                "DELETE FROM tokens WHERE account_id = ?1 AND kind = 'session'",
+                [id],
+            )?)
         })
     }
 
@@ -109,7 +269,7 @@ impl Store {
         let conn = self.conn()?;
         let mut found: Vec<Principal> = conn
             .query_row(
-                "SELECT id, name, email FROM accounts WHERE email = ?1",
+                "SELECT id, name, email FROM accounts WHERE email = ?1 AND disabled_at IS NULL",
                 [email],
                 |r| {
                     Ok(Principal {
@@ -128,7 +288,7 @@ impl Store {
         let mut stmt = conn.prepare(
             "SELECT c.id, c.name, c.email, a.id, a.name, a.email
              FROM contacts c JOIN accounts a ON a.id = c.account_id
-             WHERE c.email = ?1 ORDER BY c.id",
+             WHERE c.email = ?1 AND a.disabled_at IS NULL ORDER BY c.id",
         )?;
         let contacts = stmt
             .query_map([email], |r| {

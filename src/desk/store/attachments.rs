@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::api::Attachment;
 
-use super::super::auth::Principal;
+use super::super::auth::Actor;
 use super::{now, Error, Result, Store};
 
 /// A file being uploaded. Dropping it deletes the partial file, so an
@@ -78,18 +78,34 @@ pub(crate) fn attachment_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Att
     })
 }
 
-/// Attachment `id` with its account and the message it is attached to.
-pub(crate) fn load_attachment(
-    conn: &Connection,
-    id: &str,
-) -> Result<Option<(i64, Option<i64>, Attachment)>> {
+/// Who holds an upload: the account it was uploaded for (or attached in),
+/// the agent who uploaded it, the message it is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Holder {
+    pub account_id: Option<i64>,
+    pub agent_id: Option<i64>,
+    pub message_id: Option<i64>,
+}
+
+/// Attachment `id` with who holds it.
+pub(crate) fn load_attachment(conn: &Connection, id: &str) -> Result<Option<(Holder, Attachment)>> {
     Ok(conn
         .query_row(
             &format!(
-                "SELECT {ATTACHMENT_COLUMNS}, account_id, message_id FROM attachments WHERE id = ?1"
+                "SELECT {ATTACHMENT_COLUMNS}, account_id, agent_id, message_id
+                 FROM attachments WHERE id = ?1"
             ),
             [id],
-            |r| Ok((r.get(5)?, r.get(6)?, attachment_from_row(r)?)),
+            |r| {
+                Ok((
+                    Holder {
+                        account_id: r.get(5)?,
+                        agent_id: r.get(6)?,
+                        message_id: r.get(7)?,
+                    },
+                    attachment_from_row(r)?,
+                ))
+            },
         )
         .optional()?)
 }
@@ -119,7 +135,7 @@ impl Store {
     #[allow(clippy::too_many_arguments)]
     pub fn finish_upload(
         &self,
-        actor: &Principal,
+        actor: &Actor,
         mut upload: PendingUpload,
         filename: &str,
         content_type: &str,
@@ -134,13 +150,24 @@ impl Store {
         let final_path = self.attachment_path(&upload.id);
         std::fs::rename(&upload.path, &final_path)?;
         upload.path = final_path;
+        let (account_id, agent_id) = match actor {
+            Actor::Customer(p) => (Some(p.account_id), None),
+            Actor::Agent(a) => (None, Some(a.agent_id)),
+        };
         self.write(|tx| {
             if let Some(max) = max_pending {
-                let pending: i64 = tx.query_row(
-                    "SELECT count(*) FROM attachments WHERE account_id = ?1 AND message_id IS NULL",
-                    [actor.account_id],
-                    |r| r.get(0),
-                )?;
+                let pending: i64 = match (account_id, agent_id) {
+                    (Some(id), _) => tx.query_row(
+                        "SELECT count(*) FROM attachments WHERE account_id = ?1 AND message_id IS NULL",
+                        [id],
+                        |r| r.get(0),
+                    )?,
+                    (_, id) => tx.query_row(
+                        "SELECT count(*) FROM attachments WHERE agent_id = ?1 AND message_id IS NULL",
+                        [id],
+                        |r| r.get(0),
+                    )?,
+                };
                 if pending >= max {
                     return Err(Error::Conflict(format!(
                         "{pending} uploads are waiting to be attached to a ticket or reply: \
@@ -150,11 +177,12 @@ impl Store {
             }
             tx.execute(
                 "INSERT INTO attachments
-                    (id, account_id, filename, content_type, size, sha256, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    (id, account_id, agent_id, filename, content_type, size, sha256, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     upload.id,
-                    actor.account_id,
+                    account_id,
+                    agent_id,
                     filename,
                     content_type,
                     size as i64,
@@ -220,7 +248,7 @@ impl Store {
     /// For callers without a stream of their own, such as the e-mail channel.
     pub fn save_attachment(
         &self,
-        actor: &Principal,
+        actor: &Actor,
         filename: &str,
         content_type: Option<&str>,
         reader: &mut dyn Read,
@@ -259,25 +287,40 @@ impl Store {
         )
     }
 
-    /// An attachment of the actor's account and the file holding it. 404
-    /// for another account's; 403 when it belongs to a ticket in a category
-    /// the actor may not use.
-    pub fn attachment(&self, actor: &Principal, id: &str) -> Result<(Attachment, PathBuf)> {
+    /// An attachment the actor may read and the file holding it. Customers:
+    /// their account's, never a note's (404 like another account's), 403
+    /// outside their categories. Agents: their own uploads, and files of
+    /// tickets in their categories (404 outside them).
+    pub fn attachment(&self, actor: &Actor, id: &str) -> Result<(Attachment, PathBuf)> {
         let conn = self.conn()?;
         let not_found = || Error::NotFound(format!("no attachment {id}"));
-        let (account_id, message_id, attachment) =
-            load_attachment(&conn, id)?.ok_or_else(not_found)?;
-        if account_id != actor.account_id {
-            return Err(not_found());
-        }
-        if let Some(message_id) = message_id {
-            let category: String = conn.query_row(
-                "SELECT t.category FROM messages m JOIN tickets t ON t.id = m.ticket_id
+        let (holder, attachment) = load_attachment(&conn, id)?.ok_or_else(not_found)?;
+        let ticket: Option<(String, String)> = match holder.message_id {
+            Some(message_id) => Some(conn.query_row(
+                "SELECT t.category, m.kind FROM messages m JOIN tickets t ON t.id = m.ticket_id
                  WHERE m.id = ?1",
                 [message_id],
-                |r| r.get(0),
-            )?;
-            actor.check_category(&category)?;
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?),
+            None => None,
+        };
+        match actor {
+            Actor::Customer(p) => {
+                if holder.account_id != Some(p.account_id) {
+                    return Err(not_found());
+                }
+                if let Some((category, kind)) = ticket {
+                    if kind == "note" {
+                        return Err(not_found());
+                    }
+                    p.check_category(&category)?;
+                }
+            }
+            Actor::Agent(a) => match ticket {
+                Some((category, _)) if a.allows(&category) => {}
+                None if holder.agent_id == Some(a.agent_id) => {}
+                _ => return Err(not_found()),
+            },
         }
         let path = self.attachment_path(&attachment.id);
         Ok((attachment, path))

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::api::{Contact, ContactChange, NewContact};
 
-use super::super::auth::Principal;
+use super::super::auth::Actor;
 use super::validate::{self, Check};
 use super::{is_unique_violation, now, parse_time, Error, Result, Store};
 
@@ -59,7 +59,8 @@ impl Store {
     }
 
     /// The account's contacts, in the order they were added.
-    pub fn list_contacts(&self, actor: &Principal) -> Result<Vec<Contact>> {
+    pub fn list_contacts(&self, actor: &Actor) -> Result<Vec<Contact>> {
+        let actor = actor.customer("managing contacts")?;
         actor.require_manage()?;
         let conn = self.conn()?;
         let mut stmt = conn.prepare("SELECT id FROM contacts WHERE account_id = ?1 ORDER BY id")?;
@@ -73,7 +74,8 @@ impl Store {
 
     /// Authorizes a contact for some categories. 422 naming `email`,
     /// `name` or `categories`; 409 when the e-mail is already a contact.
-    pub fn add_contact(&self, actor: &Principal, new: &NewContact) -> Result<Contact> {
+    pub fn add_contact(&self, actor: &Actor, new: &NewContact) -> Result<Contact> {
+        let actor = actor.customer("managing contacts")?;
         actor.require_manage()?;
         let mut check = Check::new();
         let email = check.take("email", validate::email(&new.email));
@@ -95,6 +97,12 @@ impl Store {
             categories.unwrap_or_default(),
         );
         let id = self.write(|tx| {
+            if super::agents::agent_id_by_email(tx, &email)?.is_some() {
+                return Err(Error::Conflict(format!(
+                    "{email} is already a support agent: an address is either a support agent \
+                     or a customer, never both; use another address for the contact"
+                )));
+            }
             tx.execute(
                 "INSERT INTO contacts (account_id, email, name, created_at) VALUES (?1, ?2, ?3, ?4)",
                 params![actor.account_id, email, name, now()],
@@ -124,10 +132,11 @@ impl Store {
     /// keeps at least one category.
     pub fn change_contact(
         &self,
-        actor: &Principal,
+        actor: &Actor,
         email: &str,
         change: &ContactChange,
     ) -> Result<Contact> {
+        let actor = actor.customer("managing contacts")?;
         actor.require_manage()?;
         let mut check = Check::new();
         let name = match &change.name {
@@ -173,7 +182,8 @@ impl Store {
 
     /// Removes a contact and, at once, every token bound to it. Its tickets
     /// and messages stay: names and e-mails were copied onto them.
-    pub fn remove_contact(&self, actor: &Principal, email: &str) -> Result<()> {
+    pub fn remove_contact(&self, actor: &Actor, email: &str) -> Result<()> {
+        let actor = actor.customer("managing contacts")?;
         actor.require_manage()?;
         self.write(|tx| {
             let id = contact_id_by_email(tx, actor.account_id, email)?

@@ -7,12 +7,24 @@
 //! `tokio::task::spawn_blocking`. It is cheap to clone (a pool handle for
 //! reads and the one writer connection, see [`Store::write`]).
 //!
+//! Every call is checked against one [`Actor`](super::auth::Actor): a
+//! customer (owner or contact, possibly through a category-limited token)
+//! or an agent (possibly category-limited, possibly through a narrower
+//! token). The permission rules live here, nowhere else.
+//!
 //! Entry points by resource:
 //! - accounts and senders: [`Store::create_account`], [`Store::verify_login`],
-//!   [`Store::find_sender`], [`Store::owner_principal`]
+//!   [`Store::login_actor`], [`Store::find_sender`], [`Store::owner_principal`],
+//!   [`Store::list_accounts`], [`Store::set_account_disabled`],
+//!   [`Store::set_account_password`]
+//! - the support team: [`Store::add_agent`], [`Store::list_agents`],
+//!   [`Store::change_agent`], [`Store::remove_agent`], [`Store::find_agent`]
 //! - tickets: [`Store::open_ticket`], [`Store::open_ticket_with_key`],
-//!   [`Store::add_message`], [`Store::staff_reply`], [`Store::list_tickets`],
-//!   [`Store::ticket_detail`], [`Store::close_ticket`], [`Store::reopen_ticket`]
+//!   [`Store::add_message`], [`Store::staff_reply`], [`Store::add_note`],
+//!   [`Store::assign`], [`Store::change_ticket`], [`Store::list_tickets`],
+//!   [`Store::ticket_detail`], [`Store::close_ticket`], [`Store::reopen_ticket`],
+//!   [`Store::auto_close`]
+//! - the events log: [`Store::render_events`] (the mailer's only door)
 //! - attachments: [`Store::save_attachment`], [`Store::attachment`]
 //! - contacts: [`Store::list_contacts`], [`Store::add_contact`],
 //!   [`Store::change_contact`], [`Store::remove_contact`]
@@ -21,9 +33,10 @@
 //!   [`Store::revoke_token`]
 //! - the outbox: [`Store::queue_mail`], [`Store::due_mail`],
 //!   [`Store::mark_mail_sent`], [`Store::mark_mail_failed`],
-//!   [`Store::recent_auto_replies`], [`Store::prune_sent_mail`]
+//!   [`Store::recent_auto_replies`], [`Store::prune_delivered`] (with the events log)
 
 mod accounts;
+mod agents;
 pub(crate) mod attachments;
 mod categories;
 mod contacts;
@@ -40,10 +53,13 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use parking_lot::FairMutex;
 use r2d2::{Pool, PooledConnection};
 use r2d2_sqlite::SqliteConnectionManager;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
+pub use accounts::{AccountSummary, Login};
+pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
-pub use tickets::{Confirmation, Opened};
+pub use categories::category_names;
+pub use tickets::{Confirmation, DomainEvent, Opened, TicketQuery};
 
 use super::config::StoreConfig;
 use super::error::{Error, Result};
@@ -63,6 +79,7 @@ const READER_CACHE_KIB: i64 = 16 * 1024;
 /// many a database has.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_support_team.sql"),
     include_str!("migrations/0004_outbox_indexes.sql"),
 ];
 
@@ -181,8 +198,15 @@ impl Store {
         Ok(())
     }
 
+    /// Applies pending migrations in one transaction. Foreign keys are off
+    /// meanwhile (SQLite's documented way to rebuild a table: dropping the
+    /// old one would otherwise fire the ON DELETE actions of the tables
+    /// referring to it) and checked before committing.
     fn migrate(&self) -> Result<()> {
-        self.write(|tx| {
+        let mut conn = self.conn()?;
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let version: usize = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if version > MIGRATIONS.len() {
                 return Err(Error::Internal(format!(
@@ -194,9 +218,20 @@ impl Store {
             for sql in &MIGRATIONS[version..] {
                 tx.execute_batch(sql)?;
             }
+            let broken: Option<String> = tx
+                .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()?;
+            if let Some(table) = broken {
+                return Err(Error::Internal(format!(
+                    "migrating left a dangling reference in table {table}"
+                )));
+            }
             tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
+            tx.commit()?;
             Ok(())
-        })
+        })();
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        result
     }
 }
 

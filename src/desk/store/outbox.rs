@@ -48,6 +48,13 @@ const MARK_SENT: &str =
 const MARK_FAILED: &str =
     "UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1";
 
+/// What [`Store::prune_delivered`] deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pruned {
+    pub mail: usize,
+    pub events: usize,
+}
+
 /// A queued message and how often it failed so far.
 #[derive(Debug, Clone)]
 pub struct Queued {
@@ -196,18 +203,28 @@ impl Store {
         }
     }
 
-    /// Deletes mail sent more than `retention` ago, a batch per
-    /// transaction so writers never wait long; returns how many.
-    pub fn prune_sent_mail(&self, retention: Duration) -> Result<usize> {
+    /// Deletes mail sent, and events rendered, more than `retention` ago
+    /// (an event is rendered before its mail is sent, so no sent mail
+    /// outlives its event), a batch per transaction so writers never wait
+    /// long; returns how many of each.
+    pub fn prune_delivered(&self, retention: Duration) -> Result<Pruned> {
         let before = fmt_time(
             Utc::now() - chrono::Duration::from_std(retention).unwrap_or(chrono::Duration::MAX),
         );
-        let mut total = 0;
+        let mut pruned = Pruned::default();
         loop {
             let n = self.write(|tx| Ok(prune_batch(tx, &before)?))?;
-            total += n;
+            pruned.mail += n;
             if n < PRUNE_BATCH as usize {
-                return Ok(total);
+                break;
+            }
+        }
+        loop {
+            let n =
+                self.write(|tx| super::tickets::prune_events_batch(tx, &before, PRUNE_BATCH))?;
+            pruned.events += n;
+            if n < PRUNE_BATCH as usize {
+                return Ok(pruned);
             }
         }
     }

@@ -1,8 +1,9 @@
-//! Tickets and their conversations. A ticket, its first message, its
-//! attachment links and its confirmation e-mail are written in one
-//! transaction; so are a reply, its links and the status change, and a staff
-//! answer with its notification: no ticket or answer is stored whose mail
-//! was lost, and no mail is queued for one that was not stored.
+//! Tickets and their conversations, seen by a customer (their account,
+//! their categories, never internal notes) or an agent (every account, the
+//! agent's categories, 404 outside them). Every change writes its row in
+//! `events` in the same transaction; the e-mail channel renders mail from
+//! those rows after the commit (see [`Store::render_events`]), so no change
+//! is stored whose mail could be lost and the store knows nothing of mail.
 
 use rand::Rng;
 use rusqlite::types::Value;
@@ -10,32 +11,40 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Tra
 use sha2::{Digest, Sha256};
 
 use crate::api::{
-    AuthorRole, Channel, Message, NewMessage, NewTicket, Page, Person, StatusFilter, Ticket,
-    TicketDetail, TicketStatus, IDEMPOTENCY_KEY_HEADER,
+    AccountRef, AgentRef, Assignment, AuthorRole, Channel, CloseRequest, Message, MessageKind,
+    NewMessage, NewNote, NewTicket, Page, Person, StatusFilter, Ticket, TicketChange, TicketDetail,
+    TicketStatus, IDEMPOTENCY_KEY_HEADER,
 };
 
-use super::super::auth::Principal;
-use super::super::mail::notify;
+use super::super::auth::{Actor, AgentPrincipal};
+use super::agents::{agent_categories, agent_id_by_email};
 use super::attachments::{attachment_from_row, load_attachment, ATTACHMENT_COLUMNS};
 use super::validate::{self, Check};
-use super::{now, parse_time, Error, Result, Store};
+use super::{now, parse_opt_time, parse_time, Error, Result, Store};
 
 pub const DEFAULT_PAGE_SIZE: u32 = 30;
+
+/// Answered tickets untouched since ?1, for auto-close.
+const AUTO_CLOSE_DUE: &str = "SELECT id, number FROM tickets
+     WHERE status = 'answered' AND updated_at <= ?1 ORDER BY updated_at";
+/// Events whose mail is not rendered yet, oldest first.
+const PENDING_EVENTS: &str =
+    "SELECT id, ticket_id, kind, message_id, data, actor_name, actor_email, actor_role
+     FROM events WHERE rendered_at IS NULL ORDER BY id LIMIT ?1";
+/// Marks one event rendered (its mail, if any, is in the outbox).
+const MARK_RENDERED: &str = "UPDATE events SET rendered_at = ?1 WHERE id = ?2";
+/// One batch of events rendered before ?1 (`serve --mail-retention`): they
+/// walk `events_unrendered` from its first rendered row, never the table.
+const PRUNE_EVENTS: &str = "DELETE FROM events WHERE id IN
+    (SELECT id FROM events WHERE rendered_at IS NOT NULL AND rendered_at < ?1 LIMIT ?2)";
 pub const MAX_PAGE_SIZE: u32 = 100;
 
-/// Whether opening a ticket queues the confirmation e-mail to its requester.
+/// Whether opening a ticket mails the confirmation to its requester.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirmation {
     Send,
     /// The mail that opened it asked for no automatic answer.
     Skip,
-}
-
-/// The change is rolled back with its mail, and the error says so.
-fn mail_not_queued(what: &str, mail: &str, e: Error) -> Error {
-    Error::Internal(format!(
-        "{what} was not saved: {mail} could not be queued ({e}); try again"
-    ))
 }
 
 /// A ticket from [`Store::open_ticket`]: `created` is false when an earlier
@@ -46,13 +55,77 @@ pub struct Opened {
     pub created: bool,
 }
 
-const TICKET_COLUMNS: &str = "id, number, category, subject, status, priority, requester_name, \
-                              requester_email, requester_role, created_at, updated_at";
+/// The filters of `GET /v1/tickets`.
+#[derive(Debug, Clone, Default)]
+pub struct TicketQuery {
+    /// `None`: `active` for customers, `waiting` for agents.
+    pub status: Option<StatusFilter>,
+    pub category: Option<String>,
+    /// Agents only: `@me`, `none` or an agent's e-mail.
+    pub assignee: Option<String>,
+    /// Agents only: the owner's e-mail.
+    pub account: Option<String>,
+    pub search: Option<String>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
 
-fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Ticket)> {
+/// One change of the event log, with what a renderer needs to know.
+#[derive(Debug, Clone)]
+pub struct DomainEvent {
+    pub id: i64,
+    /// opened, replied, answered, noted, assigned, moved, closed, reopened,
+    /// auto-closed.
+    pub kind: String,
+    pub ticket: Ticket,
+    /// The message the event is about (the answer, the note, the last
+    /// answer given when closing), with its attachments.
+    pub message: Option<Message>,
+    /// Extra facts: `confirm` and `email_message_id` (opened), `from`/`to`
+    /// (moved), `after_days` (auto-closed).
+    pub data: serde_json::Value,
+    /// Who to tell on the support side: the ticket's assignee, or else
+    /// every agent of its category.
+    pub agents: Vec<AgentRef>,
+    pub actor: Person,
+}
+
+/// The columns [`ticket_from_row`] reads, over [`TICKET_FROM`].
+const TICKET_COLUMNS: &str = "t.id, t.number, t.category, t.subject, t.status, t.priority, \
+                              t.requester_name, t.requester_email, t.requester_role, \
+                              t.created_at, t.updated_at, a.name, a.email, g.name, g.email, \
+                              t.waiting_since, t.account_id";
+const TICKET_FROM: &str = "tickets t JOIN accounts a ON a.id = t.account_id \
+                           LEFT JOIN agents g ON g.id = t.assignee_id";
+
+/// An `events` row as [`PENDING_EVENTS`] reads it: id, ticket id, kind,
+/// message id, data, actor name, e-mail and role.
+type EventRow = (
+    i64,
+    i64,
+    String,
+    Option<i64>,
+    String,
+    String,
+    String,
+    String,
+);
+
+/// A ticket row: its id, its account's id and the ticket.
+type TicketRow = (i64, i64, Ticket);
+
+fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<TicketRow> {
     let text = |i: usize| r.get::<_, String>(i);
+    let assignee = match (
+        r.get::<_, Option<String>>(13)?,
+        r.get::<_, Option<String>>(14)?,
+    ) {
+        (Some(name), Some(email)) => Some(AgentRef { name, email }),
+        _ => None,
+    };
     Ok((
         r.get(0)?,
+        r.get(16)?,
         Ticket {
             number: r.get(1)?,
             category: text(2)?,
@@ -64,6 +137,12 @@ fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Ticket)> {
                 email: text(7)?,
                 role: parse_enum(&text(8)?)?,
             },
+            account: AccountRef {
+                name: text(11)?,
+                email: text(12)?,
+            },
+            assignee,
+            waiting_since: parse_opt_time(r.get(15)?)?,
             created_at: parse_time(&text(9)?)?,
             updated_at: parse_time(&text(10)?)?,
         },
@@ -83,54 +162,80 @@ fn ticket_not_found(number: u32) -> Error {
     ))
 }
 
+/// An agent's 404: the same whether the ticket is outside the agent's
+/// categories or does not exist.
+fn agent_ticket_not_found(number: u32) -> Error {
+    Error::NotFound(format!(
+        "no ticket {number} in your categories: `ecolo ticket list --status all` shows them"
+    ))
+}
+
 fn closed_conflict(number: u32) -> Error {
     Error::Conflict(format!(
         "ticket {number} is closed: reopen it with `ecolo ticket reopen {number}` or open a new ticket"
     ))
 }
 
-/// The actor's ticket `number`: 404 when it is another account's (never
-/// revealing it exists), 403 outside the actor's categories.
-fn access(conn: &Connection, actor: &Principal, number: u32) -> Result<(i64, Ticket)> {
-    let found = conn
-        .query_row(
-            &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE number = ?1 AND account_id = ?2"),
-            params![number, actor.account_id],
-            ticket_from_row,
-        )
-        .optional()?;
-    let (id, ticket) = found.ok_or_else(|| ticket_not_found(number))?;
-    actor.check_category(&ticket.category)?;
-    Ok((id, ticket))
+/// Ticket `number` as `actor` may see it. A customer: 404 when it is
+/// another account's (never revealing it exists), 403 outside the
+/// customer's categories. An agent: any account's, 404 outside the agent's
+/// categories (so a billing agent cannot tell a control-panel ticket exists).
+fn access(conn: &Connection, actor: &Actor, number: u32) -> Result<TicketRow> {
+    match actor {
+        Actor::Customer(p) => {
+            let found = conn
+                .query_row(
+                    &format!(
+                        "SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} \
+                         WHERE t.number = ?1 AND t.account_id = ?2"
+                    ),
+                    params![number, p.account_id],
+                    ticket_from_row,
+                )
+                .optional()?;
+            let row = found.ok_or_else(|| ticket_not_found(number))?;
+            p.check_category(&row.2.category)?;
+            Ok(row)
+        }
+        Actor::Agent(a) => {
+            let row = match any_ticket(conn, number) {
+                Err(Error::NotFound(_)) => return Err(agent_ticket_not_found(number)),
+                other => other?,
+            };
+            if !a.allows(&row.2.category) {
+                return Err(agent_ticket_not_found(number));
+            }
+            Ok(row)
+        }
+    }
 }
 
-/// Ticket `number` whoever it belongs to (staff tools, the e-mail
-/// channel): its id, its account's id and the ticket; 404 when none.
-fn any_ticket(conn: &Connection, number: u32) -> Result<(i64, i64, Ticket)> {
-    let (id, account_id) = conn
-        .query_row(
-            "SELECT id, account_id FROM tickets WHERE number = ?1",
-            [number],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("no ticket {number}")))?;
-    Ok((id, account_id, ticket_by_id(conn, id)?))
+/// Ticket `number` whoever it belongs to (admin commands, the e-mail
+/// channel); 404 when none.
+fn any_ticket(conn: &Connection, number: u32) -> Result<TicketRow> {
+    conn.query_row(
+        &format!("SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} WHERE t.number = ?1"),
+        [number],
+        ticket_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("no ticket {number}")))
 }
 
 fn ticket_by_id(conn: &Connection, id: i64) -> Result<Ticket> {
     Ok(conn
         .query_row(
-            &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE id = ?1"),
+            &format!("SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} WHERE t.id = ?1"),
             [id],
             ticket_from_row,
         )?
-        .1)
+        .2)
 }
 
 fn message_from_row(r: &Row<'_>) -> rusqlite::Result<Message> {
     Ok(Message {
         id: r.get(0)?,
+        kind: parse_enum(&r.get::<_, String>(7)?)?,
         author: Person {
             name: r.get(1)?,
             email: r.get(2)?,
@@ -144,7 +249,7 @@ fn message_from_row(r: &Row<'_>) -> rusqlite::Result<Message> {
 }
 
 const MESSAGE_COLUMNS: &str =
-    "id, author_name, author_email, author_role, channel, body, created_at";
+    "id, author_name, author_email, author_role, channel, body, created_at, kind";
 
 fn message_attachments(conn: &Connection, message: &mut Message) -> Result<()> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -166,10 +271,17 @@ fn message_by_id(conn: &Connection, id: i64) -> Result<Message> {
     Ok(message)
 }
 
-fn detail(conn: &Connection, ticket_id: i64, ticket: Ticket) -> Result<TicketDetail> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {MESSAGE_COLUMNS} FROM messages WHERE ticket_id = ?1 ORDER BY id"
-    ))?;
+/// The conversation of a ticket; customers never get internal entries
+/// (notes, assignment events): filtered here, in SQL, for every route.
+fn detail(conn: &Connection, ticket_id: i64, ticket: Ticket, agent: bool) -> Result<TicketDetail> {
+    let sql = if agent {
+        format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE ticket_id = ?1 ORDER BY id")
+    } else {
+        format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE ticket_id = ?1 AND internal = 0 ORDER BY id"
+        )
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut messages = stmt
         .query_map([ticket_id], message_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -193,24 +305,31 @@ fn check_attachment_list(check: &mut Check, ids: &[String], max: u32) {
     }
 }
 
-/// Attaches uploaded files to `message_id`: each must be the account's and
-/// not yet attached elsewhere.
+/// Attaches uploaded files to `message_id` of a ticket of `account_id`:
+/// each must be the actor's upload (the account's, or the agent's) and not
+/// yet attached elsewhere. An agent's file joins the ticket's account.
 fn link_attachments(
     tx: &Transaction<'_>,
-    actor: &Principal,
+    actor: &Actor,
+    account_id: i64,
     message_id: i64,
     ids: &[String],
 ) -> Result<()> {
     let mut check = Check::new();
     for id in ids {
-        match load_attachment(tx, id)? {
-            Some((account, None, _)) if account == actor.account_id => {
+        let holder = load_attachment(tx, id)?.map(|(h, _)| h);
+        let mine = holder.is_some_and(|h| match actor {
+            Actor::Customer(p) => h.account_id == Some(p.account_id),
+            Actor::Agent(a) => h.agent_id == Some(a.agent_id),
+        });
+        match holder {
+            Some(h) if mine && h.message_id.is_none() => {
                 tx.execute(
-                    "UPDATE attachments SET message_id = ?1 WHERE id = ?2",
-                    params![message_id, id],
+                    "UPDATE attachments SET message_id = ?1, account_id = ?2 WHERE id = ?3",
+                    params![message_id, account_id, id],
                 )?;
             }
-            Some((account, Some(_), _)) if account == actor.account_id => check.add(
+            Some(_) if mine => check.add(
                 "attachments",
                 format!(
                     "attachment {id} is already attached to another message: upload the file again"
@@ -227,31 +346,99 @@ fn link_attachments(
     check.finish()
 }
 
-fn insert_message(
-    tx: &Transaction<'_>,
-    ticket_id: i64,
-    author: &Person,
+/// A new conversation entry.
+struct Entry<'a> {
+    kind: MessageKind,
+    /// Hidden from customers (notes, assignment events).
+    internal: bool,
+    author: &'a Person,
     channel: Channel,
-    body: &str,
-    email_message_id: Option<&str>,
-    at: &str,
-) -> Result<i64> {
+    body: &'a str,
+    email_message_id: Option<&'a str>,
+}
+
+fn insert_message(tx: &Transaction<'_>, ticket_id: i64, e: &Entry<'_>, at: &str) -> Result<i64> {
     tx.execute(
         "INSERT INTO messages
-            (ticket_id, author_name, author_email, author_role, channel, body, email_message_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            (ticket_id, kind, internal, author_name, author_email, author_role, channel, body,
+             email_message_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             ticket_id,
-            author.name,
-            author.email,
-            author.role.as_str(),
-            channel.as_str(),
-            body,
-            email_message_id,
+            e.kind.as_str(),
+            e.internal,
+            e.author.name,
+            e.author.email,
+            e.author.role.as_str(),
+            e.channel.as_str(),
+            e.body,
+            e.email_message_id,
             at
         ],
     )?;
     Ok(tx.last_insert_rowid())
+}
+
+/// A change recorded in the conversation as one short sentence.
+fn insert_event_line(
+    tx: &Transaction<'_>,
+    ticket_id: i64,
+    author: &Person,
+    internal: bool,
+    body: &str,
+    at: &str,
+) -> Result<i64> {
+    insert_message(
+        tx,
+        ticket_id,
+        &Entry {
+            kind: MessageKind::Event,
+            internal,
+            author,
+            channel: Channel::Staff,
+            body,
+            email_message_id: None,
+        },
+        at,
+    )
+}
+
+/// Writes the event-log row of a change, in the change's transaction.
+fn log_event(
+    tx: &Transaction<'_>,
+    ticket_id: i64,
+    kind: &str,
+    message_id: Option<i64>,
+    actor: &Person,
+    data: serde_json::Value,
+    at: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO events
+            (ticket_id, kind, message_id, actor_name, actor_email, actor_role, data, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            ticket_id,
+            kind,
+            message_id,
+            actor.name,
+            actor.email,
+            actor.role.as_str(),
+            data.to_string(),
+            at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Deletes up to `limit` events rendered before `before`; returns how many.
+/// Their mail is in the outbox and the conversation in `messages`, so once
+/// rendered an event is only history: the retention pass drops it with the
+/// sent mail, so the log grows with tickets, not with every change ever made.
+pub(super) fn prune_events_batch(conn: &Connection, before: &str, limit: i64) -> Result<usize> {
+    Ok(conn
+        .prepare_cached(PRUNE_EVENTS)?
+        .execute(params![before, limit])?)
 }
 
 /// The ticket and message a stored e-mail Message-ID belongs to.
@@ -266,8 +453,8 @@ fn by_email_message_id(conn: &Connection, mid: Option<&str>) -> Result<Option<(i
         .optional()?)
 }
 
-fn encode_cursor(t: &Ticket) -> String {
-    hex::encode(format!("{}|{}", super::fmt_time(t.created_at), t.number))
+fn encode_cursor(at: chrono::DateTime<chrono::Utc>, number: u32) -> String {
+    hex::encode(format!("{}|{}", super::fmt_time(at), number))
 }
 
 fn decode_cursor(cursor: &str) -> Result<(String, u32)> {
@@ -283,8 +470,18 @@ fn decode_cursor(cursor: &str) -> Result<(String, u32)> {
     Ok((at.to_string(), number.parse().map_err(|_| bad())?))
 }
 
-/// Who staff replies are shown as.
-fn staff_person(store: &Store) -> Person {
+/// A search text as an FTS5 query: every word must appear (each quoted, so
+/// no operator syntax can be injected or fail).
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Who `ecolo-desk staff reply` signs as without `--as`.
+fn desk_support(store: &Store) -> Person {
     Person {
         name: "Support".to_string(),
         email: format!("support@{}", store.config.mail_domain),
@@ -292,15 +489,223 @@ fn staff_person(store: &Store) -> Person {
     }
 }
 
+fn desk_itself(store: &Store) -> Person {
+    Person {
+        name: "the desk".to_string(),
+        email: format!("support@{}", store.config.mail_domain),
+        role: AuthorRole::Desk,
+    }
+}
+
+/// Changes the status; `waiting_since` is kept while the ticket keeps
+/// waiting for support, set when it starts waiting, cleared otherwise.
+fn set_status(tx: &Transaction<'_>, ticket_id: i64, status: TicketStatus, at: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE tickets SET status = ?1, updated_at = ?2,
+             waiting_since = CASE WHEN ?1 IN ('open', 'customer-reply')
+                                  THEN COALESCE(CASE WHEN status IN ('open', 'customer-reply')
+                                                     THEN waiting_since END, ?2)
+                                  ELSE NULL END
+         WHERE id = ?3",
+        params![status.as_str(), at, ticket_id],
+    )?;
+    Ok(())
+}
+
+/// The agents to tell about ticket `ticket_id`: its assignee, or else
+/// every agent working its category.
+fn agents_to_tell(conn: &Connection, ticket_id: i64, category: &str) -> Result<Vec<AgentRef>> {
+    let assignee: Option<(i64, AgentRef)> = conn
+        .query_row(
+            "SELECT g.id, g.name, g.email FROM tickets t JOIN agents g ON g.id = t.assignee_id
+             WHERE t.id = ?1",
+            [ticket_id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    AgentRef {
+                        name: r.get(1)?,
+                        email: r.get(2)?,
+                    },
+                ))
+            },
+        )
+        .optional()?;
+    if let Some((id, a)) = assignee {
+        // An assignee who no longer works the category hears nothing of it.
+        if agent_categories(conn, id)?.is_none_or(|list| list.iter().any(|c| c == category)) {
+            return Ok(vec![a]);
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, email FROM agents WHERE all_categories = 1
+         UNION
+         SELECT g.name, g.email FROM agent_categories ac JOIN agents g ON g.id = ac.agent_id
+         WHERE ac.category = ?1
+         ORDER BY 2",
+    )?;
+    let rows = stmt.query_map([category], |r| {
+        Ok(AgentRef {
+            name: r.get(0)?,
+            email: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The SQL and arguments of one page of [`Store::list_tickets`]; whether
+/// it is in queue order; the page size. Separate so the tests can check its
+/// query plan.
+fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(String, Vec<Value>, bool, u32)> {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
+    let mut check = Check::new();
+    if !(1..=MAX_PAGE_SIZE).contains(&limit) {
+        check.add("limit", format!("must be between 1 and {MAX_PAGE_SIZE}"));
+    }
+    let category = match &query.category {
+        Some(c) => check.take("category", validate::category(c)),
+        None => None,
+    };
+    check.finish()?;
+    let after = query.cursor.as_deref().map(decode_cursor).transpose()?;
+    let search = query.search.as_deref().and_then(fts_query);
+
+    let mut sql = format!("SELECT {TICKET_COLUMNS} FROM {TICKET_FROM} WHERE 1");
+    let mut args: Vec<Value> = Vec::new();
+    let in_list = |sql: &mut String, args: &mut Vec<Value>, col: &str, list: &[String]| {
+        if list.is_empty() {
+            sql.push_str(" AND 0");
+        } else {
+            let marks = vec!["?"; list.len()].join(", ");
+            sql.push_str(&format!(" AND {col} IN ({marks})"));
+            args.extend(list.iter().map(|c| Value::Text(c.clone())));
+        }
+    };
+    let status = match actor {
+        Actor::Customer(p) => {
+            if query.assignee.is_some() || query.account.is_some() {
+                return Err(Error::Forbidden(
+                    "`assignee` and `account` filter the support team's queue: customers \
+                     see their own account's tickets"
+                        .into(),
+                ));
+            }
+            sql.push_str(" AND t.account_id = ?");
+            args.push(Value::Integer(p.account_id));
+            match &category {
+                Some(c) => {
+                    p.check_category(c)?;
+                    in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c));
+                }
+                None => {
+                    if let Some(allowed) = &p.categories {
+                        in_list(&mut sql, &mut args, "t.category", allowed);
+                    }
+                }
+            }
+            query.status.unwrap_or(StatusFilter::Active)
+        }
+        Actor::Agent(a) => {
+            // Always a category list, so the category indexes apply.
+            match &category {
+                Some(c) if !a.allows(c) => {
+                    return Err(Error::Forbidden(format!(
+                        "{c} is not one of your categories: {}",
+                        a.category_refusal()
+                    )))
+                }
+                Some(c) => in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c)),
+                None => in_list(&mut sql, &mut args, "t.category", &a.category_list()),
+            }
+            match query.assignee.as_deref().map(str::trim) {
+                None => {}
+                Some("none") => sql.push_str(" AND t.assignee_id IS NULL"),
+                Some("@me") => {
+                    sql.push_str(" AND t.assignee_id = ?");
+                    args.push(Value::Integer(a.agent_id));
+                }
+                Some(email) => {
+                    sql.push_str(" AND g.email = ?");
+                    args.push(Value::Text(email.to_string()));
+                }
+            }
+            if let Some(owner) = &query.account {
+                sql.push_str(" AND a.email = ?");
+                args.push(Value::Text(owner.trim().to_string()));
+            }
+            query.status.unwrap_or(StatusFilter::Waiting)
+        }
+    };
+    match status {
+        StatusFilter::All => {}
+        StatusFilter::Active => in_list(
+            &mut sql,
+            &mut args,
+            "t.status",
+            &["open".into(), "answered".into(), "customer-reply".into()],
+        ),
+        StatusFilter::Waiting => in_list(
+            &mut sql,
+            &mut args,
+            "t.status",
+            &["open".into(), "customer-reply".into()],
+        ),
+        single => in_list(&mut sql, &mut args, "t.status", &[single.as_str().into()]),
+    }
+    if let Some(q) = &search {
+        // Customers search what they can see: never notes or events.
+        let kinds = if actor.is_agent() {
+            "m.kind IN ('message', 'note')"
+        } else {
+            "m.kind = 'message' AND m.internal = 0"
+        };
+        sql.push_str(&format!(
+            " AND (t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?) \
+              OR t.id IN (SELECT m.ticket_id FROM messages_fts f \
+                          JOIN messages m ON m.id = f.rowid \
+                          WHERE messages_fts MATCH ? AND {kinds}))"
+        ));
+        args.push(Value::Text(q.clone()));
+        args.push(Value::Text(q.clone()));
+    }
+    let by_waiting = actor.is_agent()
+        && matches!(
+            status,
+            StatusFilter::Waiting | StatusFilter::Open | StatusFilter::CustomerReply
+        );
+    let key = if by_waiting {
+        "t.waiting_since"
+    } else {
+        "t.created_at"
+    };
+    if let Some((at, number)) = after {
+        let cmp = if by_waiting { ">" } else { "<" };
+        sql.push_str(&format!(
+            " AND ({key} {cmp} ? OR ({key} = ? AND t.number {cmp} ?))"
+        ));
+        args.push(Value::Text(at.clone()));
+        args.push(Value::Text(at));
+        args.push(Value::Integer(i64::from(number)));
+    }
+    if by_waiting {
+        sql.push_str(" ORDER BY t.waiting_since ASC, t.number ASC LIMIT ?");
+    } else {
+        sql.push_str(" ORDER BY t.created_at DESC, t.number DESC LIMIT ?");
+    }
+    args.push(Value::Integer(i64::from(limit) + 1));
+
+    Ok((sql, args, by_waiting, limit))
+}
+
 impl Store {
-    /// Opens a ticket as `actor`, with its confirmation e-mail unless
-    /// `confirmation` is `Skip`. With `email_message_id` (the e-mail
-    /// channel), a Message-ID seen before returns the ticket it opened with
-    /// `created: false` instead of a second ticket (and queues nothing), and
-    /// the confirmation threads under that mail.
+    /// Opens a ticket as `actor` (a customer; agents get 403), with its
+    /// confirmation e-mail unless `confirmation` is `Skip`. With
+    /// `email_message_id` (the e-mail channel), a Message-ID seen before
+    /// returns the ticket it opened with `created: false` instead of a
+    /// second ticket, and the confirmation threads under that mail.
     pub fn open_ticket(
         &self,
-        actor: &Principal,
+        actor: &Actor,
         new: &NewTicket,
         channel: Channel,
         email_message_id: Option<&str>,
@@ -314,7 +719,7 @@ impl Store {
     /// ticket with `created: false`; a different body is refused (422).
     pub fn open_ticket_with_key(
         &self,
-        actor: &Principal,
+        actor: &Actor,
         new: &NewTicket,
         key: &str,
     ) -> Result<Opened> {
@@ -336,13 +741,14 @@ impl Store {
 
     fn create_ticket(
         &self,
-        actor: &Principal,
+        actor: &Actor,
         new: &NewTicket,
         channel: Channel,
         email_message_id: Option<&str>,
         key: Option<&str>,
         confirmation: Confirmation,
     ) -> Result<Opened> {
+        let customer = actor.customer("opening a ticket")?;
         let limits = &self.config.limits;
         let mut check = Check::new();
         let category = check.take("category", validate::category(&new.category));
@@ -359,7 +765,7 @@ impl Store {
             subject.unwrap_or_default(),
             body.unwrap_or_default(),
         );
-        actor.check_category(&category)?;
+        customer.check_category(&category)?;
         let request_hash = hex::encode(Sha256::digest(
             serde_json::to_vec(new).map_err(|e| Error::Internal(e.to_string()))?,
         ));
@@ -370,7 +776,7 @@ impl Store {
                     .query_row(
                         "SELECT request_hash, ticket_id FROM idempotency_keys
                          WHERE account_id = ?1 AND key = ?2",
-                        params![actor.account_id, key],
+                        params![customer.account_id, key],
                         |r| Ok((r.get(0)?, r.get(1)?)),
                     )
                     .optional()?;
@@ -383,7 +789,7 @@ impl Store {
                     }
                     let ticket = ticket_by_id(tx, ticket_id)?;
                     return Ok(Opened {
-                        ticket: detail(tx, ticket_id, ticket)?,
+                        ticket: detail(tx, ticket_id, ticket, false)?,
                         created: false,
                     });
                 }
@@ -391,7 +797,7 @@ impl Store {
             if let Some((ticket_id, _)) = by_email_message_id(tx, email_message_id)? {
                 let ticket = ticket_by_id(tx, ticket_id)?;
                 return Ok(Opened {
-                    ticket: detail(tx, ticket_id, ticket)?,
+                    ticket: detail(tx, ticket_id, ticket, false)?,
                     created: false,
                 });
             }
@@ -407,253 +813,602 @@ impl Store {
                 }
             };
             let at = now();
-            let requester = actor.person();
+            let requester = customer.person();
             tx.execute(
                 "INSERT INTO tickets
                     (number, account_id, category, subject, status, priority, requester_name,
-                     requester_email, requester_role, contact_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                     requester_email, requester_role, contact_id, created_at, updated_at,
+                     waiting_since)
+                 VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10)",
                 params![
                     number,
-                    actor.account_id,
+                    customer.account_id,
                     category,
                     subject,
                     new.priority.as_str(),
                     requester.name,
                     requester.email,
                     requester.role.as_str(),
-                    actor.contact.as_ref().map(|c| c.id),
+                    customer.contact.as_ref().map(|c| c.id),
                     at
                 ],
             )?;
             let ticket_id = tx.last_insert_rowid();
-            let message_id =
-                insert_message(tx, ticket_id, &requester, channel, &body, email_message_id, &at)?;
-            link_attachments(tx, actor, message_id, &new.attachments)?;
+            let message_id = insert_message(
+                tx,
+                ticket_id,
+                &Entry {
+                    kind: MessageKind::Message,
+                    internal: false,
+                    author: &requester,
+                    channel,
+                    body: &body,
+                    email_message_id,
+                },
+                &at,
+            )?;
+            link_attachments(tx, actor, customer.account_id, message_id, &new.attachments)?;
             if let Some(key) = key {
                 tx.execute(
                     "INSERT INTO idempotency_keys (account_id, key, request_hash, ticket_id, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![actor.account_id, key, request_hash, ticket_id, at],
+                    params![customer.account_id, key, request_hash, ticket_id, at],
                 )?;
             }
+            log_event(
+                tx,
+                ticket_id,
+                "opened",
+                Some(message_id),
+                &requester,
+                serde_json::json!({
+                    "confirm": confirmation == Confirmation::Send,
+                    "email_message_id": email_message_id,
+                }),
+                &at,
+            )?;
             let ticket = ticket_by_id(tx, ticket_id)?;
-            let ticket = detail(tx, ticket_id, ticket)?;
-            if confirmation == Confirmation::Send {
-                notify::ticket_opened(tx, &self.config, &ticket, email_message_id).map_err(
-                    |e| mail_not_queued("the ticket", "its confirmation e-mail", e),
-                )?;
-            }
             Ok(Opened {
-                ticket,
+                ticket: detail(tx, ticket_id, ticket, false)?,
                 created: true,
             })
         })
     }
 
-    /// Adds the actor's reply to ticket `number`; the status becomes
-    /// `customer-reply`. 409 when the ticket is closed. With
-    /// `email_message_id`, a Message-ID seen before returns the message it
-    /// stored instead of a second one.
+    /// Adds the actor's message to ticket `number`. A customer's reply makes
+    /// the status `customer-reply`; an agent's is a staff answer (status
+    /// `answered`, mailed to the requester). 409 when the ticket is closed.
+    /// With `email_message_id`, a Message-ID seen before returns the message
+    /// it stored instead of a second one.
     pub fn add_message(
         &self,
-        actor: &Principal,
+        actor: &Actor,
         number: u32,
         new: &NewMessage,
         channel: Channel,
         email_message_id: Option<&str>,
     ) -> Result<Message> {
-        let limits = &self.config.limits;
-        let mut check = Check::new();
-        let body = check.take("message", validate::message(&new.message, limits));
-        check_attachment_list(
-            &mut check,
-            &new.attachments,
-            limits.max_attachments_per_message,
-        );
-        check.finish()?;
-        let body = body.unwrap_or_default();
+        let body = self.check_body(&new.message, &new.attachments)?;
         self.write(|tx| {
             if let Some((_, message_id)) = by_email_message_id(tx, email_message_id)? {
                 return message_by_id(tx, message_id);
             }
-            let (ticket_id, ticket) = access(tx, actor, number)?;
+            let (ticket_id, account_id, ticket) = access(tx, actor, number)?;
             if ticket.status == TicketStatus::Closed {
                 return Err(closed_conflict(number));
             }
             let at = now();
+            let author = actor.person();
             let message_id = insert_message(
                 tx,
                 ticket_id,
-                &actor.person(),
-                channel,
-                &body,
-                email_message_id,
+                &Entry {
+                    kind: MessageKind::Message,
+                    internal: false,
+                    author: &author,
+                    channel,
+                    body: &body,
+                    email_message_id,
+                },
                 &at,
             )?;
-            link_attachments(tx, actor, message_id, &new.attachments)?;
-            tx.execute(
-                "UPDATE tickets SET status = ?1, updated_at = ?2 WHERE id = ?3",
-                params![TicketStatus::CustomerReply.as_str(), at, ticket_id],
+            link_attachments(tx, actor, account_id, message_id, &new.attachments)?;
+            let (status, event) = if actor.is_agent() {
+                (TicketStatus::Answered, "answered")
+            } else {
+                (TicketStatus::CustomerReply, "replied")
+            };
+            set_status(tx, ticket_id, status, &at)?;
+            log_event(
+                tx,
+                ticket_id,
+                event,
+                Some(message_id),
+                &author,
+                serde_json::json!({}),
+                &at,
             )?;
             message_by_id(tx, message_id)
         })
     }
 
-    /// The support team answers ticket `number` (any account); the status
-    /// becomes `answered` and the requester's notification is queued. 409
-    /// when the ticket is closed.
-    pub fn staff_reply(&self, number: u32, body: &str) -> Result<Message> {
+    fn check_body(&self, body: &str, attachments: &[String]) -> Result<String> {
+        let limits = &self.config.limits;
         let mut check = Check::new();
-        let body = check.take("message", validate::message(body, &self.config.limits));
+        let body = check.take("message", validate::message(body, limits));
+        check_attachment_list(&mut check, attachments, limits.max_attachments_per_message);
         check.finish()?;
-        let body = body.unwrap_or_default();
-        let staff = staff_person(self);
+        Ok(body.unwrap_or_default())
+    }
+
+    /// `ecolo-desk staff reply`: answers ticket `number` (any account) as
+    /// `agent` when given (`--as`), else as the desk's "Support". The
+    /// status becomes `answered` and the requester is mailed. 409 when the
+    /// ticket is closed.
+    pub fn staff_reply(
+        &self,
+        number: u32,
+        body: &str,
+        agent: Option<&AgentPrincipal>,
+    ) -> Result<Message> {
+        let body = self.check_body(body, &[])?;
+        let author = match agent {
+            Some(a) => a.person(),
+            None => desk_support(self),
+        };
         self.write(|tx| {
-            let (ticket_id, _, ticket) = any_ticket(tx, number)?;
+            let (ticket_id, _, ticket) = match agent {
+                Some(a) => access(tx, &Actor::Agent(a.clone()), number)?,
+                None => any_ticket(tx, number)?,
+            };
             if ticket.status == TicketStatus::Closed {
                 return Err(Error::Conflict(format!(
-                    "ticket {number} is closed: the customer has to reopen it first"
+                    "ticket {number} is closed: reopen it first"
                 )));
             }
             let at = now();
-            let message_id =
-                insert_message(tx, ticket_id, &staff, Channel::Staff, &body, None, &at)?;
-            tx.execute(
-                "UPDATE tickets SET status = ?1, updated_at = ?2 WHERE id = ?3",
-                params![TicketStatus::Answered.as_str(), at, ticket_id],
+            let message_id = insert_message(
+                tx,
+                ticket_id,
+                &Entry {
+                    kind: MessageKind::Message,
+                    internal: false,
+                    author: &author,
+                    channel: Channel::Staff,
+                    body: &body,
+                    email_message_id: None,
+                },
+                &at,
             )?;
-            let message = message_by_id(tx, message_id)?;
-            notify::staff_replied(tx, &self.config, &ticket_by_id(tx, ticket_id)?, &message)
-                .map_err(|e| {
-                    mail_not_queued(
-                        &format!("the answer to ticket {number}"),
-                        "the e-mail to the requester",
-                        e,
-                    )
-                })?;
-            Ok(message)
+            set_status(tx, ticket_id, TicketStatus::Answered, &at)?;
+            log_event(
+                tx,
+                ticket_id,
+                "answered",
+                Some(message_id),
+                &author,
+                serde_json::json!({}),
+                &at,
+            )?;
+            message_by_id(tx, message_id)
         })
     }
 
-    /// Ticket `number` with its conversation and the id of its account,
-    /// whoever it belongs to: for staff tools and the e-mail channel.
-    pub fn staff_ticket_detail(&self, number: u32) -> Result<(i64, TicketDetail)> {
-        let conn = self.conn()?;
-        let (ticket_id, account_id, ticket) = any_ticket(&conn, number)?;
-        Ok((account_id, detail(&conn, ticket_id, ticket)?))
+    /// An agent's internal note on ticket `number`: never shown or mailed to
+    /// a customer, never changes the status. Customers: 403.
+    pub fn add_note(
+        &self,
+        actor: &Actor,
+        number: u32,
+        note: &NewNote,
+        channel: Channel,
+        email_message_id: Option<&str>,
+    ) -> Result<Message> {
+        let agent = actor.agent("writing an internal note")?;
+        let body = self.check_body(&note.message, &note.attachments)?;
+        self.write(|tx| {
+            if let Some((_, message_id)) = by_email_message_id(tx, email_message_id)? {
+                return message_by_id(tx, message_id);
+            }
+            let (ticket_id, account_id, _) = access(tx, actor, number)?;
+            let at = now();
+            let author = agent.person();
+            let message_id = insert_message(
+                tx,
+                ticket_id,
+                &Entry {
+                    kind: MessageKind::Note,
+                    internal: true,
+                    author: &author,
+                    channel,
+                    body: &body,
+                    email_message_id,
+                },
+                &at,
+            )?;
+            link_attachments(tx, actor, account_id, message_id, &note.attachments)?;
+            tx.execute(
+                "UPDATE tickets SET updated_at = ?1 WHERE id = ?2",
+                params![at, ticket_id],
+            )?;
+            log_event(
+                tx,
+                ticket_id,
+                "noted",
+                Some(message_id),
+                &author,
+                serde_json::json!({}),
+                &at,
+            )?;
+            message_by_id(tx, message_id)
+        })
     }
 
-    /// One page of the actor's tickets, newest first. Limited credentials
-    /// see only their categories.
-    pub fn list_tickets(
+    /// Assigns ticket `number` to an agent (`@me`, an e-mail) or to nobody
+    /// (`None`). 422 `assignee` for an unknown agent or one not working the
+    /// ticket's category. Customers: 403.
+    pub fn assign(&self, actor: &Actor, number: u32, change: &Assignment) -> Result<Ticket> {
+        let agent = actor.agent("assigning tickets")?;
+        self.write(|tx| {
+            let (ticket_id, _, ticket) = access(tx, actor, number)?;
+            let target = match change.assignee.as_deref().map(str::trim) {
+                None | Some("") | Some("none") => None,
+                Some("@me") => Some(agent.agent_id),
+                Some(email) => Some(agent_id_by_email(tx, email)?.ok_or_else(|| {
+                    Error::invalid(
+                        "assignee",
+                        format!("no agent {email}: `ecolo-desk staff list` shows them"),
+                    )
+                })?),
+            };
+            if let Some(id) = target {
+                let works =
+                    agent_categories(tx, id)?.is_none_or(|list| list.contains(&ticket.category));
+                if !works {
+                    return Err(Error::invalid(
+                        "assignee",
+                        format!(
+                            "that agent does not work the category {}: pick one who does",
+                            ticket.category
+                        ),
+                    ));
+                }
+            }
+            let current: Option<i64> = tx.query_row(
+                "SELECT assignee_id FROM tickets WHERE id = ?1",
+                [ticket_id],
+                |r| r.get(0),
+            )?;
+            if current == target {
+                return Ok(ticket);
+            }
+            let at = now();
+            tx.execute(
+                "UPDATE tickets SET assignee_id = ?1, updated_at = ?2 WHERE id = ?3",
+                params![target, at, ticket_id],
+            )?;
+            let ticket = ticket_by_id(tx, ticket_id)?;
+            let line = match &ticket.assignee {
+                Some(a) => format!("assigned to {}", a.name),
+                None => "unassigned".to_string(),
+            };
+            let author = agent.person();
+            let message_id = insert_event_line(tx, ticket_id, &author, true, &line, &at)?;
+            log_event(
+                tx,
+                ticket_id,
+                "assigned",
+                Some(message_id),
+                &author,
+                serde_json::json!({ "to": ticket.assignee.as_ref().map(|a| &a.email) }),
+                &at,
+            )?;
+            Ok(ticket)
+        })
+    }
+
+    /// Moves ticket `number` to another category and/or changes its
+    /// priority; each change is recorded in the conversation. Moving to a
+    /// category the agent does not work: 403 naming the agent's. An
+    /// assignee who does not work the new category is unassigned.
+    /// Customers: 403.
+    pub fn change_ticket(
         &self,
-        actor: &Principal,
-        status: StatusFilter,
-        category: Option<&str>,
-        limit: Option<u32>,
-        cursor: Option<&str>,
-    ) -> Result<Page<Ticket>> {
-        let limit = limit.unwrap_or(DEFAULT_PAGE_SIZE);
+        actor: &Actor,
+        number: u32,
+        change: &TicketChange,
+    ) -> Result<Ticket> {
+        let agent = actor.agent("changing a ticket's category or priority")?;
         let mut check = Check::new();
-        if !(1..=MAX_PAGE_SIZE).contains(&limit) {
-            check.add("limit", format!("must be between 1 and {MAX_PAGE_SIZE}"));
-        }
-        let category = match category {
+        let category = match &change.category {
             Some(c) => check.take("category", validate::category(c)),
             None => None,
         };
         check.finish()?;
         if let Some(c) = &category {
-            actor.check_category(c)?;
-        }
-        let after = cursor.map(decode_cursor).transpose()?;
-
-        let mut sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE account_id = ?");
-        let mut args: Vec<Value> = vec![Value::Integer(actor.account_id)];
-        match status {
-            StatusFilter::All => {}
-            StatusFilter::Active => sql.push_str(" AND status != 'closed'"),
-            single => {
-                sql.push_str(" AND status = ?");
-                args.push(Value::Text(single.as_str().to_string()));
+            if !agent.allows(c) {
+                return Err(Error::Forbidden(format!(
+                    "you may not move a ticket to {c}: {}",
+                    agent.category_refusal()
+                )));
             }
         }
-        if let Some(c) = category {
-            sql.push_str(" AND category = ?");
-            args.push(Value::Text(c));
-        } else if let Some(allowed) = &actor.categories {
-            if allowed.is_empty() {
-                sql.push_str(" AND 0");
-            } else {
-                let marks = vec!["?"; allowed.len()].join(", ");
-                sql.push_str(&format!(" AND category IN ({marks})"));
-                args.extend(allowed.iter().map(|c| Value::Text(c.clone())));
+        self.write(|tx| {
+            let (ticket_id, _, ticket) = access(tx, actor, number)?;
+            let at = now();
+            let author = agent.person();
+            if let Some(to) = category.as_deref().filter(|c| *c != ticket.category) {
+                tx.execute(
+                    "UPDATE tickets SET category = ?1, updated_at = ?2 WHERE id = ?3",
+                    params![to, at, ticket_id],
+                )?;
+                let line = format!("moved from {} to {to}", ticket.category);
+                let message_id = insert_event_line(tx, ticket_id, &author, false, &line, &at)?;
+                log_event(
+                    tx,
+                    ticket_id,
+                    "moved",
+                    Some(message_id),
+                    &author,
+                    serde_json::json!({ "from": ticket.category, "to": to }),
+                    &at,
+                )?;
+                let assignee: Option<i64> = tx.query_row(
+                    "SELECT assignee_id FROM tickets WHERE id = ?1",
+                    [ticket_id],
+                    |r| r.get(0),
+                )?;
+                if let Some(id) = assignee {
+                    if agent_categories(tx, id)?.is_some_and(|list| !list.iter().any(|c| c == to)) {
+                        tx.execute(
+                            "UPDATE tickets SET assignee_id = NULL WHERE id = ?1",
+                            [ticket_id],
+                        )?;
+                        insert_event_line(
+                            tx,
+                            ticket_id,
+                            &author,
+                            true,
+                            &format!("unassigned: the assignee does not work {to}"),
+                            &at,
+                        )?;
+                    }
+                }
             }
-        }
-        if let Some((at, number)) = after {
-            sql.push_str(" AND (created_at < ? OR (created_at = ? AND number < ?))");
-            args.push(Value::Text(at.clone()));
-            args.push(Value::Text(at));
-            args.push(Value::Integer(i64::from(number)));
-        }
-        sql.push_str(" ORDER BY created_at DESC, number DESC LIMIT ?");
-        args.push(Value::Integer(i64::from(limit) + 1));
+            if let Some(p) = change.priority.filter(|p| *p != ticket.priority) {
+                tx.execute(
+                    "UPDATE tickets SET priority = ?1, updated_at = ?2 WHERE id = ?3",
+                    params![p.as_str(), at, ticket_id],
+                )?;
+                let line = format!("priority changed from {} to {p}", ticket.priority);
+                insert_event_line(tx, ticket_id, &author, false, &line, &at)?;
+            }
+            ticket_by_id(tx, ticket_id)
+        })
+    }
 
+    /// Ticket `number` with its conversation, whoever it belongs to: for
+    /// admin commands and the e-mail channel (internal entries included).
+    pub fn staff_ticket_detail(&self, number: u32) -> Result<(i64, TicketDetail)> {
+        let conn = self.conn()?;
+        let (ticket_id, account_id, ticket) = any_ticket(&conn, number)?;
+        Ok((account_id, detail(&conn, ticket_id, ticket, true)?))
+    }
+
+    /// One page of the tickets `actor` may see. Customers: their account,
+    /// newest first, default `active`. Agents: every account within their
+    /// categories, default `waiting`; waiting statuses longest-waiting
+    /// first, others newest first.
+    pub fn list_tickets(&self, actor: &Actor, query: &TicketQuery) -> Result<Page<Ticket>> {
+        let (sql, args, by_waiting, limit) = list_statement(actor, query)?;
         let conn = self.conn()?;
         let mut stmt = conn.prepare(&sql)?;
         let mut items = stmt
             .query_map(params_from_iter(args), |r| {
-                ticket_from_row(r).map(|(_, t)| t)
+                ticket_from_row(r).map(|(_, _, t)| t)
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let next_cursor = if items.len() > limit as usize {
             items.truncate(limit as usize);
-            items.last().map(encode_cursor)
+            items.last().map(|t| {
+                let at = if by_waiting {
+                    t.waiting_since.unwrap_or(t.created_at)
+                } else {
+                    t.created_at
+                };
+                encode_cursor(at, t.number)
+            })
         } else {
             None
         };
         Ok(Page { items, next_cursor })
     }
 
-    /// Ticket `number` with its whole conversation, oldest message first.
-    pub fn ticket_detail(&self, actor: &Principal, number: u32) -> Result<TicketDetail> {
+    /// Ticket `number` with its conversation, oldest entry first; internal
+    /// entries only for agents.
+    pub fn ticket_detail(&self, actor: &Actor, number: u32) -> Result<TicketDetail> {
         let conn = self.conn()?;
-        let (id, ticket) = access(&conn, actor, number)?;
-        detail(&conn, id, ticket)
+        let (id, _, ticket) = access(&conn, actor, number)?;
+        detail(&conn, id, ticket, actor.is_agent())
     }
 
-    /// Closes ticket `number`; closing a closed ticket changes nothing.
-    pub fn close_ticket(&self, actor: &Principal, number: u32) -> Result<Ticket> {
-        self.set_status(actor, number, TicketStatus::Closed, |s| {
-            s != TicketStatus::Closed
-        })
-    }
-
-    /// Reopens a closed ticket (status `open`); other tickets stay as they are.
-    pub fn reopen_ticket(&self, actor: &Principal, number: u32) -> Result<Ticket> {
-        self.set_status(actor, number, TicketStatus::Open, |s| {
-            s == TicketStatus::Closed
-        })
-    }
-
-    fn set_status(
-        &self,
-        actor: &Principal,
-        number: u32,
-        to: TicketStatus,
-        applies: impl Fn(TicketStatus) -> bool,
-    ) -> Result<Ticket> {
+    /// Closes ticket `number`, with an optional last answer (agents only:
+    /// a customer's is 403); closing a closed ticket changes nothing. The
+    /// conversation records who closed it and the requester is mailed how
+    /// to reopen it.
+    pub fn close_ticket(&self, actor: &Actor, number: u32, close: &CloseRequest) -> Result<Ticket> {
+        let last = match close.message.as_deref() {
+            Some(text) => {
+                actor.agent("closing with a last answer")?;
+                Some(self.check_body(text, &[])?)
+            }
+            None => None,
+        };
         self.write(|tx| {
-            let (id, ticket) = access(tx, actor, number)?;
-            if !applies(ticket.status) {
+            let (id, _, ticket) = access(tx, actor, number)?;
+            if ticket.status == TicketStatus::Closed {
                 return Ok(ticket);
             }
-            tx.execute(
-                "UPDATE tickets SET status = ?1, updated_at = ?2 WHERE id = ?3",
-                params![to.as_str(), now(), id],
+            let at = now();
+            let author = actor.person();
+            let answer = match &last {
+                Some(body) => Some(insert_message(
+                    tx,
+                    id,
+                    &Entry {
+                        kind: MessageKind::Message,
+                        internal: false,
+                        author: &author,
+                        channel: Channel::Cli,
+                        body,
+                        email_message_id: None,
+                    },
+                    &at,
+                )?),
+                None => None,
+            };
+            set_status(tx, id, TicketStatus::Closed, &at)?;
+            let line = format!("closed by {}", author.name);
+            let event_line = insert_event_line(tx, id, &author, false, &line, &at)?;
+            log_event(
+                tx,
+                id,
+                "closed",
+                Some(answer.unwrap_or(event_line)),
+                &author,
+                serde_json::json!({ "last_answer": answer.is_some() }),
+                &at,
             )?;
             ticket_by_id(tx, id)
+        })
+    }
+
+    /// Reopens a closed ticket (status `open`); others stay as they are.
+    pub fn reopen_ticket(&self, actor: &Actor, number: u32) -> Result<Ticket> {
+        self.write(|tx| {
+            let (id, _, ticket) = access(tx, actor, number)?;
+            if ticket.status != TicketStatus::Closed {
+                return Ok(ticket);
+            }
+            let at = now();
+            let author = actor.person();
+            set_status(tx, id, TicketStatus::Open, &at)?;
+            let line = format!("reopened by {}", author.name);
+            let message_id = insert_event_line(tx, id, &author, false, &line, &at)?;
+            log_event(
+                tx,
+                id,
+                "reopened",
+                Some(message_id),
+                &author,
+                serde_json::json!({}),
+                &at,
+            )?;
+            ticket_by_id(tx, id)
+        })
+    }
+
+    /// Closes every `answered` ticket whose last change is older than
+    /// `after` (no customer reply since the answer), recording "closed by
+    /// the desk after N days without a reply"; answers their numbers.
+    pub fn auto_close(&self, after: chrono::Duration) -> Result<Vec<u32>> {
+        let cutoff = super::fmt_time(chrono::Utc::now() - after);
+        let desk = desk_itself(self);
+        let days = after.num_days();
+        let span = if days >= 1 {
+            format!("{days} day{}", if days == 1 { "" } else { "s" })
+        } else {
+            let hours = after.num_hours();
+            if hours >= 1 {
+                format!("{hours} hour{}", if hours == 1 { "" } else { "s" })
+            } else {
+                format!("{} seconds", after.num_seconds())
+            }
+        };
+        self.write(|tx| {
+            let due: Vec<(i64, u32)> = tx
+                .prepare_cached(AUTO_CLOSE_DUE)?
+                .query_map([&cutoff], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let at = now();
+            for (id, _) in &due {
+                set_status(tx, *id, TicketStatus::Closed, &at)?;
+                let line = format!("closed by the desk after {span} without a reply");
+                let message_id = insert_event_line(tx, *id, &desk, false, &line, &at)?;
+                log_event(
+                    tx,
+                    *id,
+                    "auto-closed",
+                    Some(message_id),
+                    &desk,
+                    serde_json::json!({ "after": span }),
+                    &at,
+                )?;
+            }
+            Ok(due.into_iter().map(|(_, n)| n).collect())
+        })
+    }
+
+    /// The number of the ticket an earlier delivery of the e-mail with
+    /// this Message-ID went to (`pipe` answers a redelivery with it).
+    pub fn ticket_of_email(&self, message_id: &str) -> Result<Option<u32>> {
+        Ok(self
+            .conn()?
+            .query_row(
+                "SELECT t.number FROM messages m JOIN tickets t ON t.id = m.ticket_id
+                 WHERE m.email_message_id = ?1",
+                [message_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Hands each event not yet rendered, oldest first, to `render` in one
+    /// transaction with marking it rendered: whatever `render` writes (the
+    /// outbox) commits with the mark, or neither does. Runs right after each
+    /// change and as a catch-up pass of `serve` for events a crash left.
+    /// Answers how many were rendered.
+    pub fn render_events(
+        &self,
+        limit: usize,
+        mut render: impl FnMut(&Connection, &DomainEvent) -> Result<()>,
+    ) -> Result<usize> {
+        self.write(|tx| {
+            let rows: Vec<EventRow> = tx
+                .prepare_cached(PENDING_EVENTS)?
+                .query_map([limit as i64], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let at = now();
+            for (id, ticket_id, kind, message_id, data, name, email, role) in &rows {
+                let ticket = ticket_by_id(tx, *ticket_id)?;
+                let event = DomainEvent {
+                    id: *id,
+                    kind: kind.clone(),
+                    agents: agents_to_tell(tx, *ticket_id, &ticket.category)?,
+                    ticket,
+                    message: message_id.map(|m| message_by_id(tx, m)).transpose()?,
+                    data: serde_json::from_str(data).unwrap_or_default(),
+                    actor: Person {
+                        name: name.clone(),
+                        email: email.clone(),
+                        role: parse_enum(role)?,
+                    },
+                };
+                render(tx, &event)?;
+                tx.prepare_cached(MARK_RENDERED)?.execute(params![at, id])?;
+            }
+            Ok(rows.len())
         })
     }
 }
@@ -662,6 +1417,223 @@ impl Store {
 mod tests {
     use super::*;
     use crate::api::Priority;
+    use crate::desk::auth::Principal;
+
+    /// The lines of `EXPLAIN QUERY PLAN sql` that scan a big table (FTS
+    /// virtual tables aside, which are searched through their own index).
+    fn scans(conn: &Connection, sql: &str, args: &[Value]) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let rows = stmt
+            .query_map(params_from_iter(args.iter()), |r| r.get::<_, String>(3))
+            .unwrap();
+        let big = [
+            "t",
+            "tickets",
+            "m",
+            "messages",
+            "events",
+            "outbox",
+            "attachments",
+            "tokens",
+        ];
+        rows.map(|r| r.unwrap())
+            .filter(|d| {
+                let mut words = d.split_whitespace();
+                words.next() == Some("SCAN")
+                    && words.next().is_some_and(|t| big.contains(&t))
+                    && !d.contains("VIRTUAL TABLE")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hot_statements_use_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_path(&dir.path().join("desk.db")).unwrap();
+        let conn = store.conn().unwrap();
+        let customer = Actor::Customer(Principal {
+            account_id: 1,
+            account_name: "n".into(),
+            account_email: "e@x.y".into(),
+            contact: None,
+            categories: Some(vec!["billing".into()]),
+            token_id: None,
+        });
+        let agent = Actor::Agent(AgentPrincipal {
+            agent_id: 1,
+            name: "a".into(),
+            email: "a@x.y".into(),
+            categories: None,
+            agent_categories: None,
+            token_id: None,
+        });
+        let cursor = Some(encode_cursor(chrono::Utc::now(), 123456));
+        let queries = [
+            TicketQuery::default(),
+            TicketQuery {
+                status: Some(StatusFilter::All),
+                cursor: cursor.clone(),
+                ..Default::default()
+            },
+            TicketQuery {
+                status: Some(StatusFilter::Closed),
+                search: Some("refund card".into()),
+                ..Default::default()
+            },
+            TicketQuery {
+                cursor: cursor.clone(),
+                category: Some("billing".into()),
+                ..Default::default()
+            },
+        ];
+        for q in &queries {
+            let (sql, args, _, _) = list_statement(&customer, q).unwrap();
+            assert_eq!(scans(&conn, &sql, &args), Vec::<String>::new(), "{q:?}");
+        }
+        let agent_queries = [
+            TicketQuery {
+                assignee: Some("@me".into()),
+                ..Default::default()
+            },
+            TicketQuery {
+                account: Some("e@x.y".into()),
+                status: Some(StatusFilter::All),
+                ..Default::default()
+            },
+            TicketQuery {
+                assignee: Some("none".into()),
+                status: Some(StatusFilter::Answered),
+                search: Some("zebra".into()),
+                ..Default::default()
+            },
+        ];
+        for q in queries.iter().chain(&agent_queries) {
+            let (sql, args, _, _) = list_statement(&agent, q).unwrap();
+            assert_eq!(scans(&conn, &sql, &args), Vec::<String>::new(), "{q:?}");
+        }
+        let text = |s: &str| Value::Text(s.to_string());
+        for (sql, args) in [
+            (AUTO_CLOSE_DUE, vec![text("2026")]),
+            (PENDING_EVENTS, vec![Value::Integer(50)]),
+            (MARK_RENDERED, vec![text("2026"), Value::Integer(1)]),
+            (PRUNE_EVENTS, vec![text("2026"), Value::Integer(1000)]),
+            (
+                "SELECT t.number FROM messages m JOIN tickets t ON t.id = m.ticket_id
+                 WHERE m.email_message_id = ?1",
+                vec![text("<m@x>")],
+            ),
+            (
+                "SELECT ticket_id, id FROM messages WHERE email_message_id = ?1",
+                vec![text("<m@x>")],
+            ),
+            // What cascades when a message or ticket goes (FK actions).
+            (
+                "UPDATE events SET message_id = NULL WHERE message_id = ?1",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "DELETE FROM events WHERE ticket_id = ?1",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "SELECT count(*) FROM attachments WHERE agent_id = ?1 AND message_id IS NULL",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "SELECT count(*) FROM attachments WHERE account_id = ?1 AND message_id IS NULL",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "DELETE FROM tokens WHERE account_id = ?1 AND kind = 'session'",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "DELETE FROM tokens WHERE agent_id = ?1",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "SELECT t.id FROM tickets t WHERE t.assignee_id = ?1",
+                vec![Value::Integer(1)],
+            ),
+        ] {
+            assert_eq!(scans(&conn, sql, &args), Vec::<String>::new(), "{sql}");
+        }
+    }
+
+    #[test]
+    fn only_events_rendered_before_the_retention_are_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_path(&dir.path().join("desk.db")).unwrap();
+        let account = store
+            .create_account("o@example.com", "O", "a long passphrase")
+            .unwrap();
+        let owner = Actor::Customer(store.owner_principal(account).unwrap());
+        let new = crate::api::NewTicket {
+            category: "billing".into(),
+            subject: "Refund".into(),
+            message: "Please".into(),
+            priority: Priority::Low,
+            attachments: vec![],
+        };
+        store
+            .open_ticket(
+                &owner,
+                &new,
+                crate::api::Channel::Cli,
+                None,
+                Confirmation::Send,
+            )
+            .unwrap();
+        const BATCH: i64 = 1000;
+        let conn = store.conn().unwrap();
+        // BATCH + 5 events of that ticket: BATCH + 2 rendered long ago, one
+        // just now, two never rendered.
+        conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+             INSERT INTO events (ticket_id, kind, actor_name, actor_email, actor_role, created_at)
+             SELECT ticket_id, kind, actor_name, actor_email, actor_role, created_at
+             FROM events, n WHERE events.id = 1",
+            [BATCH + 4],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE events SET rendered_at = NULL WHERE id > ?1",
+            [BATCH + 3],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE events SET rendered_at = '2000-01-01T00:00:00.000000Z' WHERE id <= ?1",
+            [BATCH + 2],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE events SET rendered_at = ?1 WHERE id = ?2",
+            params![now(), BATCH + 3],
+        )
+        .unwrap();
+        let before = super::super::fmt_time(chrono::Utc::now() - chrono::Duration::days(30));
+        assert_eq!(
+            prune_events_batch(&conn, &before, BATCH).unwrap(),
+            BATCH as usize
+        );
+        assert_eq!(prune_events_batch(&conn, &before, BATCH).unwrap(), 2);
+        assert_eq!(prune_events_batch(&conn, &before, BATCH).unwrap(), 0);
+        let left: Vec<(i64, Option<String>)> = conn
+            .prepare("SELECT id, rendered_at FROM events ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            left.iter().map(|l| l.0).collect::<Vec<_>>(),
+            vec![BATCH + 3, BATCH + 4, BATCH + 5],
+            "recently rendered and unrendered events stay"
+        );
+        assert!(left[0].1.is_some() && left[1].1.is_none() && left[2].1.is_none());
+        // Unrendered events are still rendered afterwards.
+        assert_eq!(store.render_events(50, |_, _| Ok(())).unwrap(), 2);
+    }
 
     #[test]
     fn cursors_round_trip_and_refuse_garbage() {
@@ -676,10 +1648,16 @@ mod tests {
                 email: "e@x.y".into(),
                 role: AuthorRole::Owner,
             },
+            account: AccountRef {
+                name: "n".into(),
+                email: "e@x.y".into(),
+            },
+            assignee: None,
+            waiting_since: None,
             created_at: chrono::Utc::now(),
             updated_at: chrono::Utc::now(),
         };
-        let (at, number) = decode_cursor(&encode_cursor(&t)).unwrap();
+        let (at, number) = decode_cursor(&encode_cursor(t.created_at, t.number)).unwrap();
         assert_eq!(number, 123456);
         assert_eq!(
             parse_time(&at).unwrap(),

@@ -6,7 +6,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::api::{CreatedToken, NewToken, TokenInfo, MAX_TOKEN_DAYS};
 
-use super::super::auth::{self, ContactRef, Principal};
+use super::super::auth::{self, Actor, AgentPrincipal, ContactRef, Principal};
+use super::accounts::{disabled_error, Login};
+use super::agents::agent_principal;
 use super::contacts::{contact_categories, contact_id_by_email};
 use super::validate::{self, Check};
 use super::{fmt_time, is_unique_violation, now, parse_opt_time, parse_time, Error, Result, Store};
@@ -14,34 +16,35 @@ use super::{fmt_time, is_unique_violation, now, parse_opt_time, parse_time, Erro
 const LOGIN_HINT: &str = "run `ecolo login` (or use a valid token in ECOLO_TOKEN)";
 /// A login lasts this long; a forgotten laptop does not stay logged in forever.
 pub(crate) const SESSION_DAYS: i64 = 90;
-/// `last_used_at` is refreshed at most this often.
-const LAST_USED_PRECISION_SECS: i64 = 60;
 
 impl Store {
-    /// A new login session for the owner of `account_id` (valid for 90
-    /// days); returns the secret.
-    pub fn create_session(&self, account_id: i64) -> Result<String> {
+    /// A new login session for `login` (an account's owner or an agent),
+    /// valid for 90 days; returns the secret.
+    pub fn create_session(&self, login: Login) -> Result<String> {
+        let (account_id, agent_id) = match login {
+            Login::Account(id) => (Some(id), None),
+            Login::Agent(id) => (None, Some(id)),
+        };
         let token = auth::generate_token();
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO tokens (account_id, kind, token_hash, created_at, expires_at)
-                 VALUES (?1, 'session', ?2, ?3, ?4)",
-                params![
-                    account_id,
-                    auth::token_hash(&token),
-                    now(),
-                    fmt_time(Utc::now() + Duration::days(SESSION_DAYS))
-                ],
-            )?;
-            Ok(())
-        })?;
+        let conn = self.conn()?;
+        conn.execute(
+            "INSERT INTO tokens (account_id, agent_id, kind, token_hash, created_at, expires_at)
+             VALUES (?1, ?2, 'session', ?3, ?4, ?5)",
+            params![
+                account_id,
+                agent_id,
+                auth::token_hash(&token),
+                now(),
+                fmt_time(Utc::now() + Duration::days(SESSION_DAYS))
+            ],
+        )?;
         Ok(token)
     }
 
-    /// Who `token` acts as. 401 when unknown, revoked or expired. Records
-    /// the use in `last_used_at`, to the minute: a write per request would
-    /// make every read wait for the write lock.
-    pub fn authenticate(&self, token: &str) -> Result<Principal> {
+    /// Who `token` acts as: a customer (owner or contact) or an agent. 401
+    /// when unknown, revoked or expired, or when its account is disabled.
+    /// Records the use in `last_used_at`.
+    pub fn authenticate(&self, token: &str) -> Result<Actor> {
         if !token.starts_with(crate::api::TOKEN_PREFIX) {
             return Err(Error::Unauthorized(format!(
                 "that is not an ecolo token: {LOGIN_HINT}"
@@ -52,20 +55,16 @@ impl Store {
         let conn = self.conn()?;
         type TokenRow = (
             i64,
-            i64,
+            Option<i64>,
+            Option<i64>,
             Option<i64>,
             Option<String>,
-            Option<String>,
-            String,
-            String,
             Option<String>,
         );
         let found: Option<TokenRow> = conn
             .query_row(
-                "SELECT t.id, t.account_id, t.contact_id, t.categories, t.expires_at, a.name, a.email,
-                        t.last_used_at
-                 FROM tokens t JOIN accounts a ON a.id = t.account_id
-                 WHERE t.token_hash = ?1",
+                "SELECT id, account_id, agent_id, contact_id, categories, expires_at
+                 FROM tokens WHERE token_hash = ?1",
                 [auth::token_hash(token)],
                 |r| {
                     Ok((
@@ -75,13 +74,11 @@ impl Store {
                         r.get(3)?,
                         r.get(4)?,
                         r.get(5)?,
-                        r.get(6)?,
-                        r.get(7)?,
                     ))
                 },
             )
             .optional()?;
-        let (id, account_id, contact_id, categories, expires, account_name, account_email, used) =
+        let (id, account_id, agent_id, contact_id, categories, expires) =
             found.ok_or_else(unknown)?;
         if let Some(expires) = parse_opt_time(expires)? {
             if expires <= Utc::now() {
@@ -92,70 +89,95 @@ impl Store {
             }
         }
         let mut categories = parse_categories(categories)?;
-        let contact = match contact_id {
-            None => None,
-            Some(cid) => {
-                // Bound to a contact that is gone: never fall back to the owner.
-                let (name, email) = conn
-                    .query_row(
-                        "SELECT name, email FROM contacts WHERE id = ?1",
-                        [cid],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
-                    .optional()?
-                    .ok_or_else(unknown)?;
-                // A contact's token: the contact's categories, narrowed by the token's.
-                let mut allowed = contact_categories(&conn, cid)?;
-                if let Some(limit) = &categories {
-                    allowed.retain(|c| limit.contains(c));
+        let actor = match (account_id, agent_id) {
+            (_, Some(agent_id)) => {
+                let mut agent = agent_principal(&conn, agent_id)?;
+                // A token narrows the agent, never widens it.
+                if let Some(limit) = categories {
+                    agent.categories = Some(match agent.categories {
+                        None => limit,
+                        Some(own) => own.into_iter().filter(|c| limit.contains(c)).collect(),
+                    });
                 }
-                categories = Some(allowed);
-                Some(ContactRef {
-                    id: cid,
-                    name,
-                    email,
+                agent.token_id = Some(id);
+                Actor::Agent(agent)
+            }
+            (Some(account_id), None) => {
+                let (account_name, account_email, disabled): (String, String, Option<String>) =
+                    conn.query_row(
+                        "SELECT name, email, disabled_at FROM accounts WHERE id = ?1",
+                        [account_id],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )?;
+                if disabled.is_some() {
+                    return Err(disabled_error(&account_email));
+                }
+                let contact = match contact_id {
+                    None => None,
+                    Some(cid) => {
+                        // Bound to a contact that is gone: never fall back to the owner.
+                        let (name, email) = conn
+                            .query_row(
+                                "SELECT name, email FROM contacts WHERE id = ?1",
+                                [cid],
+                                |r| Ok((r.get(0)?, r.get(1)?)),
+                            )
+                            .optional()?
+                            .ok_or_else(unknown)?;
+                        // A contact's token: the contact's categories, narrowed by the token's.
+                        let mut allowed = contact_categories(&conn, cid)?;
+                        if let Some(limit) = &categories {
+                            allowed.retain(|c| limit.contains(c));
+                        }
+                        categories = Some(allowed);
+                        Some(ContactRef {
+                            id: cid,
+                            name,
+                            email,
+                        })
+                    }
+                };
+                Actor::Customer(Principal {
+                    account_id,
+                    account_name,
+                    account_email,
+                    contact,
+                    categories,
+                    token_id: Some(id),
                 })
             }
+            (None, None) => return Err(unknown()),
         };
-        drop(conn);
-        let stale = fmt_time(Utc::now() - Duration::seconds(LAST_USED_PRECISION_SECS));
-        if used.is_none_or(|u| u < stale) {
-            self.write(|tx| {
-                tx.execute(
-                    "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
-                    params![now(), id],
-                )?;
-                Ok(())
-            })?;
-        }
-        Ok(Principal {
-            account_id,
-            account_name,
-            account_email,
-            contact,
-            categories,
-            token_id: Some(id),
-        })
+        conn.execute(
+            "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
+            params![now(), id],
+        )?;
+        Ok(actor)
     }
 
     /// Revokes one token (a session at logout) by id.
     pub fn revoke_token_id(&self, token_id: i64) -> Result<()> {
-        self.write(|tx| Ok(tx.execute("DELETE FROM tokens WHERE id = ?1", [token_id])?))?;
+        self.conn()?
+            .execute("DELETE FROM tokens WHERE id = ?1", [token_id])?;
         Ok(())
     }
 
     /// The account's personal tokens, oldest first; never a secret.
-    pub fn list_tokens(&self, actor: &Principal) -> Result<Vec<TokenInfo>> {
-        actor.require_manage()?;
+    pub fn list_tokens(&self, actor: &Actor) -> Result<Vec<TokenInfo>> {
+        let (filter, owner) = token_owner(actor)?;
         token_infos(
             &*self.conn()?,
-            "t.account_id = ?1 AND t.kind = 'personal'",
-            actor.account_id,
+            &format!("{filter} AND t.kind = 'personal'"),
+            owner,
         )
     }
 
     /// Creates a personal token; the answer holds the secret, once.
-    pub fn create_token(&self, actor: &Principal, new: &NewToken) -> Result<CreatedToken> {
+    pub fn create_token(&self, actor: &Actor, new: &NewToken) -> Result<CreatedToken> {
+        let actor = match actor {
+            Actor::Customer(p) => p,
+            Actor::Agent(agent) => return self.create_agent_token(agent, new),
+        };
         actor.require_manage()?;
         let mut check = Check::new();
         let name = check.take("name", validate::name(&new.name));
@@ -250,14 +272,13 @@ impl Store {
     }
 
     /// Revokes the personal token `name` at once.
-    pub fn revoke_token(&self, actor: &Principal, name: &str) -> Result<()> {
-        actor.require_manage()?;
-        let deleted = self.write(|tx| {
-            Ok(tx.execute(
-                "DELETE FROM tokens WHERE account_id = ?1 AND kind = 'personal' AND name = ?2",
-                params![actor.account_id, name.trim()],
-            )?)
-        })?;
+    pub fn revoke_token(&self, actor: &Actor, name: &str) -> Result<()> {
+        let (filter, owner) = token_owner(actor)?;
+        let filter = filter.replace("t.", "");
+        let deleted = self.conn()?.execute(
+            &format!("DELETE FROM tokens WHERE {filter} AND kind = 'personal' AND name = ?2"),
+            params![owner, name.trim()],
+        )?;
         if deleted == 0 {
             return Err(Error::NotFound(format!(
                 "no token named `{}`: `ecolo token list` shows them",
@@ -265,6 +286,103 @@ impl Store {
             )));
         }
         Ok(())
+    }
+}
+
+/// The SQL filter (over `t`, parameter ?1) of the actor's own tokens. 403
+/// for a customer who may not manage tokens.
+fn token_owner(actor: &Actor) -> Result<(&'static str, i64)> {
+    match actor {
+        Actor::Customer(p) => {
+            p.require_manage()?;
+            Ok(("t.account_id = ?1", p.account_id))
+        }
+        Actor::Agent(a) => {
+            // A narrowed token may not mint or revoke others.
+            if a.categories != a.agent_categories {
+                return Err(Error::Forbidden(
+                    "only the agent's login or an unlimited token may manage tokens".into(),
+                ));
+            }
+            Ok(("t.agent_id = ?1", a.agent_id))
+        }
+    }
+}
+
+impl Store {
+    /// An agent's token: never bound to a contact (422 `contact`), limited
+    /// at most to the agent's own categories (403 outside them).
+    fn create_agent_token(&self, agent: &AgentPrincipal, new: &NewToken) -> Result<CreatedToken> {
+        token_owner(&Actor::Agent(agent.clone()))?;
+        let mut check = Check::new();
+        let name = check.take("name", validate::name(&new.name));
+        if new.contact.is_some() {
+            check.add(
+                "contact",
+                "agents' tokens act as the agent: leave `contact` out",
+            );
+        }
+        let categories = match &new.categories {
+            Some(list) => check
+                .take("categories", validate::categories(list))
+                .map(Some),
+            None => Some(None),
+        };
+        if let Some(days) = new.expires_in_days {
+            if days == 0 || days > MAX_TOKEN_DAYS {
+                check.add(
+                    "expires_in_days",
+                    format!("must be between 1 and {MAX_TOKEN_DAYS} days, or absent for no expiry"),
+                );
+            }
+        }
+        check.finish()?;
+        let (name, categories) = (name.unwrap_or_default(), categories.unwrap_or_default());
+        if let Some(list) = &categories {
+            if let Some(outside) = list.iter().find(|c| !agent.allows(c)) {
+                return Err(Error::Forbidden(format!(
+                    "{outside} is outside your categories ({}): a token is at most as wide as you",
+                    agent.category_list().join(", ")
+                )));
+            }
+        }
+        // An unlimited token of a limited agent is limited like the agent.
+        let categories = categories.or_else(|| agent.agent_categories.clone());
+        let token = auth::generate_token();
+        let expires_at = new
+            .expires_in_days
+            .map(|days| fmt_time(Utc::now() + Duration::days(i64::from(days))));
+        let cats_json = categories
+            .as_ref()
+            .map(|c| serde_json::to_string(c).unwrap_or_default());
+        let conn = self.conn()?;
+        conn.execute(
+            "INSERT INTO tokens
+                (agent_id, kind, name, categories, token_hash, created_at, expires_at)
+             VALUES (?1, 'personal', ?2, ?3, ?4, ?5, ?6)",
+            params![
+                agent.agent_id,
+                name,
+                cats_json,
+                auth::token_hash(&token),
+                now(),
+                expires_at
+            ],
+        )
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                Error::Conflict(format!(
+                    "a token named `{name}` already exists: pick another name or revoke it first"
+                ))
+            } else {
+                e.into()
+            }
+        })?;
+        let id = conn.last_insert_rowid();
+        let info = token_infos(&conn, "t.id = ?1", id)?
+            .pop()
+            .ok_or_else(|| Error::Internal("a token vanished as it was created".into()))?;
+        Ok(CreatedToken { token, info })
     }
 }
 

@@ -13,6 +13,8 @@ WHERE id IN (
     GROUP BY json_extract(headers, '$."Message-ID"')
 );
 CREATE UNIQUE INDEX outbox_message_id ON outbox(message_id);
+-- 0002's expression index did the same check; the column replaces it.
+DROP INDEX outbox_by_message_id;
 
 -- Auto-replies (null sender, RFC 3834) are counted per recipient and time.
 ALTER TABLE outbox ADD COLUMN auto_reply INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,604 @@
+//! The support team end to end against a real `ecolo-desk`: admin commands
+//! (`staff`, `account`, `tickets auto-close`) and the agents' side of the
+//! HTTP API — the queue across accounts, notes customers never see by any
+//! route, 404 outside an agent's categories, assignment, moves, closing.
+
+mod common;
+mod desk_common;
+
+use common::{code, stderr, stdout, Desk, OWNER_EMAIL};
+use desk_common::{expect, expect_problem, fields, number, Api};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+const LAURA: &str = "laura@support.example";
+const BEA: &str = "bea@support.example";
+const PW: &str = "agent password 1";
+
+/// A desk with two agents: Laura (all categories) and Bea (billing only).
+fn desk_with_team() -> Desk {
+    let desk = Desk::start();
+    desk.add_agent(LAURA, "Laura Gómez", PW, &[]);
+    desk.add_agent(BEA, "Bea Billing", PW, &["billing"]);
+    desk
+}
+
+fn put(api: &Api, path: &str, token: &str, body: Value) -> reqwest::blocking::Response {
+    api.call(Method::PUT, path, Some(token), Some(&body))
+}
+
+fn patch(api: &Api, path: &str, token: &str, body: Value) -> reqwest::blocking::Response {
+    api.call(Method::PATCH, path, Some(token), Some(&body))
+}
+
+fn numbers(page: &Value) -> Vec<u64> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(number)
+        .collect()
+}
+
+#[test]
+fn staff_admin_commands_add_list_edit_remove() {
+    let desk = desk_with_team();
+    let out = desk.admin(&["staff", "list", "--json"], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let list: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(list[0]["email"], LAURA);
+    assert_eq!(list[0]["categories"], Value::Null);
+    assert_eq!(list[1]["categories"], json!(["billing"]));
+
+    let out = desk.admin(
+        &[
+            "staff",
+            "edit",
+            BEA,
+            "--add-category",
+            "email",
+            "--name",
+            "Bea B.",
+        ],
+        "",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = desk.admin(&["staff", "list", "--json"], "");
+    let list: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(list[1]["name"], "Bea B.");
+    assert_eq!(list[1]["categories"], json!(["billing", "email"]));
+    let out = desk.admin(
+        &[
+            "staff",
+            "edit",
+            BEA,
+            "--remove-category",
+            "billing",
+            "--remove-category",
+            "email",
+        ],
+        "",
+    );
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("remove-category"), "{}", stderr(&out));
+
+    // Tickets of a category the agent stops working are no longer its.
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "email", "Mailbox"));
+    let bea = desk.login_token(BEA, PW);
+    expect(
+        api.call(
+            Method::PUT,
+            &format!("/v1/tickets/{n}/assignee"),
+            Some(&bea),
+            Some(&json!({"assignee": "@me"})),
+        ),
+        200,
+    );
+    let out = desk.admin(&["staff", "edit", BEA, "--remove-category", "email"], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(api.get_ok(&format!("/v1/tickets/{n}"), &owner)["assignee"].is_null());
+
+    // One address, one role: 409 naming the clash, whichever way round.
+    let out = desk.admin(
+        &[
+            "staff",
+            "add",
+            "--email",
+            OWNER_EMAIL,
+            "--name",
+            "X",
+            "--password-stdin",
+        ],
+        &format!("{PW}\n"),
+    );
+    assert_ne!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("already the owner of a customer account"),
+        "{}",
+        stderr(&out)
+    );
+    let out = desk.admin(
+        &[
+            "account",
+            "create",
+            "--email",
+            LAURA,
+            "--name",
+            "X",
+            "--password-stdin",
+        ],
+        &format!("{PW}\n"),
+    );
+    assert_ne!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("already a support agent"),
+        "{}",
+        stderr(&out)
+    );
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let p = expect_problem(
+        api.post(
+            "/v1/contacts",
+            &owner,
+            &json!({"email": BEA, "name": "Bea", "categories": ["billing"]}),
+        ),
+        409,
+    );
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap()
+            .contains("already a support agent"),
+        "{p}"
+    );
+
+    // Removing: asks for --yes, then its sessions stop at once.
+    let bea = desk.login_token(BEA, PW);
+    expect(api.get("/v1/me", &bea), 200);
+    let out = desk.admin(&["staff", "remove", BEA], "");
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("--yes"));
+    desk.remove_agent(BEA);
+    expect_problem(api.get("/v1/me", &bea), 401);
+}
+
+#[test]
+fn admin_commands_never_create_an_empty_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.db");
+    for args in [
+        vec!["staff", "list"],
+        vec!["staff", "reply", "123456", "-m", "x"],
+        vec!["account", "list"],
+        vec!["account", "disable", "a@b.c"],
+        vec!["tickets", "auto-close", "--after", "0s"],
+    ] {
+        let out = std::process::Command::new(common::DESK)
+            .args(&args)
+            .arg("--db")
+            .arg(&missing)
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("--db") && said.contains("ECOLO_DESK_DB") && said.contains("default"),
+            "{args:?}: {said}"
+        );
+        assert!(!missing.exists(), "{args:?} created a database");
+    }
+}
+
+#[test]
+fn the_queue_spans_accounts_within_the_agents_categories_longest_waiting_first() {
+    let desk = desk_with_team();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    desk.create_account("other@example.com", "Otto Other", "other password");
+    let other = desk.login_token("other@example.com", "other password");
+    let first = number(&api.open_ticket(&owner, "billing", "Double charge"));
+    let second = number(&api.open_ticket(&other, "control-panel", "Panel down"));
+    let third = number(&api.open_ticket(&other, "billing", "Invoice address"));
+
+    let laura = desk.login_token(LAURA, PW);
+    let me = api.get_ok("/v1/me", &laura);
+    assert_eq!(me["acting_as"]["role"], "staff");
+    assert_eq!(me["categories"], Value::Null);
+    assert_eq!(me["can_manage"], false);
+    let queue = api.get_ok("/v1/tickets", &laura);
+    assert_eq!(
+        numbers(&queue),
+        [first, second, third],
+        "waiting, oldest first"
+    );
+    assert_eq!(queue["items"][1]["account"]["email"], "other@example.com");
+    assert!(queue["items"][0]["waiting_since"].is_string());
+
+    // Cursor pagination in the queue order, and in newest-first order.
+    let page1 = api.get_ok("/v1/tickets?limit=2", &laura);
+    assert_eq!(numbers(&page1), [first, second]);
+    let cursor = page1["next_cursor"].as_str().unwrap();
+    let page2 = api.get_ok(&format!("/v1/tickets?limit=2&cursor={cursor}"), &laura);
+    assert_eq!(numbers(&page2), [third]);
+    assert!(page2["next_cursor"].is_null());
+    let all1 = api.get_ok("/v1/tickets?status=all&limit=2", &laura);
+    assert_eq!(numbers(&all1), [third, second], "newest first");
+    let cursor = all1["next_cursor"].as_str().unwrap();
+    let all2 = api.get_ok(
+        &format!("/v1/tickets?status=all&limit=2&cursor={cursor}"),
+        &laura,
+    );
+    assert_eq!(numbers(&all2), [first]);
+
+    // The account filter; customers may not use it.
+    let theirs = api.get_ok("/v1/tickets?account=other@example.com", &laura);
+    assert_eq!(numbers(&theirs), [second, third]);
+    expect_problem(
+        api.get("/v1/tickets?account=other@example.com", &owner),
+        403,
+    );
+    expect_problem(api.get("/v1/tickets?assignee=@me", &owner), 403);
+
+    // The billing agent sees billing only, and 404 on anything else.
+    let bea = desk.login_token(BEA, PW);
+    assert_eq!(numbers(&api.get_ok("/v1/tickets", &bea)), [first, third]);
+    let p = expect_problem(api.get(&format!("/v1/tickets/{second}"), &bea), 404);
+    assert!(
+        p["detail"].as_str().unwrap().contains("in your categories"),
+        "{p}"
+    );
+    expect_problem(
+        api.post(
+            &format!("/v1/tickets/{second}/messages"),
+            &bea,
+            &json!({"message": "hi"}),
+        ),
+        404,
+    );
+    expect_problem(
+        api.post(&format!("/v1/tickets/{second}/close"), &bea, &json!({})),
+        404,
+    );
+
+    // An answer moves it out of the waiting queue; the customer reply back in.
+    let answer = expect(
+        api.post(
+            &format!("/v1/tickets/{first}/messages"),
+            &bea,
+            &json!({"message": "Refunded."}),
+        ),
+        201,
+    );
+    assert_eq!(answer["author"]["name"], "Bea Billing");
+    assert_eq!(answer["author"]["role"], "staff");
+    let seen = api.get_ok(&format!("/v1/tickets/{first}"), &owner);
+    assert_eq!(seen["status"], "answered");
+    assert!(seen["waiting_since"].is_null());
+    assert_eq!(numbers(&api.get_ok("/v1/tickets", &bea)), [third]);
+    expect(
+        api.post(
+            &format!("/v1/tickets/{first}/messages"),
+            &owner,
+            &json!({"message": "Thanks, but..."}),
+        ),
+        201,
+    );
+    assert_eq!(numbers(&api.get_ok("/v1/tickets", &bea)), [third, first]);
+}
+
+#[test]
+fn notes_never_reach_customers_by_any_route() {
+    let desk = desk_with_team();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "billing", "Refund please"));
+    let laura = desk.login_token(LAURA, PW);
+    let file = api.upload_id(&laura, "internal.txt", "the customer's card was flagged");
+    let note = expect(
+        api.post(
+            &format!("/v1/tickets/{n}/notes"),
+            &laura,
+            &json!({"message": "zebracode: fraud check first", "attachments": [file]}),
+        ),
+        201,
+    );
+    assert_eq!(note["kind"], "note");
+    let agent_view = api.get_ok(&format!("/v1/tickets/{n}"), &laura);
+    assert_eq!(
+        agent_view["status"], "open",
+        "a note never changes the status"
+    );
+    assert!(agent_view["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["kind"] == "note"));
+
+    // View, list, search, and the note's file: nothing shows it.
+    let view = api.get_ok(&format!("/v1/tickets/{n}"), &owner);
+    assert!(!view.to_string().contains("zebracode"), "{view}");
+    assert!(!view.to_string().contains("internal.txt"), "{view}");
+    let list = api.get_ok("/v1/tickets?status=all", &owner);
+    assert!(!list.to_string().contains("zebracode"));
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=zebracode", &owner)),
+        Vec::<u64>::new()
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=zebracode", &laura)),
+        [n]
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=refund", &owner)),
+        [n]
+    );
+    expect_problem(api.get(&format!("/v1/attachments/{file}"), &owner), 404);
+    let bytes = api.get(&format!("/v1/attachments/{file}"), &laura);
+    assert_eq!(bytes.status(), 200);
+    // The billing-less agent... Bea works billing: she can read it too.
+    let bea = desk.login_token(BEA, PW);
+    assert_eq!(
+        api.get(&format!("/v1/attachments/{file}"), &bea).status(),
+        200
+    );
+    // Customers may not write notes.
+    expect_problem(
+        api.post(
+            &format!("/v1/tickets/{n}/notes"),
+            &owner,
+            &json!({"message": "x"}),
+        ),
+        403,
+    );
+}
+
+#[test]
+fn assign_move_close_and_reopen_as_an_agent() {
+    let desk = desk_with_team();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let contact = api.add_contact(&owner, "martha@example.com", &["billing"]);
+    assert_eq!(contact["email"], "martha@example.com");
+    let martha = api.create_token(
+        &owner,
+        json!({"name": "martha", "contact": "martha@example.com"}),
+    );
+    let n = number(&api.open_ticket(&martha, "billing", "Where is my mail?"));
+    let laura = desk.login_token(LAURA, PW);
+    let bea = desk.login_token(BEA, PW);
+    let path = format!("/v1/tickets/{n}");
+
+    // Assign: @me, an agent's e-mail, unknown agent (422), nobody.
+    let t = expect(
+        put(
+            &api,
+            &format!("{path}/assignee"),
+            &bea,
+            json!({"assignee": "@me"}),
+        ),
+        200,
+    );
+    assert_eq!(t["assignee"]["email"], BEA);
+    assert_eq!(numbers(&api.get_ok("/v1/tickets?assignee=@me", &bea)), [n]);
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?assignee=none", &laura)),
+        Vec::<u64>::new()
+    );
+    let p = expect_problem(
+        put(
+            &api,
+            &format!("{path}/assignee"),
+            &bea,
+            json!({"assignee": "nobody@x.y"}),
+        ),
+        422,
+    );
+    assert_eq!(fields(&p), ["assignee"]);
+    expect_problem(
+        put(
+            &api,
+            &format!("{path}/assignee"),
+            &owner,
+            json!({"assignee": null}),
+        ),
+        403,
+    );
+    // The customer sees the assignee on the ticket, never the assignment event.
+    let seen = api.get_ok(&path, &owner);
+    assert_eq!(seen["assignee"]["name"], "Bea Billing");
+    assert!(!seen.to_string().contains("assigned to"), "{seen}");
+    assert!(api
+        .get_ok(&path, &laura)
+        .to_string()
+        .contains("assigned to Bea Billing"));
+
+    // Bea may not move it out of her categories (403); Laura may.
+    let p = expect_problem(patch(&api, &path, &bea, json!({"category": "email"})), 403);
+    assert!(p["detail"].as_str().unwrap().contains("billing"), "{p}");
+    expect_problem(patch(&api, &path, &owner, json!({"priority": "high"})), 403);
+    let moved = expect(
+        patch(
+            &api,
+            &path,
+            &laura,
+            json!({"category": "email", "priority": "high"}),
+        ),
+        200,
+    );
+    assert_eq!(moved["category"], "email");
+    assert_eq!(moved["priority"], "high");
+    assert!(moved["assignee"].is_null(), "Bea does not work email");
+    let events: Vec<String> = api.get_ok(&path, &owner)["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "event")
+        .map(|m| m["body"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "moved from billing to email",
+            "priority changed from medium to high"
+        ]
+    );
+    // It vanished for the billing agent and for the billing-only contact.
+    expect_problem(api.get(&path, &bea), 404);
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?status=all", &bea)),
+        Vec::<u64>::new()
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?status=all", &martha)),
+        Vec::<u64>::new()
+    );
+    expect_problem(api.get(&path, &martha), 403);
+
+    // Close with a last answer (agents only), then reopen as an agent.
+    expect_problem(
+        api.post(&format!("{path}/close"), &owner, &json!({"message": "bye"})),
+        403,
+    );
+    let closed = expect(
+        api.post(
+            &format!("{path}/close"),
+            &laura,
+            &json!({"message": "Fixed the MX record."}),
+        ),
+        200,
+    );
+    assert_eq!(closed["status"], "closed");
+    let conversation = api.get_ok(&path, &owner)["messages"].clone();
+    let tail: Vec<(&str, &str)> = conversation
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .take(2)
+        .map(|m| (m["kind"].as_str().unwrap(), m["body"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            ("event", "closed by Laura Gómez"),
+            ("message", "Fixed the MX record.")
+        ]
+    );
+    let reopened = expect(api.post(&format!("{path}/reopen"), &laura, &json!({})), 200);
+    assert_eq!(reopened["status"], "open");
+}
+
+#[test]
+fn agent_tokens_are_at_most_as_wide_as_the_agent() {
+    let desk = desk_with_team();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let panel = number(&api.open_ticket(&owner, "control-panel", "Panel"));
+    let billing = number(&api.open_ticket(&owner, "billing", "Bill"));
+    let bea = desk.login_token(BEA, PW);
+    let p = expect_problem(
+        api.post(
+            "/v1/tokens",
+            &bea,
+            &json!({"name": "wide", "categories": ["email"]}),
+        ),
+        403,
+    );
+    assert!(p["detail"].as_str().unwrap().contains("billing"), "{p}");
+    let p = expect_problem(
+        api.post(
+            "/v1/tokens",
+            &bea,
+            &json!({"name": "c", "contact": "martha@example.com"}),
+        ),
+        422,
+    );
+    assert_eq!(fields(&p), ["contact"]);
+    let script = api.create_token(&bea, json!({"name": "script"}));
+    assert_eq!(numbers(&api.get_ok("/v1/tickets", &script)), [billing]);
+    let laura = desk.login_token(LAURA, PW);
+    let narrow = api.create_token(
+        &laura,
+        json!({"name": "billing-only", "categories": ["billing"]}),
+    );
+    expect_problem(api.get(&format!("/v1/tickets/{panel}"), &narrow), 404);
+    expect(api.get(&format!("/v1/tickets/{billing}"), &narrow), 200);
+    let listed = api.get_ok("/v1/tokens", &laura);
+    assert_eq!(listed[0]["name"], "billing-only");
+    // Contacts are the customers' business.
+    expect_problem(api.get("/v1/contacts", &laura), 403);
+    // A removed agent's tokens stop at once; its answers stay signed.
+    expect(
+        api.post(
+            &format!("/v1/tickets/{billing}/messages"),
+            &script,
+            &json!({"message": "On it."}),
+        ),
+        201,
+    );
+    desk.remove_agent(BEA);
+    expect_problem(api.get("/v1/tickets", &script), 401);
+    let seen = api.get_ok(&format!("/v1/tickets/{billing}"), &owner);
+    assert_eq!(seen["messages"][1]["author"]["name"], "Bea Billing");
+}
+
+#[test]
+fn disabled_accounts_are_refused_at_once_and_set_password_ends_sessions() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let token = api.create_token(&owner, json!({"name": "ci"}));
+    let out = desk.admin(&["account", "disable", OWNER_EMAIL], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for t in [&owner, &token] {
+        let p = expect_problem(api.get("/v1/me", t), 401);
+        assert!(p["detail"].as_str().unwrap().contains("disabled"), "{p}");
+    }
+    let p = expect_problem(
+        api.call(
+            Method::POST,
+            "/v1/sessions",
+            None,
+            Some(&json!({"email": OWNER_EMAIL, "password": common::OWNER_PASSWORD})),
+        ),
+        401,
+    );
+    assert!(p["detail"].as_str().unwrap().contains("disabled"), "{p}");
+    let out = desk.admin(&["account", "list", "--json"], "");
+    let list: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(list[0]["disabled_at"].is_string());
+
+    let out = desk.admin(&["account", "enable", OWNER_EMAIL], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect(api.get("/v1/me", &owner), 200);
+    let out = desk.admin(
+        &["account", "set-password", OWNER_EMAIL, "--password-stdin"],
+        "a brand new password\n",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    expect_problem(api.get("/v1/me", &owner), 401);
+    expect(api.get("/v1/me", &token), 200);
+    desk.login_token(OWNER_EMAIL, "a brand new password");
+}
+
+#[test]
+fn staff_reply_reads_multi_line_text_and_signs_as_an_agent() {
+    let desk = desk_with_team();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "billing", "Two lines")).to_string();
+    let out = desk.admin(
+        &["staff", "reply", &n, "-F", "-", "--as", BEA],
+        "First line.\nSecond line.\n",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let seen = api.get_ok(&format!("/v1/tickets/{n}"), &owner);
+    assert_eq!(seen["messages"][1]["body"], "First line.\nSecond line.");
+    assert_eq!(seen["messages"][1]["author"]["name"], "Bea Billing");
+    let out = desk.admin(&["staff", "reply", &n, "-m", "x", "--as", "nobody@x.y"], "");
+    assert_ne!(code(&out), 0);
+    assert!(stderr(&out).contains("--as"), "{}", stderr(&out));
+}

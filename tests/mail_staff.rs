@@ -1,0 +1,376 @@
+//! The support team's mail end to end: a real desk delivering its outbox to
+//! a real SMTP server (tests/mail/support.rs), and `ecolo-desk pipe`. Agents
+//! of a ticket's category (only the assignee once assigned) hear of new
+//! tickets and customer replies, never an agent outside the category; an
+//! agent's e-mail reply is a staff answer (`#note`: an internal note, never
+//! mailed to the customer); closing and auto-closing mail the requester how
+//! to reopen.
+
+mod common;
+mod desk_common;
+#[path = "mail/support.rs"]
+mod support;
+
+use common::{code, stderr, Desk, OWNER_EMAIL};
+use desk_common::{expect, number, Api};
+use mail_parser::MimeHeaders;
+use reqwest::Method;
+use serde_json::json;
+use support::{outbox_count, pipe_expect, Received, SmtpSink};
+
+const LAURA: &str = "laura@support.example";
+const BEA: &str = "bea@support.example";
+const CARL: &str = "carl@support.example";
+const PW: &str = "agent password 1";
+
+/// A desk delivering to `sink`, with Laura (all categories), Bea (billing)
+/// and Carl (email only).
+fn desk_with_team(sink: &SmtpSink) -> Desk {
+    let desk = Desk::start_with(&["--smtp-url", &sink.url(), "--outbox-retry-ms", "100"]);
+    desk.add_agent(LAURA, "Laura Gómez", PW, &[]);
+    desk.add_agent(BEA, "Bea Billing", PW, &["billing"]);
+    desk.add_agent(CARL, "Carl Mail", PW, &["email"]);
+    desk
+}
+
+fn to(mails: &[Received], addr: &str) -> Vec<Received> {
+    mails
+        .iter()
+        .filter(|m| m.rcpt_to.iter().any(|r| r == addr))
+        .cloned()
+        .collect()
+}
+
+/// An agent's (or anyone's) mail answering ticket `n`.
+fn reply_mail(from: &str, n: u64, id: &str, text: &str) -> Vec<u8> {
+    format!(
+        "From: {from}\r\nTo: billing@desk.localhost\r\nSubject: Re: [#{n}] Double charge\r\n\
+         Message-ID: <{id}@support.example>\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn agents_of_the_category_hear_of_new_tickets_then_only_the_assignee() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_team(&sink);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "billing", "Double charge"));
+    let tag = format!("[#{n}]");
+
+    // The confirmation to the owner, a notice to Laura and to Bea.
+    let mails = sink.wait_for(3);
+    assert_eq!(to(&mails, OWNER_EMAIL).len(), 1);
+    for agent in [LAURA, BEA] {
+        let notice = to(&mails, agent);
+        assert_eq!(notice.len(), 1, "{agent}");
+        assert_eq!(notice[0].subject(), format!("{tag} Double charge"));
+        assert_eq!(
+            notice[0].header("Reply-To").as_deref(),
+            Some("billing@desk.localhost")
+        );
+        let text = notice[0].text();
+        assert!(
+            text.contains("New ticket") && text.contains("Olga Owner"),
+            "{text}"
+        );
+        assert!(text.contains("#note"), "says how to write a note: {text}");
+    }
+
+    // Assigned to Bea: the customer's reply goes to her only.
+    let bea = desk.login_token(BEA, PW);
+    expect(
+        api.call(
+            Method::PUT,
+            &format!("/v1/tickets/{n}/assignee"),
+            Some(&bea),
+            Some(&json!({"assignee": "@me"})),
+        ),
+        200,
+    );
+    expect(
+        api.post(
+            &format!("/v1/tickets/{n}/messages"),
+            &owner,
+            &json!({"message": "Any news?"}),
+        ),
+        201,
+    );
+    let mails = sink.wait_for(4);
+    let last = mails.last().unwrap();
+    assert_eq!(last.rcpt_to, [BEA]);
+    assert!(last.text().contains("Any news?"));
+    assert_eq!(
+        to(&mails, LAURA).len(),
+        1,
+        "Laura only got the first notice"
+    );
+    // Never anything about a billing ticket to the email-only agent.
+    assert_eq!(
+        outbox_count(&desk.db(), &format!("to_addr LIKE '%{CARL}%'")),
+        0
+    );
+}
+
+#[test]
+fn an_agents_mail_reply_is_a_staff_answer_and_note_stays_internal() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_team(&sink);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "billing", "Double charge"));
+    sink.wait_for(3);
+
+    let said = pipe_expect(
+        &desk,
+        &reply_mail(
+            "Bea Billing <bea@support.example>",
+            n,
+            "note-1",
+            "#note\nzebracode: check the card first",
+        ),
+        0,
+    );
+    assert!(said.contains("internal note"), "{said}");
+    let said = pipe_expect(
+        &desk,
+        &reply_mail(
+            "Bea Billing <bea@support.example>",
+            n,
+            "answer-1",
+            "Refund issued today.",
+        ),
+        0,
+    );
+    assert!(said.contains("agent's answer"), "{said}");
+
+    let seen = api.get_ok(&format!("/v1/tickets/{n}"), &owner);
+    assert_eq!(seen["status"], "answered");
+    assert!(!seen.to_string().contains("zebracode"), "{seen}");
+    let answer = seen["messages"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(answer["body"], "Refund issued today.");
+    assert_eq!(answer["author"]["name"], "Bea Billing");
+    assert_eq!(answer["channel"], "email");
+    let laura = desk.login_token(LAURA, PW);
+    let agent_view = api.get_ok(&format!("/v1/tickets/{n}"), &laura);
+    let note = &agent_view["messages"][1];
+    assert_eq!(note["kind"], "note");
+    assert_eq!(note["body"], "zebracode: check the card first");
+
+    // The requester gets the answer, signed, and never the note.
+    let mails = sink.wait_for(4);
+    let to_owner = to(&mails, OWNER_EMAIL);
+    assert_eq!(to_owner.len(), 2, "confirmation and answer");
+    let text = to_owner[1].text();
+    assert!(
+        text.contains("Bea Billing (support)") && text.contains("Refund issued today."),
+        "{text}"
+    );
+    assert!(mails.iter().all(|m| !m.text().contains("zebracode")));
+
+    // An agent outside the category is refused like an unknown ticket.
+    pipe_expect(
+        &desk,
+        &reply_mail("Carl Mail <carl@support.example>", n, "carl-1", "Not mine."),
+        0,
+    );
+    let seen = api.get_ok(&format!("/v1/tickets/{n}"), &laura);
+    assert!(!seen.to_string().contains("Not mine."));
+}
+
+#[test]
+fn closing_and_auto_closing_mail_the_requester_how_to_reopen() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_team(&sink);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let first = number(&api.open_ticket(&owner, "email", "Mailbox full"));
+    let second = number(&api.open_ticket(&owner, "email", "Spam filter"));
+    sink.wait_for(6);
+    let laura = desk.login_token(LAURA, PW);
+    expect(
+        api.post(
+            &format!("/v1/tickets/{first}/close"),
+            &laura,
+            &json!({"message": "We raised your quota."}),
+        ),
+        200,
+    );
+    let mails = sink.wait_for(7);
+    let notice = mails.last().unwrap();
+    assert_eq!(notice.rcpt_to, [OWNER_EMAIL]);
+    let text = notice.text();
+    assert!(text.contains("We raised your quota."), "{text}");
+    assert!(
+        text.contains(&format!("ecolo ticket reopen {first}")),
+        "{text}"
+    );
+    assert!(text.contains("closed by Laura Gómez"), "{text}");
+
+    // Answered, and no customer reply since: one pass closes it.
+    let out = desk.admin(
+        &["staff", "reply", &second.to_string(), "-m", "Whitelisted."],
+        "",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    sink.wait_for(8);
+    let out = desk.admin(&["tickets", "auto-close", "--after", "0s"], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(support_text(&out).contains(&second.to_string()));
+    let t = api.get_ok(&format!("/v1/tickets/{second}"), &owner);
+    assert_eq!(t["status"], "closed");
+    let last = t["messages"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["kind"], "event");
+    assert_eq!(last["author"]["role"], "desk");
+    assert!(last["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("closed by the desk after"));
+    let mails = sink.wait_for(9);
+    let notice = mails.last().unwrap();
+    assert_eq!(notice.rcpt_to, [OWNER_EMAIL]);
+    let text = notice.text();
+    assert!(text.contains("was closed by the desk after"), "{text}");
+    assert!(
+        text.contains(&format!("ecolo ticket reopen {second}")),
+        "{text}"
+    );
+    // A second pass closes nothing more.
+    let out = desk.admin(&["tickets", "auto-close", "--after", "0s"], "");
+    assert!(support_text(&out).contains("nothing closed"));
+}
+
+#[test]
+fn a_running_serve_auto_closes_by_itself() {
+    let sink = SmtpSink::start();
+    let desk = Desk::start_with(&[
+        "--smtp-url",
+        &sink.url(),
+        "--outbox-retry-ms",
+        "100",
+        "--auto-close-after",
+        "1s",
+    ]);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "other", "Question")).to_string();
+    desk.staff_reply(&n, "Answered.");
+    support::eventually("the desk closes the answered ticket", || {
+        api.get_ok(&format!("/v1/tickets/{n}"), &owner)["status"] == "closed"
+    });
+    let mails = sink.wait_for(3);
+    assert!(mails
+        .last()
+        .unwrap()
+        .text()
+        .contains("closed by the desk after"));
+}
+
+fn support_text(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_staff_answer_reaches_the_requester_with_its_files() {
+    let sink = SmtpSink::start();
+    let desk = desk_with_team(&sink);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "billing", "Double charge"));
+    sink.wait_for(3);
+    let bea = desk.login_token(BEA, PW);
+    let file = api.upload_id(&bea, "credit-note.txt", "CREDIT NOTE 42");
+    expect(
+        api.post(
+            &format!("/v1/tickets/{n}/messages"),
+            &bea,
+            &json!({"message": "Here is the credit note.", "attachments": [file]}),
+        ),
+        201,
+    );
+    let mails = sink.wait_for(4);
+    let answer = to(&mails, OWNER_EMAIL).pop().unwrap();
+    let parsed = mail_parser::MessageParser::default()
+        .parse(answer.data.as_bytes())
+        .unwrap();
+    assert!(parsed
+        .body_text(0)
+        .unwrap()
+        .contains("Here is the credit note."));
+    let files: Vec<(String, Vec<u8>)> = parsed
+        .attachments()
+        .map(|a| {
+            (
+                a.attachment_name().unwrap_or_default().to_string(),
+                a.contents().to_vec(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [("credit-note.txt".to_string(), b"CREDIT NOTE 42".to_vec())]
+    );
+    assert!(
+        !answer.data.contains(super_secret_header()),
+        "internal header never sent"
+    );
+    // The customer downloads what the agent attached.
+    let bytes = api.get(&format!("/v1/attachments/{file}"), &owner);
+    assert_eq!(bytes.status(), 200);
+}
+
+fn super_secret_header() -> &'static str {
+    "X-Ecolo-Attach"
+}
+
+#[test]
+fn a_disabled_accounts_mail_opens_nothing() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    desk.add_agent(LAURA, "Laura Gómez", PW, &[]);
+    let laura = desk.login_token(LAURA, PW);
+    let out = desk.admin(&["account", "disable", OWNER_EMAIL], "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let said = pipe_expect(&desk, &support::corpus("gmail_alternative.eml", None), 0);
+    assert!(said.contains("refused"), "{said}");
+    let all = api.get_ok("/v1/tickets?status=all", &laura);
+    assert_eq!(all["items"], json!([]));
+    // Enabled again, the same address files tickets as before.
+    desk.admin(&["account", "enable", OWNER_EMAIL], "");
+    let said = pipe_expect(&desk, &support::corpus("gmail_alternative.eml", None), 0);
+    assert!(said.contains("opened ticket"), "{said}");
+}
+
+#[test]
+fn serve_catches_up_on_mail_a_failed_render_left() {
+    let sink = SmtpSink::start();
+    let desk = Desk::start_with(&["--smtp-url", &sink.url(), "--outbox-retry-ms", "100"]);
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let n = number(&api.open_ticket(&owner, "other", "Question")).to_string();
+    sink.wait_for(1);
+    // The answer commits with its event, but its mail cannot be rendered
+    // (a full disk), as if the command had crashed right after the commit.
+    desk_common::break_outbox(&desk);
+    let out = desk.admin(
+        &[
+            "staff",
+            "reply",
+            &n,
+            "-m",
+            "Answered while the disk was full.",
+        ],
+        "",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(outbox_count(&desk.db(), "1"), 1);
+    // Nobody runs anything else: serve's outbox worker renders and sends it.
+    desk_common::repair_outbox(&desk);
+    let mails = sink.wait_for(2);
+    assert!(mails[1]
+        .text()
+        .contains("Answered while the disk was full."));
+    assert_eq!(outbox_count(&desk.db(), "1"), 2, "rendered once");
+}
