@@ -414,6 +414,9 @@ fn concurrent_writers_never_fail() {
                             Confirmation::Send,
                         )
                         .unwrap();
+                    // As the HTTP handlers do: the change's mail, rendered
+                    // right after its commit, through the same writer.
+                    notify::render_pending(&store).unwrap();
                 }
             }));
         }
@@ -430,6 +433,7 @@ fn concurrent_writers_never_fail() {
                         Confirmation::Send,
                     )
                     .unwrap();
+                notify::render_pending(other).unwrap();
             }
         }));
         for h in handles {
