@@ -39,7 +39,13 @@ fn main() -> ExitCode {
     };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli::interrupt::install();
-    let result = Ctx::from_process(&cli.global).and_then(|mut ctx| cli::run(cli.command, &mut ctx));
+    let result = Ctx::from_process(&cli.global).and_then(|mut ctx| {
+        let result = cli::run(cli.command, &mut ctx);
+        // Piped output is buffered (see Ctx::from_process): flushed once,
+        // here; a failed flush is an output error like any other write.
+        let flushed = ctx.out.flush().map_err(CliError::Output);
+        result.and(flushed)
+    });
     let code = match result {
         Ok(()) => 0,
         Err(e) => report(&e),

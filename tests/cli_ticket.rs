@@ -625,7 +625,9 @@ fn download_saves_every_attachment_inside_the_directory() {
     let text = dir.join("notes.txt");
     std::fs::write(&text, "final text").unwrap();
     let bin = dir.join("logo.png");
-    let bytes: Vec<u8> = (0..70_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    // Over two of the client's 1 MiB upload chunks, the last one partial.
+    const SIZE: u32 = 2 * 1024 * 1024 + 70_000;
+    let bytes: Vec<u8> = (0..SIZE).map(|i| (i * 7 % 251) as u8).collect();
     std::fs::write(&bin, &bytes).unwrap();
     let n = ok(&user.run(&[
         "ticket",
@@ -707,7 +709,7 @@ fn download_saves_every_attachment_inside_the_directory() {
         "--json",
     ]));
     assert_eq!(keys(&v[0]), ["filename", "path", "sha256", "size"]);
-    assert_eq!(v[1]["size"], 70_000);
+    assert_eq!(v[1]["size"], SIZE);
     assert_eq!(std::fs::read(to.join("notes.txt")).unwrap(), b"final text");
 
     let plain = open(&user, "other", "No files");

@@ -398,6 +398,73 @@ fn every_change_logs_an_event_whose_mail_is_rendered_once_even_after_a_failure()
     );
 }
 
+/// Writers of one process queue on the store's writer connection instead of
+/// racing on SQLite's busy handler, so none fails however many there are,
+/// while another process (a second handle on the file, like `pipe`) writes
+/// too.
+#[test]
+fn concurrent_writers_never_fail() {
+    const THREADS: usize = 32;
+    const EACH: usize = 10;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, account, owner) = store_with_owner(&dir);
+    let token = store.create_session(Login::Account(account)).unwrap();
+    let other_process = self::store(&dir);
+    std::thread::scope(|s| {
+        let mut handles = vec![];
+        for t in 0..THREADS {
+            let (store, owner, token) = (store.clone(), owner.clone(), token.clone());
+            handles.push(s.spawn(move || {
+                for _ in 0..EACH {
+                    store.authenticate(&token).unwrap();
+                    store
+                        .open_ticket(
+                            &owner,
+                            &new_ticket(if t % 2 == 0 { "billing" } else { "quotes" }, vec![]),
+                            Channel::Cli,
+                            None,
+                            Confirmation::Send,
+                        )
+                        .unwrap();
+                    // As the HTTP handlers do: the change's mail, rendered
+                    // right after its commit, through the same writer.
+                    notify::render_pending(&store).unwrap();
+                }
+            }));
+        }
+        let owner = owner.clone();
+        let other = &other_process;
+        handles.push(s.spawn(move || {
+            for i in 0..EACH {
+                other
+                    .open_ticket(
+                        &owner,
+                        &new_ticket("other", vec![]),
+                        Channel::Email,
+                        Some(format!("<concurrent-{i}@example.com>").as_str().into()),
+                        Confirmation::Send,
+                    )
+                    .unwrap();
+                notify::render_pending(other).unwrap();
+            }
+        }));
+        for h in handles {
+            h.join().unwrap();
+        }
+    });
+    let count: i64 = store
+        .conn()
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM tickets", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(count as usize, (THREADS + 1) * EACH);
+    assert_eq!(
+        outbox(&store).len(),
+        (THREADS + 1) * EACH,
+        "one confirmation each"
+    );
+}
+
 #[test]
 fn a_version_1_database_migrates_keeping_its_data() {
     let dir = tempfile::tempdir().unwrap();

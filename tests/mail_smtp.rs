@@ -192,6 +192,65 @@ fn relay_down_then_up_loses_nothing() {
 }
 
 #[test]
+fn sent_mail_is_deleted_after_the_retention_unsent_mail_kept() {
+    let sink = SmtpSink::start_refusing(&["stranger@example.org"]);
+    let desk = Desk::start_with(&[
+        "--smtp-url",
+        &sink.url(),
+        "--outbox-retry-ms",
+        "100",
+        "--mail-retention",
+        "2s",
+    ]);
+    pipe_expect(&desk, &corpus("unauthorized.eml", None), 0);
+    pipe_expect(&desk, &corpus("gmail_alternative.eml", None), 0);
+    sink.wait_for(1);
+    // Sent mail is there for the retention (2 s), then goes.
+    eventually("the confirmation marked sent", || {
+        outbox_count(&desk.db(), "sent_at IS NOT NULL") == 1
+    });
+    eventually("sent mail deleted after the retention", || {
+        outbox_count(&desk.db(), "sent_at IS NOT NULL") == 0
+    });
+    // The ticket's events were rendered before its mail was sent: they go
+    // in the same pass.
+    eventually("rendered events deleted with the sent mail", || {
+        rusqlite::Connection::open(desk.db())
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+            == 0
+    });
+    assert_eq!(
+        outbox_count(
+            &desk.db(),
+            "sent_at IS NULL AND to_addr = 'stranger@example.org'"
+        ),
+        1,
+        "mail never sent stays for someone to look at"
+    );
+}
+
+#[test]
+fn a_bad_mail_retention_is_refused_naming_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["0d", "30", "1w", "3x"] {
+        let out = Command::new(DESK)
+            .args(["--db"])
+            .arg(dir.path().join("desk.db"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--mail-retention", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--mail-retention") && err.contains(bad),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_recipient_the_relay_refuses_is_not_retried_and_blocks_nothing() {
     let sink = SmtpSink::start_refusing(&["stranger@example.org"]);
     let desk = desk_with_relay(&sink.url());

@@ -73,8 +73,20 @@ impl Ctx {
         let lang = Lang::detect(|n| std::env::var(n).ok(), setting);
         // Renderings (Display of results and errors) read it from here.
         i18n::set(lang);
+        // Piped output is written in large blocks and flushed once at exit
+        // (`ecolo ticket list --json | jq` wrote a syscall per JSON token);
+        // a terminal keeps the standard line buffering, so nothing shown
+        // before a prompt is held back.
+        let out: Box<dyn Write> = if out_tty {
+            Box::new(std::io::stdout())
+        } else {
+            Box::new(std::io::BufWriter::with_capacity(
+                64 * 1024,
+                std::io::stdout(),
+            ))
+        };
         Ok(Ctx {
-            out: Box::new(std::io::stdout()),
+            out,
             err: Box::new(std::io::stderr()),
             out_tty,
             err_tty,

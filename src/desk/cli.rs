@@ -116,6 +116,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = conn::DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub max_connections_per_address: usize,
+    /// Delete sent mail from the outbox, and rendered events from the
+    /// events log, this long after (e.g. 30d, 12h, 90m, 45s); mail not yet
+    /// sent is always kept
+    #[arg(long, value_name = "DURATION", default_value = "30d", value_parser = parse_retention)]
+    pub mail_retention: std::time::Duration,
     /// Close `answered` tickets with no customer reply for this long
     /// (e.g. 7d, 36h, 90m; `off` never)
     #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = parse_auto_close)]
@@ -162,18 +167,56 @@ pub(crate) fn parse_duration(s: &str) -> Result<chrono::Duration, String> {
         }
         let n: i64 = digits.parse().map_err(|_| bad())?;
         digits.clear();
-        total += match c {
-            'd' => chrono::Duration::days(n),
-            'h' => chrono::Duration::hours(n),
-            'm' => chrono::Duration::minutes(n),
-            's' => chrono::Duration::seconds(n),
+        let part = match c {
+            'd' => chrono::Duration::try_days(n),
+            'h' => chrono::Duration::try_hours(n),
+            'm' => chrono::Duration::try_minutes(n),
+            's' => chrono::Duration::try_seconds(n),
             _ => return Err(bad()),
         };
+        total = part
+            .and_then(|part| total.checked_add(&part))
+            .ok_or_else(bad)?;
     }
     if !digits.is_empty() {
         return Err(bad());
     }
     Ok(total)
+}
+
+/// `--mail-retention`: a duration longer than zero.
+fn parse_retention(s: &str) -> Result<std::time::Duration, String> {
+    let d = parse_duration(s)?;
+    if d <= chrono::Duration::zero() {
+        return Err(format!("`{s}`: the retention must be longer than zero"));
+    }
+    d.to_std().map_err(|e| format!("`{s}`: {e}"))
+}
+
+/// How often `serve` deletes sent mail and rendered events past the
+/// retention; a retention shorter than this is checked as often as it lasts.
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Deletes mail sent and events rendered more than `retention` ago now and
+/// then every hour, so the database grows with tickets, not with mail.
+fn spawn_mail_pruning(store: Store, retention: std::time::Duration) {
+    let every = PRUNE_EVERY.min(retention);
+    tokio::spawn(async move {
+        loop {
+            let s = store.clone();
+            match tokio::task::spawn_blocking(move || s.prune_delivered(retention)).await {
+                Ok(Ok(p)) if p.mail == 0 && p.events == 0 => {}
+                Ok(Ok(p)) => tracing::info!(
+                    "outbox: deleted {} mails sent and {} events rendered over {retention:?} ago",
+                    p.mail,
+                    p.events
+                ),
+                Ok(Err(e)) => tracing::warn!("outbox: could not delete old mail and events: {e}"),
+                Err(e) => tracing::warn!("outbox: pruning stopped: {e}"),
+            }
+            tokio::time::sleep(every).await;
+        }
+    });
 }
 
 #[derive(Debug, Subcommand)]
@@ -318,9 +361,11 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         Ok(n) => tracing::info!("removed {n} uploads never attached within {UNATTACHED_DAYS} days"),
         Err(e) => tracing::warn!("could not clean unattached uploads: {e}"),
     }
+    store.checkpoint_in_background(std::time::Duration::from_millis(500))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
+    let at_exit = store.clone();
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
@@ -333,6 +378,7 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
             let retry = std::time::Duration::from_millis(args.outbox_retry_ms.max(1));
             outbox::spawn(store.clone(), relay, outbox::WorkerConfig::new(retry));
         }
+        spawn_mail_pruning(store.clone(), args.mail_retention);
         if args.demo {
             seed_demo(&store, &url)?;
         }
@@ -360,8 +406,12 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         if let Err(e) = store.flush_token_uses(true) {
             tracing::warn!("could not record the last token uses: {e}");
         }
-        Ok(())
-    })
+        Ok::<_, anyhow::Error>(())
+    })?;
+    if let Err(e) = at_exit.checkpoint_now() {
+        tracing::warn!("could not checkpoint the WAL at exit: {e}");
+    }
+    Ok(())
 }
 
 /// Creates the demo account once and tells (on stderr) how to log in.
@@ -385,4 +435,37 @@ fn seed_demo(store: &Store, url: &str) -> anyhow::Result<()> {
          log in with:\n  printf '%s\\n' '{password}' | ecolo login --url {url} --email {DEMO_EMAIL} --password-stdin"
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retention_durations() {
+        assert_eq!(
+            parse_retention("30d").unwrap(),
+            std::time::Duration::from_secs(30 * 86_400)
+        );
+        assert_eq!(
+            parse_retention("90m").unwrap(),
+            std::time::Duration::from_secs(5_400)
+        );
+        assert_eq!(
+            parse_retention("45s").unwrap(),
+            std::time::Duration::from_secs(45)
+        );
+        for bad in [
+            "",
+            "d",
+            "0h",
+            "30",
+            "1w",
+            "-3h",
+            "99999999999999999999d",
+            "9999999999999999d",
+        ] {
+            assert!(parse_retention(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -12,11 +12,11 @@
 //! (only its assignee once assigned) get new tickets and customer replies.
 //! Notes, assignments and moves mail nobody.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use crate::api::{AuthorRole, MessageKind, Ticket};
+use crate::api::{AuthorRole, MessageKind};
 use crate::desk::error::Result;
-use crate::desk::store::{self, DomainEvent, Store};
+use crate::desk::store::{self, category_names, DomainEvent, Store};
 
 use super::outbound::{self, Outgoing, TicketInfo};
 use super::outbox;
@@ -49,24 +49,13 @@ pub fn render_pending(store: &Store) -> Result<usize> {
     }
 }
 
-fn category_names(conn: &Connection, t: &Ticket) -> Result<(String, String)> {
-    let names: Option<(String, String)> = conn
-        .query_row(
-            "SELECT name_es, name_en FROM categories WHERE slug = ?1",
-            [&t.category],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    Ok(names.unwrap_or_else(|| (t.category.clone(), t.category.clone())))
-}
-
 fn render(
     conn: &Connection,
     config: &crate::desk::config::StoreConfig,
     event: &DomainEvent,
 ) -> Result<()> {
     let t = &event.ticket;
-    let (es, en) = category_names(conn, t)?;
+    let (es, en) = category_names(conn, &t.category)?;
     let info = TicketInfo {
         number: t.number,
         subject: &t.subject,

@@ -4,137 +4,24 @@
 //! delivers it to the SMTP relay, retrying with exponential backoff. A relay
 //! that is down, or a desk restarted mid-send, loses nothing.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
-use chrono::{SecondsFormat, Utc};
 use lettre::address::Envelope;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
-use rusqlite::{params, Connection, OptionalExtension};
 
 use super::outbound::Outgoing;
 use crate::desk::store::Store;
 
-/// After this many failed attempts a message stays in the table, unsent,
-/// with its last error, for someone to look at.
-pub const MAX_ATTEMPTS: i64 = 30;
+// The table itself is the store's (SQL lives only in src/desk/store/); the
+// mailer and the notifications call these.
+pub use crate::desk::store::outbox::{
+    backoff, enqueue, Queued, DEFAULT_RETENTION, MAX_ATTEMPTS, MAX_RETRY_DELAY,
+};
+
 /// Default first retry delay; doubles on each failure.
 pub const DEFAULT_RETRY_BASE: Duration = Duration::from_secs(30);
-/// Longest wait between two attempts.
-pub const MAX_RETRY_DELAY: Duration = Duration::from_secs(3600);
-
-fn now() -> String {
-    fmt(Utc::now())
-}
-
-fn fmt(t: chrono::DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
-
-/// Queues `mail` unless a message with the same Message-ID is already
-/// queued or sent. Returns whether it was queued now.
-pub fn enqueue(conn: &Connection, mail: &Outgoing) -> rusqlite::Result<bool> {
-    let headers = serde_json::to_string(&mail.headers).expect("string map serializes");
-    let id = mail.message_id().unwrap_or_default();
-    let n = conn.execute(
-        "INSERT INTO outbox (to_addr, subject, body, headers, attempts, next_attempt_at)
-         SELECT ?1, ?2, ?3, ?4, 0, ?5
-         WHERE ?6 = '' OR NOT EXISTS
-            (SELECT 1 FROM outbox WHERE json_extract(headers, '$.\"Message-ID\"') = ?6)",
-        params![mail.to, mail.subject, mail.body, headers, now(), id],
-    )?;
-    Ok(n == 1)
-}
-
-/// How many auto-replies (null sender) to `to` were queued in the last
-/// `window` (or are still waiting): responders should not answer the same
-/// sender again and again (RFC 3834, 2), whatever that sender is.
-pub fn recent_auto_replies(conn: &Connection, to: &str, window: Duration) -> rusqlite::Result<i64> {
-    let since =
-        Utc::now() - chrono::Duration::from_std(window).unwrap_or(chrono::Duration::hours(1));
-    conn.query_row(
-        "SELECT COUNT(*) FROM outbox
-         WHERE to_addr = ?1 AND json_extract(headers, '$.\"Return-Path\"') = '<>'
-           AND next_attempt_at > ?2",
-        params![to, fmt(since)],
-        |r| r.get(0),
-    )
-}
-
-/// A queued message and how often it failed so far.
-#[derive(Debug, Clone)]
-pub struct Queued {
-    pub id: i64,
-    pub attempts: i64,
-    pub mail: Outgoing,
-}
-
-/// Messages due for an attempt now, oldest first.
-pub fn due(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<Queued>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, attempts, to_addr, subject, body, headers FROM outbox
-         WHERE sent_at IS NULL AND attempts < ?1 AND next_attempt_at <= ?2
-         ORDER BY id LIMIT ?3",
-    )?;
-    let rows = stmt.query_map(params![MAX_ATTEMPTS, now(), limit as i64], |r| {
-        let headers: String = r.get(5)?;
-        Ok(Queued {
-            id: r.get(0)?,
-            attempts: r.get(1)?,
-            mail: Outgoing {
-                to: r.get(2)?,
-                subject: r.get(3)?,
-                body: r.get(4)?,
-                headers: serde_json::from_str::<BTreeMap<String, String>>(&headers)
-                    .unwrap_or_default(),
-            },
-        })
-    })?;
-    rows.collect()
-}
-
-pub fn mark_sent(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE outbox SET sent_at = ?2, attempts = attempts + 1, last_error = NULL WHERE id = ?1",
-        params![id, now()],
-    )?;
-    Ok(())
-}
-
-/// The wait before attempt `attempts + 1`: `base * 2^(attempts-1)`, capped.
-pub fn backoff(base: Duration, attempts: i64) -> Duration {
-    let exp = attempts.clamp(1, 20) as u32 - 1;
-    base.saturating_mul(2u32.saturating_pow(exp))
-        .min(MAX_RETRY_DELAY.max(base))
-}
-
-/// Records a failed attempt; a permanent failure (the relay refused the
-/// message itself, 5xx) is not retried.
-pub fn mark_failed(
-    conn: &Connection,
-    id: i64,
-    error: &str,
-    permanent: bool,
-    base: Duration,
-) -> rusqlite::Result<()> {
-    let attempts: i64 = conn
-        .query_row("SELECT attempts FROM outbox WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .unwrap_or(0)
-        + 1;
-    let attempts_stored = if permanent { MAX_ATTEMPTS } else { attempts };
-    let delay =
-        chrono::Duration::from_std(backoff(base, attempts)).unwrap_or(chrono::Duration::hours(1));
-    conn.execute(
-        "UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1",
-        params![id, attempts_stored, fmt(Utc::now() + delay), error],
-    )?;
-    Ok(())
-}
 
 /// Why a queued message could not be turned into mail (never retried).
 #[derive(Debug, thiserror::Error)]
@@ -295,8 +182,7 @@ pub async fn deliver_due(
         if let Err(e) = super::notify::render_pending(&s) {
             tracing::warn!("outbox: rendering pending events: {e}");
         }
-        let conn = s.conn().map_err(|e| e.to_string())?;
-        due(&conn, 20).map_err(|e| e.to_string())
+        s.due_mail(20).map_err(|e| e.to_string())
     })
     .await
     .map_err(|e| e.to_string())??;
@@ -323,10 +209,9 @@ pub async fn deliver_due(
         let s = store.clone();
         let base = config.retry_base;
         tokio::task::spawn_blocking(move || -> Result<(), String> {
-            let conn = s.conn().map_err(|e| e.to_string())?;
             match outcome {
-                Ok(()) => mark_sent(&conn, q.id),
-                Err((e, permanent)) => mark_failed(&conn, q.id, &e, permanent, base),
+                Ok(()) => s.mark_mail_sent(q.id),
+                Err((e, permanent)) => s.mark_mail_failed(q.id, &e, permanent, base),
             }
             .map_err(|e| e.to_string())
         })
@@ -341,19 +226,6 @@ mod tests {
     use super::*;
     use crate::desk::mail::outbound::{refusal, Refusal};
 
-    fn table() -> Connection {
-        let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(
-            "CREATE TABLE outbox (
-                id INTEGER PRIMARY KEY, to_addr TEXT NOT NULL, subject TEXT NOT NULL,
-                body TEXT NOT NULL, headers TEXT NOT NULL DEFAULT '{}',
-                attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL,
-                sent_at TEXT, last_error TEXT)",
-        )
-        .unwrap();
-        conn
-    }
-
     fn sample() -> Outgoing {
         refusal(
             &Refusal::UnknownSender,
@@ -363,81 +235,6 @@ mod tests {
             "billing@desk.localhost",
             "desk.localhost",
         )
-    }
-
-    #[test]
-    fn enqueue_is_idempotent_per_message_id() {
-        let conn = table();
-        assert!(enqueue(&conn, &sample()).unwrap());
-        assert!(!enqueue(&conn, &sample()).unwrap());
-        let queued = due(&conn, 10).unwrap();
-        assert_eq!(queued.len(), 1);
-        assert_eq!(queued[0].mail, sample());
-    }
-
-    #[test]
-    fn failures_back_off_and_permanent_ones_stop() {
-        let conn = table();
-        enqueue(&conn, &sample()).unwrap();
-        let id = due(&conn, 10).unwrap()[0].id;
-        mark_failed(
-            &conn,
-            id,
-            "connection refused",
-            false,
-            Duration::from_secs(60),
-        )
-        .unwrap();
-        assert!(
-            due(&conn, 10).unwrap().is_empty(),
-            "not due before the backoff"
-        );
-        conn.execute(
-            "UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000000Z'",
-            [],
-        )
-        .unwrap();
-        assert_eq!(due(&conn, 10).unwrap()[0].attempts, 1);
-        mark_failed(&conn, id, "550 no such user", true, Duration::from_secs(60)).unwrap();
-        conn.execute(
-            "UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000000Z'",
-            [],
-        )
-        .unwrap();
-        assert!(
-            due(&conn, 10).unwrap().is_empty(),
-            "permanent failures are not retried"
-        );
-        mark_sent(&conn, id).unwrap();
-    }
-
-    #[test]
-    fn auto_replies_are_counted_per_recipient() {
-        let conn = table();
-        let hour = Duration::from_secs(3600);
-        assert_eq!(
-            recent_auto_replies(&conn, "x@example.org", hour).unwrap(),
-            0
-        );
-        enqueue(&conn, &sample()).unwrap();
-        assert_eq!(
-            recent_auto_replies(&conn, "Stranger <x@example.org>", hour).unwrap(),
-            1
-        );
-        assert_eq!(
-            recent_auto_replies(&conn, "y@example.org", hour).unwrap(),
-            0
-        );
-        conn.execute(
-            "UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000000Z'",
-            [],
-        )
-        .unwrap();
-        assert_eq!(
-            recent_auto_replies(&conn, "Stranger <x@example.org>", hour).unwrap(),
-            0,
-            "old ones do not count"
-        );
     }
 
     #[test]

@@ -22,7 +22,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use rusqlite::OptionalExtension;
 
 use crate::api::{Channel, NewMessage, NewNote, NewTicket, Priority, TicketStatus, CATEGORY_SLUGS};
 use crate::desk::auth::{Actor, AgentPrincipal, Principal};
@@ -315,7 +314,7 @@ fn handle_parsed(
 
     // The ticket and its confirmation were committed together: a
     // redelivery has nothing left to do.
-    if let Some(number) = already_stored(store, &mail.message_id)? {
+    if let Some(number) = store.ticket_of_email(&mail.message_id)? {
         return Ok(Outcome::Duplicate { number });
     }
     let expired = store.expire_held_mail(chrono::Duration::days(HOLD_DAYS))?;
@@ -422,7 +421,7 @@ fn release_held(store: &Store, id: i64, from: &str, args: &PipeArgs) -> Result<O
         .as_deref()
         .and_then(|c| CATEGORY_SLUGS.iter().copied().find(|s| *s == c))
         .or_else(|| recipient_category(&mail, None, &domain));
-    if let Some(number) = already_stored(store, &mail.message_id)? {
+    if let Some(number) = store.ticket_of_email(&mail.message_id)? {
         return Ok(Outcome::Duplicate { number });
     }
     file(store, &mail, category, None, How::Confirmation, args)
@@ -509,10 +508,7 @@ const MAX_AUTO_REPLIES_PER_HOUR: i64 = 5;
 /// Whether another automatic answer to `to` would pass the per-address or
 /// the global hourly cap (`--max-auto-replies-per-hour`).
 fn too_many_auto_replies(store: &Store, to: &str, args: &PipeArgs) -> Result<bool, PipeError> {
-    let conn = store.conn()?;
-    let n = super::outbox::recent_auto_replies(&conn, to, std::time::Duration::from_secs(3600))
-        .map_err(Error::from)?;
-    drop(conn);
+    let n = store.recent_auto_replies(to, std::time::Duration::from_secs(3600))?;
     if n >= MAX_AUTO_REPLIES_PER_HOUR {
         eprintln!(
             "ecolo-desk pipe: {n} auto-replies to {to} in the last hour: not sending another"
@@ -528,21 +524,6 @@ fn too_many_auto_replies(store: &Store, to: &str, args: &PipeArgs) -> Result<boo
         return Ok(true);
     }
     Ok(false)
-}
-
-/// The ticket an earlier delivery of this Message-ID went to.
-fn already_stored(store: &Store, message_id: &str) -> Result<Option<u32>, PipeError> {
-    let conn = store.conn()?;
-    let number = conn
-        .query_row(
-            "SELECT t.number FROM messages m JOIN tickets t ON t.id = m.ticket_id
-             WHERE m.email_message_id = ?1",
-            [message_id],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(Error::from)?;
-    Ok(number)
 }
 
 /// The category the mail was sent to: the MTA's `--recipient` first, else

@@ -1,6 +1,6 @@
 //! The six bilingual departments of the source document, seeded at start.
 
-use rusqlite::params;
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::api::{Category, CATEGORY_SLUGS};
 
@@ -113,4 +113,18 @@ impl Store {
         })?;
         rows.collect::<rusqlite::Result<_>>().map_err(Error::from)
     }
+}
+
+/// A category's Spanish and English names, for mail rendered inside
+/// [`Store::render_events`]'s transaction (hence a connection, not the
+/// store); the slug itself when the category is unknown.
+pub fn category_names(conn: &Connection, slug: &str) -> Result<(String, String)> {
+    let names: Option<(String, String)> = conn
+        .query_row(
+            "SELECT name_es, name_en FROM categories WHERE slug = ?1",
+            [slug],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(names.unwrap_or_else(|| (slug.to_string(), slug.to_string())))
 }

@@ -4,7 +4,8 @@
 //! validation and transactions are enforced in one place.
 //!
 //! The store is synchronous (rusqlite); async callers run it on
-//! `tokio::task::spawn_blocking`. It is cheap to clone (a pool handle).
+//! `tokio::task::spawn_blocking`. It is cheap to clone (a pool handle for
+//! reads and the one writer connection, see [`Store::write`]).
 //!
 //! Every call is checked against one [`Actor`](super::auth::Actor): a
 //! customer (owner or contact, possibly through a category-limited token)
@@ -30,6 +31,9 @@
 //! - tokens: [`Store::create_session`], [`Store::authenticate`],
 //!   [`Store::revoke_token_id`], [`Store::list_tokens`], [`Store::create_token`],
 //!   [`Store::revoke_token`]
+//! - the outbox: [`Store::queue_mail`], [`Store::due_mail`],
+//!   [`Store::mark_mail_sent`], [`Store::mark_mail_failed`],
+//!   [`Store::recent_auto_replies`], [`Store::prune_delivered`] (with the events log)
 
 mod accounts;
 mod agents;
@@ -37,6 +41,7 @@ pub(crate) mod attachments;
 mod categories;
 mod contacts;
 mod mail_auth;
+pub mod outbox;
 mod tickets;
 mod token_use;
 mod tokens;
@@ -47,6 +52,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use parking_lot::FairMutex;
 use r2d2::{Pool, PooledConnection};
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
@@ -54,6 +60,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 pub use accounts::{AccountSummary, Login};
 pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
+pub use categories::category_names;
 pub(crate) use mail_auth::reply_address_secret;
 pub use mail_auth::HeldMail;
 pub use tickets::{Confirmation, DomainEvent, FromMail, Opened, TicketQuery, MAX_SEARCH_CHARS};
@@ -62,9 +69,16 @@ pub(crate) use validate::strip_controls;
 use super::config::StoreConfig;
 use super::error::{Error, Result};
 
-/// How long a writer waits for another one (the server, an admin command)
-/// before giving up with "database is locked".
+/// How long a writer waits for another process (the server, an admin
+/// command, `pipe`) before giving up with "database is locked". Writers of
+/// one process never get there: they queue on [`Store::write`]'s fair lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Page cache of the writer connection (KiB, as SQLite's negative
+/// `cache_size`): the indexes every write touches stay in memory at a
+/// million tickets. Readers keep a smaller one each.
+const WRITER_CACHE_KIB: i64 = 64 * 1024;
+const READER_CACHE_KIB: i64 = 16 * 1024;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts how
 /// many a database has.
@@ -72,6 +86,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_support_team.sql"),
     include_str!("migrations/0003_mail_authentication.sql"),
+    include_str!("migrations/0004_outbox_indexes.sql"),
 ];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;
@@ -80,6 +95,12 @@ pub type Conn = PooledConnection<SqliteConnectionManager>;
 #[derive(Clone)]
 pub struct Store {
     pool: Pool<SqliteConnectionManager>,
+    /// The one connection this process writes through. SQLite's busy
+    /// handler is unfair (a waiter sleeps and polls, a newcomer can win), so
+    /// under load some writes waited seconds and some failed with "database
+    /// is locked"; a FIFO lock in front of one connection makes writers of
+    /// this process take turns in arrival order instead.
+    writer: Arc<FairMutex<Connection>>,
     config: Arc<StoreConfig>,
     uses: Arc<token_use::TokenUses>,
 }
@@ -95,17 +116,17 @@ impl Store {
         }
         create_private_dir(&config.attachments_dir)?;
         create_private_file(&config.db_path)?;
-        {
-            // WAL lets admin commands and the e-mail channel write while the
-            // server runs; the mode is stored in the file, set it once.
-            let conn = Connection::open(&config.db_path)?;
-            conn.busy_timeout(BUSY_TIMEOUT)?;
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-        }
-        let manager = SqliteConnectionManager::file(&config.db_path).with_init(|c| {
-            c.busy_timeout(BUSY_TIMEOUT)?;
-            c.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
-        });
+        // WAL lets admin commands and the e-mail channel write while the
+        // server runs; the mode is stored in the file, set it before the
+        // pool opens any connection. (The writer is this first connection:
+        // closing a second one would cost a checkpoint and its fsyncs for
+        // every `pipe`.)
+        let writer = Connection::open(&config.db_path)?;
+        writer.busy_timeout(BUSY_TIMEOUT)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        init_connection(&writer, WRITER_CACHE_KIB)?;
+        let manager = SqliteConnectionManager::file(&config.db_path)
+            .with_init(|c| init_connection(c, READER_CACHE_KIB));
         let pool = Pool::builder()
             .max_size(8)
             .min_idle(Some(1))
@@ -113,6 +134,7 @@ impl Store {
             .build(manager)?;
         let store = Store {
             pool,
+            writer: Arc::new(FairMutex::new(writer)),
             config: Arc::new(config),
             uses: Arc::default(),
         };
@@ -131,20 +153,68 @@ impl Store {
         &self.config
     }
 
-    /// A pooled connection, for callers (the e-mail outbox) that own tables
-    /// the store does not wrap.
+    /// A pooled connection for reads (tests and the store's own queries);
+    /// writes go through [`Store::write`].
     pub fn conn(&self) -> Result<Conn> {
         Ok(self.pool.get()?)
     }
 
     /// Runs `f` in a transaction that takes the write lock at once, so two
-    /// writers queue up (busy timeout) instead of failing on upgrade.
+    /// writers queue up instead of failing on upgrade: writers of this
+    /// process in arrival order on the writer connection, other processes
+    /// on SQLite's busy timeout. `f` must not call `write` itself (it would
+    /// wait for itself); reads through [`Store::conn`] are fine.
+    /// The busy timeout counts from the call, queueing included: a write
+    /// queued behind others that wait for another process's lock gives up
+    /// (busy, 503) when the timeout has passed, never later.
     pub fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = self.conn()?;
+        let started = std::time::Instant::now();
+        let mut conn = self.writer.try_lock_for(BUSY_TIMEOUT).ok_or_else(|| {
+            Error::Db(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                Some("the writers of this process waited past the busy timeout".into()),
+            ))
+        })?;
+        let left = BUSY_TIMEOUT.saturating_sub(started.elapsed());
+        conn.busy_timeout(left.max(Duration::from_millis(1)))?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// For a long-running server: moves WAL checkpoints off the write
+    /// path. By default the commit that fills 1000 WAL pages copies them
+    /// into the database and fsyncs while holding the write lock, so every
+    /// writer queued behind it waits (the p99 of concurrent opens). Here
+    /// the writer never checkpoints; a thread of its own does a passive
+    /// checkpoint (which never blocks writers or readers) every `every`.
+    pub fn checkpoint_in_background(&self, every: Duration) -> Result<()> {
+        let conn = Connection::open(&self.config.db_path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.writer
+            .lock()
+            .pragma_update(None, "wal_autocheckpoint", 0)?;
+        std::thread::Builder::new()
+            .name("wal-checkpoint".into())
+            .spawn(move || loop {
+                std::thread::sleep(every);
+                if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                    tracing::warn!("WAL checkpoint failed: {e}");
+                }
+            })?;
+        Ok(())
+    }
+
+    /// Copies the whole WAL into the database and empties it: for a server
+    /// stopping, whose checkpoint thread never closes its connection (so
+    /// no "last close" does this), so that the next process to open the
+    /// database has no WAL to recover.
+    pub fn checkpoint_now(&self) -> Result<()> {
+        self.writer
+            .lock()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Applies pending migrations in one transaction. Foreign keys are off
@@ -153,6 +223,12 @@ impl Store {
     /// referring to it) and checked before committing.
     fn migrate(&self) -> Result<()> {
         let mut conn = self.conn()?;
+        // Up to date (every start of `pipe` and the admin commands): done,
+        // without `foreign_key_check`, which reads every table.
+        let version: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == MIGRATIONS.len() {
+            return Ok(());
+        }
         conn.pragma_update(None, "foreign_keys", "OFF")?;
         let result = (|| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -182,6 +258,18 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         result
     }
+}
+
+/// Settings every connection needs; they are not stored in the file.
+fn init_connection(c: &Connection, cache_kib: i64) -> rusqlite::Result<()> {
+    c.busy_timeout(BUSY_TIMEOUT)?;
+    // synchronous=NORMAL is durable in WAL mode up to the last checkpoint
+    // and saves an fsync per commit; the default autocheckpoint (1000
+    // pages) keeps the WAL small.
+    c.execute_batch(&format!(
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+         PRAGMA cache_size = -{cache_kib}; PRAGMA temp_store = MEMORY;"
+    ))
 }
 
 /// The database holds password and token hashes and the customers' tickets:

@@ -31,6 +31,12 @@ const AUTO_CLOSE_DUE: &str = "SELECT id, number FROM tickets
 const PENDING_EVENTS: &str =
     "SELECT id, ticket_id, kind, message_id, data, actor_name, actor_email, actor_role
      FROM events WHERE rendered_at IS NULL ORDER BY id LIMIT ?1";
+/// Marks one event rendered (its mail, if any, is in the outbox).
+const MARK_RENDERED: &str = "UPDATE events SET rendered_at = ?1 WHERE id = ?2";
+/// One batch of events rendered before ?1 (`serve --mail-retention`): they
+/// walk `events_unrendered` from its first rendered row, never the table.
+const PRUNE_EVENTS: &str = "DELETE FROM events WHERE id IN
+    (SELECT id FROM events WHERE rendered_at IS NOT NULL AND rendered_at < ?1 LIMIT ?2)";
 pub const MAX_PAGE_SIZE: u32 = 100;
 /// The longest `search` text of a ticket list, in characters: enough for
 /// any phrase a person types, short of a query that would scan for pages.
@@ -451,6 +457,16 @@ fn log_event(
         ],
     )?;
     Ok(())
+}
+
+/// Deletes up to `limit` events rendered before `before`; returns how many.
+/// Their mail is in the outbox and the conversation in `messages`, so once
+/// rendered an event is only history: the retention pass drops it with the
+/// sent mail, so the log grows with tickets, not with every change ever made.
+pub(super) fn prune_events_batch(conn: &Connection, before: &str, limit: i64) -> Result<usize> {
+    Ok(conn
+        .prepare_cached(PRUNE_EVENTS)?
+        .execute(params![before, limit])?)
 }
 
 /// The ticket and message a stored e-mail Message-ID belongs to.
@@ -1388,6 +1404,20 @@ impl Store {
         })
     }
 
+    /// The number of the ticket an earlier delivery of the e-mail with
+    /// this Message-ID went to (`pipe` answers a redelivery with it).
+    pub fn ticket_of_email(&self, message_id: &str) -> Result<Option<u32>> {
+        Ok(self
+            .conn()?
+            .query_row(
+                "SELECT t.number FROM messages m JOIN tickets t ON t.id = m.ticket_id
+                 WHERE m.email_message_id = ?1",
+                [message_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Hands each event not yet rendered, oldest first, to `render` in one
     /// transaction with marking it rendered: whatever `render` writes (the
     /// outbox) commits with the mark, or neither does. Runs right after each
@@ -1431,10 +1461,7 @@ impl Store {
                     },
                 };
                 render(tx, &event)?;
-                tx.execute(
-                    "UPDATE events SET rendered_at = ?1 WHERE id = ?2",
-                    params![at, id],
-                )?;
+                tx.prepare_cached(MARK_RENDERED)?.execute(params![at, id])?;
             }
             Ok(rows.len())
         })
@@ -1543,6 +1570,26 @@ mod tests {
         for (sql, args) in [
             (AUTO_CLOSE_DUE, vec![text("2026")]),
             (PENDING_EVENTS, vec![Value::Integer(50)]),
+            (MARK_RENDERED, vec![text("2026"), Value::Integer(1)]),
+            (PRUNE_EVENTS, vec![text("2026"), Value::Integer(1000)]),
+            (
+                "SELECT t.number FROM messages m JOIN tickets t ON t.id = m.ticket_id
+                 WHERE m.email_message_id = ?1",
+                vec![text("<m@x>")],
+            ),
+            (
+                "SELECT ticket_id, id FROM messages WHERE email_message_id = ?1",
+                vec![text("<m@x>")],
+            ),
+            // What cascades when a message or ticket goes (FK actions).
+            (
+                "UPDATE events SET message_id = NULL WHERE message_id = ?1",
+                vec![Value::Integer(1)],
+            ),
+            (
+                "DELETE FROM events WHERE ticket_id = ?1",
+                vec![Value::Integer(1)],
+            ),
             (
                 "SELECT count(*) FROM attachments WHERE token_id = ?1 AND message_id IS NULL",
                 vec![Value::Integer(1)],
@@ -1562,6 +1609,81 @@ mod tests {
         ] {
             assert_eq!(scans(&conn, sql, &args), Vec::<String>::new(), "{sql}");
         }
+    }
+
+    #[test]
+    fn only_events_rendered_before_the_retention_are_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_path(&dir.path().join("desk.db")).unwrap();
+        let account = store
+            .create_account("o@example.com", "O", "a long passphrase")
+            .unwrap();
+        let owner = Actor::Customer(store.owner_principal(account).unwrap());
+        let new = crate::api::NewTicket {
+            category: "billing".into(),
+            subject: "Refund".into(),
+            message: "Please".into(),
+            priority: Priority::Low,
+            attachments: vec![],
+        };
+        store
+            .open_ticket(
+                &owner,
+                &new,
+                crate::api::Channel::Cli,
+                None,
+                Confirmation::Send,
+            )
+            .unwrap();
+        const BATCH: i64 = 1000;
+        let conn = store.conn().unwrap();
+        // BATCH + 5 events of that ticket: BATCH + 2 rendered long ago, one
+        // just now, two never rendered.
+        conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+             INSERT INTO events (ticket_id, kind, actor_name, actor_email, actor_role, created_at)
+             SELECT ticket_id, kind, actor_name, actor_email, actor_role, created_at
+             FROM events, n WHERE events.id = 1",
+            [BATCH + 4],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE events SET rendered_at = NULL WHERE id > ?1",
+            [BATCH + 3],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE events SET rendered_at = '2000-01-01T00:00:00.000000Z' WHERE id <= ?1",
+            [BATCH + 2],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE events SET rendered_at = ?1 WHERE id = ?2",
+            params![now(), BATCH + 3],
+        )
+        .unwrap();
+        let before = super::super::fmt_time(chrono::Utc::now() - chrono::Duration::days(30));
+        assert_eq!(
+            prune_events_batch(&conn, &before, BATCH).unwrap(),
+            BATCH as usize
+        );
+        assert_eq!(prune_events_batch(&conn, &before, BATCH).unwrap(), 2);
+        assert_eq!(prune_events_batch(&conn, &before, BATCH).unwrap(), 0);
+        let left: Vec<(i64, Option<String>)> = conn
+            .prepare("SELECT id, rendered_at FROM events ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            left.iter().map(|l| l.0).collect::<Vec<_>>(),
+            vec![BATCH + 3, BATCH + 4, BATCH + 5],
+            "recently rendered and unrendered events stay"
+        );
+        assert!(left[0].1.is_some() && left[1].1.is_none() && left[2].1.is_none());
+        // Unrendered events are still rendered afterwards.
+        assert_eq!(store.render_events(50, |_, _| Ok(())).unwrap(), 2);
     }
 
     #[test]
