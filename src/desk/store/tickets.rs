@@ -363,6 +363,27 @@ struct Entry<'a> {
     verified: Option<&'a str>,
 }
 
+impl<'a> Entry<'a> {
+    /// A message everyone on the ticket sees, from `email` when it came by
+    /// mail.
+    fn message(
+        author: &'a Person,
+        channel: Channel,
+        body: &'a str,
+        email: Option<FromMail<'a>>,
+    ) -> Entry<'a> {
+        Entry {
+            kind: MessageKind::Message,
+            internal: false,
+            author,
+            channel,
+            body,
+            email_message_id: email.map(|m| m.message_id),
+            verified: email.and_then(|m| m.verified),
+        }
+    }
+}
+
 /// Where an e-mail entry came from: its Message-ID (a redelivery is
 /// recognised by it) and how its sender was shown to be who From says
 /// (`dkim`, `spf`, `arc`, `reply-address`, `confirmation`), stored with the
@@ -887,15 +908,7 @@ impl Store {
             let message_id = insert_message(
                 tx,
                 ticket_id,
-                &Entry {
-                    kind: MessageKind::Message,
-                    internal: false,
-                    author: &requester,
-                    channel,
-                    body: &body,
-                    email_message_id: email.map(|m| m.message_id),
-                    verified: email.and_then(|m| m.verified),
-                },
+                &Entry::message(&requester, channel, &body, email),
                 &at,
             )?;
             link_attachments(tx, actor, customer.account_id, message_id, &new.attachments)?;
@@ -953,15 +966,7 @@ impl Store {
             let message_id = insert_message(
                 tx,
                 ticket_id,
-                &Entry {
-                    kind: MessageKind::Message,
-                    internal: false,
-                    author: &author,
-                    channel,
-                    body: &body,
-                    email_message_id: email.map(|m| m.message_id),
-                    verified: email.and_then(|m| m.verified),
-                },
+                &Entry::message(&author, channel, &body, email),
                 &at,
             )?;
             link_attachments(tx, actor, account_id, message_id, &new.attachments)?;
@@ -1022,15 +1027,7 @@ impl Store {
             let message_id = insert_message(
                 tx,
                 ticket_id,
-                &Entry {
-                    kind: MessageKind::Message,
-                    internal: false,
-                    author: &author,
-                    channel: Channel::Staff,
-                    body: &body,
-                    email_message_id: None,
-                    verified: None,
-                },
+                &Entry::message(&author, Channel::Staff, &body, None),
                 &at,
             )?;
             set_status(tx, ticket_id, TicketStatus::Answered, &at)?;
@@ -1072,11 +1069,7 @@ impl Store {
                 &Entry {
                     kind: MessageKind::Note,
                     internal: true,
-                    author: &author,
-                    channel,
-                    body: &body,
-                    email_message_id: email.map(|m| m.message_id),
-                    verified: email.and_then(|m| m.verified),
+                    ..Entry::message(&author, channel, &body, email)
                 },
                 &at,
             )?;
@@ -1309,15 +1302,7 @@ impl Store {
                 Some(body) => Some(insert_message(
                     tx,
                     id,
-                    &Entry {
-                        kind: MessageKind::Message,
-                        internal: false,
-                        author: &author,
-                        channel: Channel::Cli,
-                        body,
-                        email_message_id: None,
-                        verified: None,
-                    },
+                    &Entry::message(&author, Channel::Cli, &body, None),
                     &at,
                 )?),
                 None => None,

@@ -254,15 +254,7 @@ impl Store {
                     expires_at
                 ],
             )
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    Error::Conflict(format!(
-                        "a token named `{name}` already exists: pick another name or revoke it first"
-                    ))
-                } else {
-                    e.into()
-                }
-            })?;
+            .map_err(|e| name_taken(e, &name))?;
             Ok(tx.last_insert_rowid())
         })?;
         let info = token_infos(&*self.conn()?, &self.uses, "t.id = ?1", id)?
@@ -369,15 +361,7 @@ impl Store {
                 expires_at
             ],
         )
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                Error::Conflict(format!(
-                    "a token named `{name}` already exists: pick another name or revoke it first"
-                ))
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(|e| name_taken(e, &name))?;
         let id = conn.last_insert_rowid();
         let info = token_infos(&conn, &self.uses, "t.id = ?1", id)?
             .pop()
@@ -431,4 +415,15 @@ fn token_infos(
         })
     })
     .collect()
+}
+
+/// A token insert refused: the name is taken (409), or the database's own error.
+fn name_taken(e: rusqlite::Error, name: &str) -> Error {
+    if is_unique_violation(&e) {
+        Error::Conflict(format!(
+            "a token named `{name}` already exists: pick another name or revoke it first"
+        ))
+    } else {
+        e.into()
+    }
 }
