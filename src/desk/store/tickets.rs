@@ -1302,7 +1302,7 @@ impl Store {
                 Some(body) => Some(insert_message(
                     tx,
                     id,
-                    &Entry::message(&author, Channel::Cli, &body, None),
+                    &Entry::message(&author, Channel::Cli, body, None),
                     &at,
                 )?),
                 None => None,
