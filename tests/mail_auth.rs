@@ -102,6 +102,26 @@ impl World {
         format!("{}{raw}", signature.to_header())
     }
 
+    /// `raw` signed with the owner's key as another domain `d`, whose DNS
+    /// gets the same public key.
+    fn signed_as(&self, d: &str, raw: &str) -> String {
+        let public = Ed25519Key::from_pkcs8_der(&self.owner_key)
+            .unwrap()
+            .public_key();
+        self.dns.txt(
+            &format!("sel._domainkey.{d}"),
+            &format!("v=DKIM1; k=ed25519; p={}", base64(&public)),
+        );
+        let key = Ed25519Key::from_pkcs8_der(&self.owner_key).unwrap();
+        let signature = DkimSigner::from_key(key)
+            .domain(d)
+            .selector("sel")
+            .headers(["From", "To", "Subject", "Message-ID"])
+            .sign(raw.as_bytes())
+            .unwrap();
+        format!("{}{raw}", signature.to_header())
+    }
+
     /// `pipe` verifying for itself, as Postfix would run it for a client.
     fn pipe(&self, desk: &Desk, raw: &str, client_ip: &str, sender: &str) -> String {
         self.pipe_with(desk, raw, client_ip, sender, &[])
@@ -166,7 +186,11 @@ impl World {
                 .with_dkim_results(&dkim, OWNER_DOMAIN)
                 .with_dmarc_result(&dmarc);
 
-            let changed = original.replace("Subject: ", "Subject: [clientes] ");
+            let changed = format!(
+                "List-Id: Clientes <clientes.{LIST_DOMAIN}>\r\n\
+                 List-Post: <mailto:clientes@{LIST_DOMAIN}>\r\n{}",
+                original.replace("Subject: ", "Subject: [clientes] ")
+            );
             let forwarded = AuthenticatedMessage::parse(changed.as_bytes()).unwrap();
             let arc = resolver.verify_arc(&forwarded).await;
             let key = Ed25519Key::from_pkcs8_der(&self.list_key).unwrap();
@@ -368,6 +392,75 @@ fn dkim_signed_mail_of_the_owner_is_filed_and_shown_verified() {
     let out = user.run(&["ticket", "view", &number, "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["messages"][0]["verified"], "dkim");
+}
+
+#[test]
+fn a_subdomain_signature_aligns_with_the_organizational_domain() {
+    let world = World::new();
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    // The owner's mail service signs as mail.example.com; DMARC (relaxed,
+    // the default) is published at example.com with p=reject.
+    let raw = world.signed_as(
+        "mail.example.com",
+        &mail(
+            "Olga Owner <owner@example.com>",
+            "billing@desk.localhost",
+            "Firmado por un subdominio",
+            "subdomain-1",
+            "Desde el servicio de correo.",
+        ),
+    );
+    let stderr = world.pipe(&desk, &raw, ATTACKER_IP, OWNER_EMAIL);
+    assert!(
+        stderr.contains("dkim=pass(mail.example.com) spf=fail dmarc=pass"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("opened ticket"), "{stderr}");
+    assert_eq!(only_ticket(&api)["messages"][0]["verified"], "dkim");
+
+    // Another registrable domain under the same public suffix is not the
+    // owner's, however alike.
+    let raw = world.signed_as(
+        "example-com.example.org",
+        &mail(
+            "Olga Owner <owner@example.com>",
+            "billing@desk.localhost",
+            "Firma ajena",
+            "subdomain-2",
+            "x",
+        ),
+    );
+    let stderr = world.pipe(&desk, &raw, ATTACKER_IP, OWNER_EMAIL);
+    assert!(stderr.contains("p=reject"), "{stderr}");
+    assert_eq!(api.tickets().len(), 1);
+}
+
+#[test]
+fn a_servfail_for_the_senders_policy_makes_the_mail_server_retry() {
+    let world = World::new();
+    // Lucia's domain publishes no DMARC record; today its name server
+    // fails instead of saying so.
+    world.dns.servfail("_dmarc.sinfirma.example");
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    add_lucia(&api);
+    let raw = mail(LUCIA, "billing@desk.localhost", "Hola", "servfail-1", "x");
+    let out = pipe_as_received(
+        &desk,
+        raw.as_bytes(),
+        &["--dns", &world.dns.addr, "--client-ip", ATTACKER_IP],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(75), "{stderr}");
+    assert!(
+        stderr.contains("_dmarc.sinfirma.example: Server Failure"),
+        "{stderr}"
+    );
+    // Not taken for "no DMARC record": nothing held, nobody asked.
+    assert_eq!(held_rows(&desk), 0);
+    assert!(outbox(&desk).is_empty());
+    assert!(api.tickets().is_empty());
 }
 
 #[test]
@@ -670,6 +763,27 @@ fn an_arc_sealed_list_forward_is_filed_when_the_list_is_trusted() {
         stderr.contains("arc=pass (first sealer lists.example.org), not a trusted sealer"),
         "{stderr}"
     );
+    assert!(stderr.contains("not filed, no reply"), "{stderr}");
+    assert!(api.tickets().is_empty());
+
+    // A registered contact's post (her domain has no DMARC policy, so it
+    // is not rejected) is not held either: holding would ask her to confirm
+    // a list post, an automatic answer to list mail.
+    add_lucia(&api);
+    let post = world.list_forward(&mail(
+        LUCIA,
+        "clientes@lists.example.org",
+        "Otra consulta",
+        "arc-2",
+        "Desde la lista.",
+    ));
+    let stderr = world.pipe_with(&desk, &post, LIST_IP, bounces, &to_billing);
+    assert!(
+        stderr.contains("not filed, no reply: mailing-list mail from lucia@sinfirma.example"),
+        "{stderr}"
+    );
+    assert_eq!(held_rows(&desk), 0);
+    assert!(outbox_headers(&desk).is_empty());
     assert!(api.tickets().is_empty());
     // Trusted: the list's seal vouches for what it saw.
     let stderr = world.pipe_with(
@@ -686,6 +800,10 @@ fn an_arc_sealed_list_forward_is_filed_when_the_list_is_trusted() {
     );
     assert!(stderr.contains("opened ticket"), "{stderr}");
     assert_eq!(only_ticket(&api)["messages"][0]["verified"], "arc");
+    assert!(
+        outbox_headers(&desk).is_empty(),
+        "no confirmation is sent back to list mail"
+    );
 }
 
 #[test]

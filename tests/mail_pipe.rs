@@ -300,12 +300,28 @@ fn contact_writing_to_another_category_is_refused_like_a_stranger() {
 fn automatic_mail_gets_no_ticket_and_no_reply() {
     let desk = Desk::start();
     let api = Api::owner(&desk);
-    for name in ["auto_reply.eml", "bounce.eml", "mailing_list.eml"] {
+    for name in ["auto_reply.eml", "bounce.eml"] {
         let stderr = pipe_expect(&desk, &corpus(name, None), 0);
         assert!(stderr.contains("ignored, no reply"), "{name}: {stderr}");
     }
     assert!(api.tickets().is_empty());
-    assert!(outbox(&desk).is_empty(), "never answer robots or lists");
+    assert!(outbox(&desk).is_empty(), "never answer robots");
+}
+
+#[test]
+fn an_authenticated_list_post_of_the_owner_is_filed_but_never_answered() {
+    let desk = Desk::start();
+    let api = Api::owner(&desk);
+    let stderr = pipe_expect(&desk, &corpus("mailing_list.eml", None), 0);
+    assert!(stderr.contains("opened ticket"), "{stderr}");
+    let tickets = api.tickets();
+    assert_eq!(tickets.len(), 1);
+    let subject = tickets[0]["subject"].as_str().unwrap();
+    assert!(subject.contains("Cambios de precios 2025"), "{subject}");
+    assert!(
+        outbox(&desk).is_empty(),
+        "no confirmation goes back to list mail (RFC 3834)"
+    );
 }
 
 #[test]
@@ -518,12 +534,6 @@ fn every_kind_of_automatic_mail_is_ignored_alone() {
         "Auto-Submitted: auto-replied; owner-email=\"x@example.org\"",
         "Precedence: bulk",
         "Precedence: junk",
-        "Precedence: list",
-        "List-Id: <announce.example.org>",
-        "List-Unsubscribe: <mailto:leave@example.org>",
-        "List-Post: <mailto:announce@example.org>",
-        "List-Archive: <https://lists.example.org/announce/>",
-        "Mailing-List: contact announce-help@example.org",
         "Return-Path: <>",
         "X-Autoreply: yes",
         "X-Loop: desk.localhost",
@@ -535,6 +545,25 @@ fn every_kind_of_automatic_mail_is_ignored_alone() {
         );
         let stderr = pipe_expect(&desk, format!("{header}\r\n{mail}").as_bytes(), 0);
         assert!(stderr.contains("ignored, no reply"), "{header}: {stderr}");
+    }
+    // A list is not a robot, but its mail is never answered: the same
+    // stranger's post through a list is refused without the refusal.
+    let list_headers = [
+        "Precedence: list",
+        "List-Id: <announce.example.org>",
+        "List-Unsubscribe: <mailto:leave@example.org>",
+        "List-Post: <mailto:announce@example.org>",
+        "List-Archive: <https://lists.example.org/announce/>",
+        "Mailing-List: contact announce-help@example.org",
+    ];
+    for (i, header) in list_headers.iter().enumerate() {
+        let mail = raw.replace(
+            "<stranger-0001@example.org>",
+            &format!("<list-{i}@example.org>"),
+        );
+        let stderr = pipe_expect(&desk, format!("{header}\r\n{mail}").as_bytes(), 0);
+        assert!(stderr.contains("refused"), "{header}: {stderr}");
+        assert!(outbox(&desk).is_empty(), "{header}: answered a list");
     }
     // The null sender as the MTA passes it: empty, `<>`, or Postfix's
     // `${sender}` expansion of it, MAILER-DAEMON.

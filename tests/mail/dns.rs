@@ -1,12 +1,18 @@
 //! A real DNS server on 127.0.0.1 (UDP, a port from binding :0) that
 //! answers TXT queries from a table the test fills (DKIM keys, SPF and
 //! DMARC records) and NXDOMAIN for everything else, so `ecolo-desk pipe
-//! --dns` verifies mail exactly as it would against the Internet.
+//! --dns` verifies mail exactly as it would against the Internet. The
+//! wire format is hickory-proto's (the resolver mail-auth uses), so only
+//! the answering policy is ours.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::net::UdpSocket;
 use std::sync::{Arc, Mutex};
+
+use mail_auth::hickory_resolver::proto::op::{Message, ResponseCode};
+use mail_auth::hickory_resolver::proto::rr::rdata::TXT;
+use mail_auth::hickory_resolver::proto::rr::{RData, Record, RecordType};
 
 pub struct DnsServer {
     pub addr: String,
@@ -43,6 +49,12 @@ impl DnsServer {
         self.txt(name, UNREACHABLE);
     }
 
+    /// Answers every query for `name` with SERVFAIL, as a broken
+    /// authoritative server or a failing DNSSEC validation does.
+    pub fn servfail(&self, name: &str) {
+        self.txt(name, SERVFAIL);
+    }
+
     /// Adds a TXT record for `name`.
     pub fn txt(&self, name: &str, value: &str) {
         self.records
@@ -54,70 +66,53 @@ impl DnsServer {
     }
 }
 
-const TYPE_TXT: u16 = 16;
-/// The record value that stands for "do not answer".
+/// The record values that stand for "do not answer" and "SERVFAIL".
 const UNREACHABLE: &str = "\u{0}unreachable";
+const SERVFAIL: &str = "\u{0}servfail";
 
-/// The reply to one query packet (RFC 1035 4.1), or `None` if malformed.
+/// The reply to one query packet, or `None` when it is malformed or the
+/// name is to stay unanswered.
 fn answer(
     query: &[u8],
     table: &Mutex<HashMap<String, Vec<String>>>,
     log: &Mutex<Vec<String>>,
 ) -> Option<Vec<u8>> {
-    if query.len() < 12 {
-        return None;
-    }
-    // Question: labels, then type and class.
-    let mut at = 12;
-    let mut labels = Vec::new();
-    loop {
-        let len = *query.get(at)? as usize;
-        at += 1;
-        if len == 0 {
-            break;
-        }
-        labels.push(String::from_utf8_lossy(query.get(at..at + len)?).to_ascii_lowercase());
-        at += len;
-    }
-    let qtype = u16::from_be_bytes([*query.get(at)?, *query.get(at + 1)?]);
-    let question_end = at + 4;
-    let name = labels.join(".");
+    let request = Message::from_vec(query).ok()?;
+    let question = request.queries().first()?.clone();
+    let name = question
+        .name()
+        .to_ascii()
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
     log.lock().unwrap().push(name.clone());
     let records = table.lock().unwrap().get(&name).cloned();
-
-    let mut out = Vec::with_capacity(512);
-    out.extend_from_slice(&query[0..2]); // id
-    let rd = query[2] & 0x01;
-    out.push(0x80 | 0x04 | rd); // QR, AA, RD as asked
-    let found = records.is_some();
-    let answers: Vec<String> = match (&records, qtype) {
-        (Some(values), TYPE_TXT) => values.clone(),
-        _ => Vec::new(),
-    };
-    if records
-        .as_ref()
-        .is_some_and(|r| r.iter().any(|v| v == UNREACHABLE))
-    {
-        return None;
-    }
-    out.push(if found { 0x80 } else { 0x83 }); // RA; NXDOMAIN when unknown
-    out.extend_from_slice(&1u16.to_be_bytes()); // QDCOUNT
-    out.extend_from_slice(&(answers.len() as u16).to_be_bytes());
-    out.extend_from_slice(&0u16.to_be_bytes());
-    out.extend_from_slice(&0u16.to_be_bytes());
-    out.extend_from_slice(query.get(12..question_end)?);
-    for value in answers {
-        out.extend_from_slice(&[0xc0, 0x0c]); // the question's name
-        out.extend_from_slice(&TYPE_TXT.to_be_bytes());
-        out.extend_from_slice(&1u16.to_be_bytes()); // IN
-        out.extend_from_slice(&60u32.to_be_bytes());
-        let mut rdata = Vec::new();
-        for chunk in value.as_bytes().chunks(255) {
-            rdata.push(chunk.len() as u8);
-            rdata.extend_from_slice(chunk);
+    let mut response = Message::response(request.id(), request.op_code());
+    response
+        .set_recursion_desired(request.recursion_desired())
+        .set_recursion_available(true)
+        .set_authoritative(true)
+        .add_query(question.clone());
+    match records {
+        Some(values) if values.iter().any(|v| v == UNREACHABLE) => return None,
+        Some(values) if values.iter().any(|v| v == SERVFAIL) => {
+            response.set_response_code(ResponseCode::ServFail);
         }
-        out.extend_from_slice(&(rdata.len() as u16).to_be_bytes());
-        out.extend_from_slice(&rdata);
+        Some(values) => {
+            if question.query_type() == RecordType::TXT {
+                for value in values {
+                    // One string of at most 255 bytes each (RFC 1035 3.3.14).
+                    let chunks = value.as_bytes().chunks(255).collect();
+                    response.add_answer(Record::from_rdata(
+                        question.name().clone(),
+                        60,
+                        RData::TXT(TXT::from_bytes(chunks)),
+                    ));
+                }
+            }
+        }
+        None => {
+            response.set_response_code(ResponseCode::NXDomain);
+        }
     }
-    Some(out)
+    response.to_vec().ok()
 }

@@ -220,12 +220,10 @@ async fn verify_here(
         .map(|(_, d)| d.to_string())
         .unwrap_or_else(|| helo.clone());
     let dmarc = authenticator
-        .verify_dmarc(DmarcParameters::new(
-            &message,
-            &dkim,
-            &mail_from_domain,
-            &spf,
-        ))
+        .verify_dmarc(
+            DmarcParameters::new(&message, &dkim, &mail_from_domain, &spf)
+                .with_domain_suffix_fn(organizational_domain),
+        )
         .await;
 
     let dkim_pass_aligned = dkim.iter().any(|o| {
@@ -310,12 +308,63 @@ async fn verify_here(
     if dmarc_temp || (dkim_temp && !has_record) {
         return Err(TempError(format!("DNS temporary failure ({summary})")));
     }
+    // The records this verdict rests on, asked again: mail-auth reads a
+    // SERVFAIL or REFUSED answer as "no such record", which would make a
+    // broken name server look like a domain without DMARC (or without a
+    // key), and hold or drop mail the MTA should simply retry.
+    let mut names = vec![format!("_dmarc.{from_domain}")];
+    let org = organizational_domain(from_domain);
+    if org != from_domain {
+        names.push(format!("_dmarc.{org}"));
+    }
+    for output in &dkim {
+        if let Some(sig) = output.signature() {
+            names.push(format!("{}._domainkey.{}", sig.s, sig.d));
+        }
+    }
+    if client_ip.is_some() && spf_result == SpfResult::None {
+        names.push(mail_from_domain.clone());
+    }
+    if let Some(trouble) = dns_trouble(&authenticator, &names).await {
+        return Err(TempError(format!(
+            "DNS temporary failure: {trouble} ({summary})"
+        )));
+    }
     let reject = has_record && dmarc.policy() == Policy::Reject;
     Ok(Verdict {
         passed: None,
         reject,
         summary: format!("{summary}: not authenticated"),
     })
+}
+
+/// The first of `names` whose TXT lookup fails for a reason that may pass
+/// (SERVFAIL, REFUSED, a timeout), as `name: reason`; "no such name" and
+/// "no TXT record" are answers, not trouble.
+async fn dns_trouble(authenticator: &MessageAuthenticator, names: &[String]) -> Option<String> {
+    use mail_auth::hickory_resolver::proto::op::ResponseCode;
+    use mail_auth::hickory_resolver::proto::rr::Name;
+    use mail_auth::hickory_resolver::proto::ProtoErrorKind;
+    for name in names {
+        let Ok(fqdn) = Name::from_str_relaxed(format!("{}.", name.trim_end_matches('.'))) else {
+            continue;
+        };
+        let Err(e) = authenticator.resolver().txt_lookup(fqdn).await else {
+            continue;
+        };
+        match e.kind() {
+            ProtoErrorKind::NoRecordsFound(n)
+                if matches!(
+                    n.response_code,
+                    ResponseCode::NXDomain | ResponseCode::NoError
+                ) => {}
+            ProtoErrorKind::NoRecordsFound(n) => {
+                return Some(format!("{name}: {}", n.response_code))
+            }
+            _ => return Some(format!("{name}: {e}")),
+        }
+    }
+    None
 }
 
 fn dkim_summary(dkim: &[mail_auth::DkimOutput<'_>]) -> String {
@@ -362,9 +411,11 @@ fn dmarc_name(dkim: &DmarcResult, spf: &DmarcResult, has_record: bool) -> &'stat
     }
 }
 
-/// Whether `domain` (a DKIM d= or SPF domain) speaks for `from_domain`: the
-/// same domain, or one is a subdomain of the other (whoever controls the
-/// DNS of either controls the mail of both).
+/// Whether `domain` (a DKIM d= or SPF domain) speaks for `from_domain`:
+/// DMARC's relaxed alignment (RFC 7489 3.1), the same organizational
+/// domain, i.e. the same registrable name under the public suffix list
+/// (`mail.example.co.uk` and `example.co.uk` align, `a.co.uk` and
+/// `b.co.uk` do not).
 fn aligned(domain: &str, from_domain: &str) -> bool {
     let d = domain.trim().trim_end_matches('.').to_ascii_lowercase();
     let f = from_domain
@@ -374,7 +425,18 @@ fn aligned(domain: &str, from_domain: &str) -> bool {
     if d.is_empty() || f.is_empty() {
         return false;
     }
-    d == f || (f.ends_with(&format!(".{d}")) && d.contains('.')) || d.ends_with(&format!(".{f}"))
+    match (psl::domain_str(&d), psl::domain_str(&f)) {
+        (Some(a), Some(b)) => a == b,
+        // A public suffix itself (`com`, `co.uk`) speaks for nobody.
+        _ => false,
+    }
+}
+
+/// The organizational domain mail-auth compares for relaxed DMARC
+/// alignment; a name that is itself a public suffix stays as it is (and
+/// so aligns only with itself).
+fn organizational_domain(domain: &str) -> &str {
+    psl::domain_str(domain).unwrap_or(domain)
 }
 
 /// The unfolded values of every header `name` (lowercase), top first.
@@ -673,11 +735,15 @@ mod tests {
     }
 
     #[test]
-    fn alignment_is_same_domain_or_subdomain() {
+    fn alignment_is_the_same_organizational_domain() {
         assert!(aligned("example.com", "example.com"));
         assert!(aligned("mail.example.com", "example.com"));
         assert!(aligned("example.com", "support.example.com"));
+        assert!(aligned("mail.example.com", "support.example.com"));
+        assert!(aligned("Mail.Example.CO.UK.", "example.co.uk"));
         assert!(!aligned("com", "example.com"), "a bare TLD never aligns");
+        assert!(!aligned("co.uk", "example.co.uk"), "nor a public suffix");
+        assert!(!aligned("other.co.uk", "example.co.uk"));
         assert!(!aligned("badexample.com", "example.com"));
         assert!(!aligned("example.com.evil", "example.com"));
     }

@@ -15,8 +15,6 @@ pub enum Automated {
     AutoSubmitted(String),
     /// `Precedence: bulk|junk|list`.
     Precedence(String),
-    /// A mailing list (`List-Id`, `List-Unsubscribe`, any `List-*`).
-    List,
     /// A delivery status notification: null sender, `MAILER-DAEMON`,
     /// `multipart/report`.
     Bounce,
@@ -31,7 +29,6 @@ impl std::fmt::Display for Automated {
         match self {
             Automated::AutoSubmitted(v) => write!(f, "Auto-Submitted: {v}"),
             Automated::Precedence(v) => write!(f, "Precedence: {v}"),
-            Automated::List => f.write_str("mailing list"),
             Automated::Bounce => f.write_str("bounce / delivery report"),
             Automated::AutoReplyHeader(h) => write!(f, "auto-reply header {h}"),
             Automated::Loop => f.write_str("mail sent by this desk (X-Loop)"),
@@ -75,8 +72,15 @@ pub struct Inbound {
     /// Message-IDs from `In-Reply-To` and `References`, without brackets.
     pub references: Vec<String>,
     /// The sender asks for no automatic answers (`X-Auto-Response-Suppress`,
-    /// Exchange): the mail is filed, but gets no confirmation or refusal.
+    /// Exchange), or the mail came through a mailing list: it may be filed,
+    /// but gets no confirmation, hold note or refusal.
     pub no_auto_reply: bool,
+    /// Delivered by a mailing list (`List-Id`, `List-Post`, any `List-*`
+    /// of RFC 2369/2919, or `Precedence: list`). A list is not a robot: a
+    /// post of the owner's through it is filed when authenticated (its ARC
+    /// seal, or a signature the list left intact), but never answered
+    /// automatically (RFC 3834), and never held.
+    pub via_list: bool,
 }
 
 impl Inbound {
@@ -213,10 +217,17 @@ pub fn parse(
         references.extend(ids_in(value));
     }
 
-    let no_auto_reply = get("x-auto-response-suppress").next().is_some();
+    // RFC 2369 and 2919 (List-Id, List-Unsubscribe, List-Post, ...).
+    let via_list = headers.iter().any(|(n, v)| {
+        n.starts_with("list-")
+            || n == "mailing-list"
+            || (n == "precedence" && v.trim().eq_ignore_ascii_case("list"))
+    });
+    let no_auto_reply = via_list || get("x-auto-response-suppress").next().is_some();
 
     Ok(Inbound {
         no_auto_reply,
+        via_list,
         message_id,
         subject: windows_1252_c1(message.subject().unwrap_or_default().trim()),
         from,
@@ -346,16 +357,9 @@ fn detect_automated(
         return Some(Automated::Bounce);
     }
     if let Some(p) = get("precedence") {
-        if ["bulk", "junk", "list", "auto_reply"].contains(&p.as_str()) {
+        if ["bulk", "junk", "auto_reply"].contains(&p.as_str()) {
             return Some(Automated::Precedence(p));
         }
-    }
-    // RFC 2369 and 2919 (List-Id, List-Unsubscribe, List-Post, ...).
-    if headers
-        .iter()
-        .any(|(n, _)| n.starts_with("list-") || n == "mailing-list")
-    {
-        return Some(Automated::List);
     }
     for h in AUTO_REPLY_HEADERS {
         if get(h).is_some() {
@@ -590,10 +594,8 @@ mod tests {
                 Some(Automated::Precedence("bulk".into())),
             ),
             ("Precedence: first-class\n", None),
-            (
-                "List-Id: <hosting.lists.example.com>\n",
-                Some(Automated::List),
-            ),
+            ("List-Id: <hosting.lists.example.com>\n", None),
+            ("Precedence: list\n", None),
             ("Return-Path: <>\n", Some(Automated::Bounce)),
             (
                 "X-Autoreply: yes\n",
@@ -609,6 +611,22 @@ mod tests {
         assert_eq!(daemon.automated, Some(Automated::Bounce));
         let null = parse(b"From: a@example.com\nSubject: x\n\nb\n", Some(""), DOMAIN).unwrap();
         assert_eq!(null.automated, Some(Automated::Bounce));
+    }
+
+    #[test]
+    fn list_mail_is_not_automatic_but_is_never_answered() {
+        for header in [
+            "List-Id: <hosting.lists.example.com>\n",
+            "List-Post: <mailto:hosting@lists.example.com>\n",
+            "Mailing-List: contact hosting-help@lists.example.com\n",
+            "Precedence: List\n",
+        ] {
+            let m = parse_ok(&format!("{header}From: a@example.com\nSubject: x\n\nb\n"));
+            assert_eq!(m.automated, None, "{header}");
+            assert!(m.via_list && m.no_auto_reply, "{header}");
+        }
+        let direct = parse_ok("From: a@example.com\nSubject: x\n\nb\n");
+        assert!(!direct.via_list && !direct.no_auto_reply);
     }
 
     #[test]

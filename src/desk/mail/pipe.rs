@@ -362,6 +362,15 @@ fn handle_parsed(
     if let Some(how) = verdict.passed {
         return file(store, &mail, intake_category, None, how, args);
     }
+    if mail.via_list {
+        // Holding it would mean asking the author to confirm a post to a
+        // list, an automatic answer to list mail (RFC 3834).
+        return Ok(Outcome::Dropped(format!(
+            "mailing-list mail from {} that is not authenticated (trust the list's \
+             ARC seal with --trusted-arc-sealer to file its posts)",
+            from.email
+        )));
+    }
     if store.find_agent(&from.email)?.is_some() {
         return Ok(Outcome::Dropped(format!(
             "{} is an agent's address, but the mail is not authenticated nor sent to \
