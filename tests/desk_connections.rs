@@ -1,7 +1,8 @@
 //! Hostile connections against the real desk: slowloris clients are cut at
 //! the header deadline while others are served, idle keep-alive connections
 //! are closed, a stalled upload is dropped, and past the per-address cap a
-//! client gets 503 problem+json.
+//! client gets 503 problem+json; bytes that are not HTTP get problem+json
+//! from the HTTP layer itself.
 
 mod common;
 mod desk_common;
@@ -151,4 +152,71 @@ fn past_the_per_address_cap_a_client_gets_503_problem_json() {
         assert!(Instant::now() < deadline, "still {status} after closing");
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// What the desk answers to `bytes` sent on a fresh connection, read until
+/// it closes: status line, headers and body.
+fn raw_answer(desk: &Desk, bytes: &[u8]) -> (String, String, serde_json::Value) {
+    let mut s = TcpStream::connect(addr(desk)).unwrap();
+    s.write_all(bytes).unwrap();
+    let (_, got) = closed_after(&mut s, Instant::now(), Duration::from_secs(10));
+    let (head, body) = got
+        .split_once("\r\n\r\n")
+        .unwrap_or_else(|| panic!("no complete answer: {got:?}"));
+    let status = head.lines().next().unwrap_or_default().to_string();
+    let json = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {got:?}"));
+    (status, head.to_ascii_lowercase(), json)
+}
+
+#[test]
+fn bytes_that_are_not_http_get_problem_json_from_the_http_layer() {
+    let desk = Desk::start();
+    let cases: [(&[u8], &str, u16); 4] = [
+        (
+            b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n",
+            "400 Bad Request",
+            400,
+        ),
+        (
+            b"GET /v1/me HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n",
+            "400 Bad Request",
+            400,
+        ),
+        (b"HELLO\r\n\r\n", "400 Bad Request", 400),
+        (
+            b"GET /v1/me HTTP/9.9\r\nHost: x\r\n\r\n",
+            "400 Bad Request",
+            400,
+        ),
+    ];
+    for (bytes, line, status) in cases {
+        let (got_line, head, problem) = raw_answer(&desk, bytes);
+        assert_eq!(got_line, format!("HTTP/1.1 {line}"), "{bytes:?}");
+        assert!(
+            head.contains("content-type: application/problem+json"),
+            "{head}"
+        );
+        assert_eq!(problem["status"], status, "{problem}");
+        assert_eq!(problem["title"], "Bad Request");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains("send a well-formed HTTP request"),
+            "{problem}"
+        );
+    }
+    // A head past hyper's buffer (well over the desk's own 431 limits).
+    let mut huge = b"GET /v1/me HTTP/1.1\r\nHost: x\r\n".to_vec();
+    for i in 0..4000 {
+        huge.extend_from_slice(format!("X-Filler-{i}: {}\r\n", "a".repeat(60)).as_bytes());
+    }
+    huge.extend_from_slice(b"\r\n");
+    let (line, head, problem) = raw_answer(&desk, &huge);
+    assert_eq!(line, "HTTP/1.1 431 Request Header Fields Too Large");
+    assert!(head.contains("application/problem+json"), "{head}");
+    assert_eq!(problem["status"], 431);
+    // The desk still serves well-formed requests afterwards.
+    let resp = reqwest::blocking::get(format!("{}/v1/categories", desk.url)).unwrap();
+    assert_ne!(resp.status().as_u16(), 400);
 }

@@ -1,7 +1,8 @@
 //! The desk under busy storage and odd requests: reads keep answering while
 //! another process holds SQLite's write lock, a write that cannot get the
 //! lock answers 503 with `Retry-After` (and `ecolo` retries it), and every
-//! refusal, the HTTP library's own included, is problem+json.
+//! refusal, the HTTP library's own included, is problem+json; a full
+//! storage (a file-size limit the kernel enforces) answers 507.
 
 mod cli_common;
 mod common;
@@ -180,4 +181,73 @@ fn every_refusal_is_problem_json_even_from_the_http_layer() {
     let _ = s.read_to_string(&mut answer);
     assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
     assert!(answer.contains("application/problem+json"), "{answer}");
+}
+
+/// The files in the desk's attachments directory (finished or partial).
+fn attachment_files(desk: &Desk) -> Vec<String> {
+    match std::fs::read_dir(desk.dir.path().join("attachments")) {
+        Ok(dir) => dir
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn full_storage_answers_507_and_stores_nothing_half() {
+    let mut desk = Desk::start();
+    let token = desk.owner_token();
+    // Room for every file the desk has now, and 512 KiB more each.
+    let largest = std::fs::read_dir(desk.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .max()
+        .unwrap();
+    let limit = largest + 512 * 1024;
+    desk.restart_with_file_size_limit(limit);
+    let api = Api::new(&desk);
+    let files_before = attachment_files(&desk);
+
+    // An upload bigger than any file may grow: 507, and no file left.
+    let problem = expect_problem(
+        api.upload(&token, "big.bin", vec![7u8; limit as usize + 1]),
+        507,
+    );
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("storage is full"),
+        "{problem}"
+    );
+    assert_eq!(attachment_files(&desk), files_before);
+
+    // Tickets of 60 KiB each until the database cannot grow.
+    let body = "x".repeat(60 * 1024);
+    let mut opened = 0;
+    let refusal = loop {
+        let resp = api.post(
+            "/v1/tickets",
+            &token,
+            &json!({"category": "billing", "subject": format!("t{opened}"), "message": body}),
+        );
+        if resp.status() == 507 {
+            break expect_problem(resp, 507);
+        }
+        expect(resp, 201);
+        opened += 1;
+        assert!(opened < 200, "the database never filled");
+    };
+    assert!(
+        refusal["detail"]
+            .as_str()
+            .unwrap()
+            .contains("storage is full"),
+        "{refusal}"
+    );
+    // The refused ticket is not half there, and reads go on.
+    let list = api.get_ok("/v1/tickets?limit=100", &token);
+    assert_eq!(list["items"].as_array().unwrap().len(), opened, "{list}");
+    expect(api.get("/v1/me", &token), 200);
 }

@@ -113,7 +113,17 @@ impl Error {
                 _ => None,
             },
             Error::Pool(_) => Some(Storage::Busy),
-            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => Some(Storage::Full),
+            // A full disk, a quota, a file-size limit: no room either way.
+            Error::Io(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::StorageFull
+                        | std::io::ErrorKind::QuotaExceeded
+                        | std::io::ErrorKind::FileTooLarge
+                ) =>
+            {
+                Some(Storage::Full)
+            }
             _ => None,
         }
     }

@@ -60,6 +60,18 @@ impl Desk {
         self.url = url;
     }
 
+    /// Restarts the server with the kernel refusing to grow any of its
+    /// files past `bytes` (RLIMIT_FSIZE, with SIGXFSZ ignored so a write
+    /// fails with EFBIG instead of killing it), as a disk quota does: how
+    /// tests fill the desk's storage for real.
+    pub fn restart_with_file_size_limit(&mut self, bytes: u64) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let (child, url) = spawn_serve_limited(&self.db(), &self.extra_args, Some(bytes));
+        self.child = child;
+        self.url = url;
+    }
+
     /// Runs `ecolo-desk ARGS --db <this desk's db>`.
     pub fn admin(&self, args: &[&str], stdin: &str) -> Output {
         let mut cmd = Command::new(DESK);
@@ -182,15 +194,35 @@ impl Drop for Desk {
 }
 
 fn spawn_serve(db: &Path, extra_args: &[String]) -> (Child, String) {
-    let mut child = Command::new(DESK)
-        .args(["serve", "--listen", "127.0.0.1:0", "--db"])
+    spawn_serve_limited(db, extra_args, None)
+}
+
+fn spawn_serve_limited(db: &Path, extra_args: &[String], fsize: Option<u64>) -> (Child, String) {
+    let mut cmd = Command::new(DESK);
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--db"])
         .arg(db)
         .args(extra_args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("spawn ecolo-desk");
+        .stderr(Stdio::inherit());
+    if let Some(bytes) = fsize {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                let limit = libc::rlimit {
+                    rlim_cur: bytes,
+                    rlim_max: bytes,
+                };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    }
+    let mut child = cmd.spawn().expect("spawn ecolo-desk");
     let (line, _) = read_until(
         BufReader::new(child.stdout.take().unwrap()),
         "the desk's listening line",

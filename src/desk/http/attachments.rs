@@ -92,6 +92,10 @@ pub async fn upload(
         hasher.update(&chunk);
         file.write_all(&chunk).await?;
     }
+    // tokio's File writes in the background: the last write's error (a
+    // full disk) surfaces only on flush, never on sync_all, and without
+    // it a truncated file would be stored as complete.
+    file.flush().await?;
     file.sync_all().await?;
     drop(file);
     let sha256 = hex::encode(hasher.finalize());

@@ -202,7 +202,14 @@ async fn refuse(stream: tokio::net::TcpStream, limits: &ConnLimits, why: &'stati
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
         .keep_alive(false)
-        .serve_connection(TokioIo::new(stream), service);
+        .serve_connection(
+            TokioIo::new(Watched {
+                inner: stream,
+                activity: Arc::default(),
+                replacing: None,
+            }),
+            service,
+        );
     let _ = tokio::time::timeout(limits.header_timeout * 2, conn).await;
 }
 
@@ -217,6 +224,7 @@ async fn connection(
     let io = TokioIo::new(Watched {
         inner: stream,
         activity: activity.clone(),
+        replacing: None,
     });
     let min_rate = limits.min_upload_bytes_per_sec;
     let in_flight = activity.clone();
@@ -324,10 +332,81 @@ impl Drop for InFlight {
     }
 }
 
-/// The socket, noting each byte moved in `Activity`.
+/// The socket, noting each byte moved in `Activity`, and putting a
+/// problem+json body on the answers hyper writes by itself.
 struct Watched {
     inner: tokio::net::TcpStream,
     activity: Arc<Activity>,
+    /// Our answer being written in place of hyper's, and how many bytes of
+    /// hyper's to report written once it is.
+    replacing: Option<(Vec<u8>, usize, usize)>,
+}
+
+/// hyper answers bytes it cannot parse as a request (a bad request line or
+/// header, a head past its buffer, a URI too long) itself, before any
+/// service runs, with an empty body: exactly `HTTP/1.1 400 Bad Request`,
+/// `connection: close`, `content-length: 0` and `date`, alone in one write (it only does so
+/// between responses, and closes the connection after). Such a write is
+/// replaced by the same status as problem+json. Bytes of a response of ours
+/// never match: ours always carry `content-type` or a body, and a download
+/// ending in those very bytes would also need today's date to the second.
+fn automatic_response(buf: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(buf).ok()?;
+    let head = text.strip_suffix("\r\n\r\n")?;
+    let mut lines = head.split("\r\n");
+    let status = match lines.next()? {
+        "HTTP/1.1 400 Bad Request" | "HTTP/1.0 400 Bad Request" => StatusCode::BAD_REQUEST,
+        "HTTP/1.1 414 URI Too Long" | "HTTP/1.0 414 URI Too Long" => StatusCode::URI_TOO_LONG,
+        "HTTP/1.1 431 Request Header Fields Too Large"
+        | "HTTP/1.0 431 Request Header Fields Too Large" => {
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE
+        }
+        _ => return None,
+    };
+    let (mut length, mut date) = (false, None);
+    for line in lines {
+        let (name, value) = line.split_once(": ")?;
+        match name.to_ascii_lowercase().as_str() {
+            "content-length" if value == "0" => length = true,
+            "connection" if value == "close" => {}
+            "date" => date = Some(value),
+            _ => return None,
+        }
+    }
+    let date_text = date?;
+    let date = chrono::DateTime::parse_from_rfc2822(date_text).ok()?;
+    let age = chrono::Utc::now().signed_duration_since(date).num_seconds();
+    if !length || !(-5..=5).contains(&age) {
+        return None;
+    }
+    let detail = match status {
+        StatusCode::BAD_REQUEST => {
+            "the request is not HTTP/1.1 the desk can read (a malformed request line or \
+             header): send a well-formed HTTP request"
+        }
+        StatusCode::URI_TOO_LONG => "the request's URI is too long: shorten the path and query",
+        _ => "the request's headers are too large: send fewer and shorter headers",
+    };
+    let body = serde_json::to_vec(&crate::api::Problem {
+        kind: "about:blank".into(),
+        title: status.canonical_reason().unwrap_or("Error").into(),
+        status: status.as_u16(),
+        detail: Some(detail.into()),
+        errors: Vec::new(),
+    })
+    .ok()?;
+    let mut out = format!(
+        "HTTP/1.1 {} {}\r\ncontent-type: {}\r\ncontent-length: {}\r\nconnection: close\r\n\
+         date: {}\r\n\r\n",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("Error"),
+        crate::api::PROBLEM_JSON,
+        body.len(),
+        date_text,
+    )
+    .into_bytes();
+    out.extend_from_slice(&body);
+    Some(out)
 }
 
 impl AsyncRead for Watched {
@@ -351,6 +430,25 @@ impl AsyncWrite for Watched {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<std::io::Result<usize>> {
+        if self.replacing.is_none() && buf.len() < 512 {
+            if let Some(ours) = automatic_response(buf) {
+                self.replacing = Some((ours, 0, buf.len()));
+            }
+        }
+        let this = &mut *self;
+        if let Some((ours, at, reported)) = this.replacing.as_mut() {
+            while *at < ours.len() {
+                match Pin::new(&mut this.inner).poll_write(cx, &ours[*at..]) {
+                    Poll::Ready(Ok(0)) => return Poll::Ready(Ok(0)),
+                    Poll::Ready(Ok(n)) => *at += n,
+                    other => return other,
+                }
+            }
+            let reported = *reported;
+            this.replacing = None;
+            this.activity.touch();
+            return Poll::Ready(Ok(reported));
+        }
         let result = Pin::new(&mut self.inner).poll_write(cx, buf);
         if matches!(result, Poll::Ready(Ok(n)) if n > 0) {
             self.activity.touch();
@@ -438,5 +536,52 @@ impl HttpBody for MinRate {
 
     fn size_hint(&self) -> http_body::SizeHint {
         self.inner.size_hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::automatic_response;
+
+    fn head(lines: &str, date: chrono::DateTime<chrono::Utc>) -> Vec<u8> {
+        format!(
+            "{lines}\r\ndate: {}\r\n\r\n",
+            date.format("%a, %d %b %Y %H:%M:%S GMT")
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn only_hypers_own_empty_error_answers_are_replaced() {
+        let now = chrono::Utc::now();
+        let hyper = head(
+            "HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0",
+            now,
+        );
+        let ours = String::from_utf8(automatic_response(&hyper).unwrap()).unwrap();
+        assert!(ours.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{ours}");
+        assert!(ours.contains("content-type: application/problem+json"));
+        assert!(ours.ends_with('}'), "{ours}");
+
+        // A response of the desk's own, a body chunk, an old date: untouched.
+        for other in [
+            head(
+                "HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\ncontent-length: 0",
+                now,
+            ),
+            head("HTTP/1.1 200 OK\r\ncontent-length: 0", now),
+            head(
+                "HTTP/1.1 400 Bad Request\r\ncontent-length: 0",
+                now - chrono::Duration::minutes(5),
+            ),
+            b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n".to_vec(),
+            b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\ndate: x\r\n\r\nbody".to_vec(),
+        ] {
+            assert!(
+                automatic_response(&other).is_none(),
+                "{}",
+                String::from_utf8_lossy(&other)
+            );
+        }
     }
 }

@@ -178,8 +178,11 @@ impl Store {
         let left = BUSY_TIMEOUT.saturating_sub(started.elapsed());
         conn.busy_timeout(left.max(Duration::from_millis(1)))?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
+        let value = f(&tx).map_err(|e| full_storage(&tx, e))?;
+        // COMMIT by hand, not `tx.commit()`: that rolls back before
+        // returning its error, and the rollback would hide the errno.
+        tx.execute_batch("COMMIT")
+            .map_err(|e| full_storage(&tx, e.into()))?;
         Ok(value)
     }
 
@@ -258,6 +261,24 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         result
     }
+}
+
+/// SQLite reports "disk full" (SQLITE_FULL) only for ENOSPC; a write
+/// refused by a disk quota (EDQUOT) or a file-size limit (EFBIG) comes back
+/// as a plain I/O error. All three mean the storage is full, not that the
+/// desk is broken: they become the I/O error they are, which answers 507.
+fn full_storage(conn: &Connection, e: Error) -> Error {
+    if let Error::Db(rusqlite::Error::SqliteFailure(f, _)) = &e {
+        if f.code == rusqlite::ffi::ErrorCode::SystemIoFailure {
+            // SAFETY: the handle is the live connection's; the call only
+            // reads the errno SQLite kept from its last failed I/O.
+            let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
+            if [libc::ENOSPC, libc::EDQUOT, libc::EFBIG].contains(&errno) {
+                return Error::Io(std::io::Error::from_raw_os_error(errno));
+            }
+        }
+    }
+    e
 }
 
 /// Settings every connection needs; they are not stored in the file.
