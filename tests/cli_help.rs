@@ -130,3 +130,38 @@ fn ecolo_lang_beats_a_spanish_locale_in_help() {
     let spanish = help(&[("LC_MESSAGES", "es_MX.UTF-8")]);
     assert!(spanish.contains("Abre un ticket"), "{spanish}");
 }
+
+/// `ecolo-desk --help` of every command the desk's clap definitions have
+/// (walked, not listed, so a new one is snapshotted at once).
+#[test]
+fn help_of_every_desk_command() {
+    fn walk(cmd: &clap::Command, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(path.clone());
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            path.push(sub.get_name().to_string());
+            walk(sub, path, out);
+            path.pop();
+        }
+    }
+    let mut paths = Vec::new();
+    walk(
+        &<ecolo::desk::cli::Cli as clap::CommandFactory>::command(),
+        &mut Vec::new(),
+        &mut paths,
+    );
+    assert!(paths.len() > 10, "{paths:?}");
+    for path in paths {
+        let out = Command::new(common::DESK)
+            .env_clear()
+            .args(&path)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "ecolo-desk {path:?} --help");
+        let name = std::iter::once("ecolo-desk".to_string())
+            .chain(path)
+            .collect::<Vec<_>>()
+            .join("-");
+        insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
+    }
+}

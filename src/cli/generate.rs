@@ -22,7 +22,35 @@ use crate::t;
 pub fn write_all(root: &Path) -> io::Result<()> {
     write_completions(&root.join("completions"))?;
     write_man(&root.join("man"), Lang::En)?;
-    write_man(&root.join("man").join("es"), Lang::Es)
+    write_man(&root.join("man").join("es"), Lang::Es)?;
+    write_desk(root)
+}
+
+/// `ecolo-desk`'s completions and man pages (English: its admin commands
+/// are the operator's, who reads the README in English too).
+fn write_desk(root: &Path) -> io::Result<()> {
+    let dir = root.join("completions");
+    for shell in [
+        Shell::Bash,
+        Shell::Zsh,
+        Shell::Fish,
+        Shell::PowerShell,
+        Shell::Elvish,
+    ] {
+        let mut cmd = crate::desk::cli::Cli::command();
+        clap_complete::generate_to(shell, &mut cmd, "ecolo-desk", &dir)?;
+    }
+    let man = root.join("man");
+    // Built, so each subcommand's display name is `ecolo-desk-staff-add`.
+    let mut cmd = crate::desk::cli::Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_sub_pages(sub, &man, Lang::En)?;
+    }
+    let page = Man::new(cmd);
+    let mut out = Vec::new();
+    page.render(&mut out)?;
+    std::fs::write(man.join("ecolo-desk.1"), out)
 }
 
 pub fn write_completions(dir: &Path) -> io::Result<()> {
