@@ -31,6 +31,9 @@ struct Words {
     help_summary: String,
     version: String,
     help_subcommand: String,
+    default: String,
+    env: String,
+    possible: String,
 }
 
 /// The heading clap's derive gives `GlobalArgs` (`next_help_heading`).
@@ -52,6 +55,9 @@ fn words() -> &'static Words {
             help_summary: w("help-clap-help-summary"),
             version: w("help-clap-version"),
             help_subcommand: w("help-clap-help-subcommand"),
+            default: w("help-clap-default"),
+            env: w("help-clap-env"),
+            possible: w("help-clap-possible-values"),
         }
     })
 }
@@ -140,6 +146,7 @@ fn localize_arg(mut a: Arg, base: &str) -> Arg {
     if let Some(t) = es(&format!("{key}-long")) {
         a = a.long_help(t);
     }
+    a = spanish_notes(a);
     let w = words();
     let heading = match a.get_help_heading() {
         Some(h) if h == GLOBAL_OPTIONS => w.global_options.as_str(),
@@ -149,6 +156,48 @@ fn localize_arg(mut a: Arg, base: &str) -> Arg {
         None => w.options.as_str(),
     };
     a.help_heading(heading)
+}
+
+/// clap writes `[default: ...]`, `[env: ...]` and `[possible values:
+/// ...]` in English only: in Spanish it writes none, and the help text
+/// ends with the same notes in Spanish.
+fn spanish_notes(mut a: Arg) -> Arg {
+    let w = words();
+    let mut notes = Vec::new();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() && a.get_action().takes_values() {
+        notes.push(format!("[{}: {}]", w.default, defaults.join(", ")));
+        a = a.hide_default_value(true);
+    }
+    if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        notes.push(format!("[{}: {}]", w.env, env.to_string_lossy()));
+        a = a.hide_env(true);
+    }
+    let possible: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !possible.is_empty() && !a.is_hide_possible_values_set() && a.get_action().takes_values() {
+        notes.push(format!("[{}: {}]", w.possible, possible.join(", ")));
+        a = a.hide_possible_values(true);
+    }
+    if notes.is_empty() {
+        return a;
+    }
+    let notes = notes.join(" ");
+    let short = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let long = a.get_long_help().map(|h| h.to_string());
+    a = a.help(format!("{short} {notes}").trim().to_string());
+    if let Some(long) = long {
+        a = a.long_help(format!("{long}\n\n{notes}"));
+    }
+    a
 }
 
 /// clap's own `-h`, `-V` and `help` exist only once the command is built.
@@ -312,6 +361,41 @@ mod tests {
             stale.is_empty(),
             "es-help.ftl keys for no command or flag: {stale:?}"
         );
+    }
+
+    #[test]
+    fn spanish_help_has_no_english_notes_of_claps() {
+        fn walk(cmd: &mut Command, path: &str, bad: &mut Vec<String>) {
+            for long in [false, true] {
+                let text = if long {
+                    cmd.render_long_help().to_string()
+                } else {
+                    cmd.render_help().to_string()
+                };
+                for english in [
+                    "[default:",
+                    "[env:",
+                    "[possible values:",
+                    "Possible values:",
+                ] {
+                    if text.contains(english) {
+                        bad.push(format!("{path} (long: {long}): {english}"));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands_mut() {
+                let p = format!("{path} {}", sub.get_name());
+                walk(sub, &p, bad);
+            }
+        }
+        let mut bad = Vec::new();
+        walk(&mut command(Lang::Es), "ecolo", &mut bad);
+        assert!(bad.is_empty(), "{bad:#?}");
+        let mut es = command(Lang::Es);
+        let list = es.find_subcommand_mut("ticket").unwrap();
+        let list = list.find_subcommand_mut("list").unwrap();
+        let text = list.render_help().to_string();
+        assert!(text.contains("[por omisión: 30]"), "{text}");
     }
 
     #[test]

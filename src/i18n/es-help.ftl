@@ -14,6 +14,9 @@ help-clap-help-more = Muestra la ayuda (más con '--help')
 help-clap-help-summary = Muestra la ayuda (un resumen con '-h')
 help-clap-version = Muestra la versión
 help-clap-help-subcommand = Muestra esta ayuda o la de los subcomandos indicados
+help-clap-default = por omisión
+help-clap-env = entorno
+help-clap-possible-values = valores posibles
 
 ## ecolo
 help-ecolo-about = Abra y siga tickets de soporte con el servicio de hosting
