@@ -259,6 +259,19 @@ fn the_queue_spans_accounts_within_the_agents_categories_longest_waiting_first()
     // The billing agent sees billing only, and 404 on anything else.
     let bea = desk.login_token(BEA, PW);
     assert_eq!(numbers(&api.get_ok("/v1/tickets", &bea)), [first, third]);
+    // Asking for another category's tickets is refused, not answered.
+    let p = expect_problem(api.get("/v1/tickets?category=control-panel", &bea), 403);
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap()
+            .contains("control-panel is not one of your categories"),
+        "{p}"
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?category=billing&status=all", &bea)),
+        [third, first]
+    );
     let p = expect_problem(api.get(&format!("/v1/tickets/{second}"), &bea), 404);
     assert!(
         p["detail"].as_str().unwrap().contains("in your categories"),
