@@ -185,6 +185,60 @@ impl fmt::Display for Channel {
     }
 }
 
+/// The language a person reads the desk's mail in: Spanish or English.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Es,
+    En,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Es => "es",
+            Language::En => "en",
+        }
+    }
+
+    /// Exactly `es` or `en`, as stored.
+    pub fn parse(s: &str) -> Option<Language> {
+        match s {
+            "es" => Some(Language::Es),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<Language> for crate::i18n::Lang {
+    fn from(l: Language) -> Self {
+        match l {
+            Language::Es => crate::i18n::Lang::Es,
+            Language::En => crate::i18n::Lang::En,
+        }
+    }
+}
+
 /// Who wrote a message, relative to the customer's account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -430,6 +484,9 @@ pub struct Me {
     pub categories: Option<Vec<String>>,
     /// Whether these credentials may manage contacts and tokens.
     pub can_manage: bool,
+    /// The language the desk mails who acts in (absent from older desks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// Someone the owner authorized to open tickets in some categories.
@@ -441,6 +498,8 @@ pub struct Contact {
     pub categories: Vec<String>,
     /// Addresses this contact may e-mail to open tickets (one per category).
     pub intake_addresses: Vec<String>,
+    /// The language the desk mails this contact in.
+    pub language: Language,
     pub created_at: DateTime<Utc>,
 }
 
@@ -450,6 +509,9 @@ pub struct NewContact {
     pub email: String,
     pub name: String,
     pub categories: Vec<String>,
+    /// The language of the desk's mail to the contact; the account's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// Body of `PATCH /v1/contacts/{email}`; absent fields stay as they are.
@@ -461,6 +523,8 @@ pub struct ContactChange {
     pub add_categories: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remove_categories: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// A personal access token as listed: never the secret itself.

@@ -107,6 +107,7 @@ impl Principal {
             acting_as: self.person(),
             categories: self.categories.clone(),
             can_manage: self.can_manage(),
+            language: None,
         }
     }
 }
@@ -241,6 +242,7 @@ impl Actor {
                 acting_as: a.person(),
                 categories: a.categories.clone(),
                 can_manage: false,
+                language: None,
             },
         }
     }

@@ -5,6 +5,8 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::api::Language;
+
 use super::super::auth::{self, AgentPrincipal};
 use super::validate::{self, Check};
 use super::{is_unique_violation, now, parse_time, Error, Result, Store};
@@ -16,6 +18,8 @@ pub struct Agent {
     pub name: String,
     /// `None`: every category.
     pub categories: Option<Vec<String>>,
+    /// The language of the desk's mail to the agent.
+    pub language: Language,
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -25,7 +29,11 @@ impl std::fmt::Display for Agent {
             None => "all categories".to_string(),
             Some(list) => list.join(", "),
         };
-        write!(f, "{}\t{}\t{}", self.email, self.name, cats)
+        write!(
+            f,
+            "{}\t{}\t{}\t{}",
+            self.email, self.name, self.language, cats
+        )
     }
 }
 
@@ -35,6 +43,7 @@ pub struct AgentChange {
     pub name: Option<String>,
     pub add_categories: Vec<String>,
     pub remove_categories: Vec<String>,
+    pub language: Option<Language>,
 }
 
 /// What else `email` already is, if anything: "the owner of an account",
@@ -134,15 +143,16 @@ fn not_found(email: &str) -> Error {
 }
 
 fn load_agent(conn: &Connection, id: i64) -> Result<Agent> {
-    let (email, name, created): (String, String, String) = conn.query_row(
-        "SELECT email, name, created_at FROM agents WHERE id = ?1",
+    let (email, name, created, language): (String, String, String, String) = conn.query_row(
+        "SELECT email, name, created_at, language FROM agents WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     Ok(Agent {
         email,
         name,
         categories: agent_categories(conn, id)?,
+        language: Language::parse(&language).unwrap_or_default(),
         created_at: parse_time(&created)?,
     })
 }
@@ -157,6 +167,7 @@ impl Store {
         name: &str,
         password: &str,
         categories: &[String],
+        language: Option<Language>,
     ) -> Result<Agent> {
         let mut check = Check::new();
         let email = check.take("email", validate::email(email));
@@ -176,10 +187,14 @@ impl Store {
         let hash = auth::hash_password(password)?;
         let id = self.write(|tx| {
             refuse_second_role(tx, &email, "agent")?;
+            let language = match language {
+                Some(l) => l,
+                None => super::languages::desk_language(tx)?,
+            };
             tx.execute(
-                "INSERT INTO agents (email, name, password_hash, all_categories, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![email, name, hash, categories.is_empty(), now()],
+                "INSERT INTO agents (email, name, password_hash, all_categories, created_at, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![email, name, hash, categories.is_empty(), now(), language.as_str()],
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
@@ -233,6 +248,12 @@ impl Store {
             let id = agent_id_by_email(tx, email)?.ok_or_else(|| not_found(email))?;
             if let Some(name) = &name {
                 tx.execute("UPDATE agents SET name = ?1 WHERE id = ?2", params![name, id])?;
+            }
+            if let Some(language) = change.language {
+                tx.execute(
+                    "UPDATE agents SET language = ?1 WHERE id = ?2",
+                    params![language.as_str(), id],
+                )?;
             }
             let current = agent_categories(tx, id)?;
             if current.is_some() {

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::api::{Contact, ContactChange, NewContact};
+use crate::api::{Contact, ContactChange, Language, NewContact};
 
 use super::super::auth::Actor;
 use super::validate::{self, Check};
@@ -43,10 +43,10 @@ fn not_found(email: &str) -> Error {
 
 impl Store {
     fn load_contact(&self, conn: &Connection, contact_id: i64) -> Result<Contact> {
-        let (email, name, created): (String, String, String) = conn.query_row(
-            "SELECT email, name, created_at FROM contacts WHERE id = ?1",
+        let (email, name, created, language): (String, String, String, String) = conn.query_row(
+            "SELECT email, name, created_at, language FROM contacts WHERE id = ?1",
             [contact_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         let categories = contact_categories(conn, contact_id)?;
         Ok(Contact {
@@ -54,6 +54,7 @@ impl Store {
             name,
             intake_addresses: categories.iter().map(|c| self.intake_address(c)).collect(),
             categories,
+            language: Language::parse(&language).unwrap_or_default(),
             created_at: parse_time(&created)?,
         })
     }
@@ -103,9 +104,14 @@ impl Store {
                      or a customer, never both; use another address for the contact"
                 )));
             }
+            let language = match new.language {
+                Some(l) => l,
+                None => super::languages::account_language_by_id(tx, actor.account_id)?,
+            };
             tx.execute(
-                "INSERT INTO contacts (account_id, email, name, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![actor.account_id, email, name, now()],
+                "INSERT INTO contacts (account_id, email, name, created_at, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![actor.account_id, email, name, now(), language.as_str()],
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
@@ -156,6 +162,12 @@ impl Store {
             let id = contact_id_by_email(tx, actor.account_id, email)?.ok_or_else(|| not_found(email))?;
             if let Some(name) = &name {
                 tx.execute("UPDATE contacts SET name = ?1 WHERE id = ?2", params![name, id])?;
+            }
+            if let Some(language) = change.language {
+                tx.execute(
+                    "UPDATE contacts SET language = ?1 WHERE id = ?2",
+                    params![language.as_str(), id],
+                )?;
             }
             for c in &change.add_categories {
                 tx.execute(

@@ -40,6 +40,7 @@ mod agents;
 pub(crate) mod attachments;
 mod categories;
 mod contacts;
+mod languages;
 mod mail_auth;
 pub mod outbox;
 mod tickets;
@@ -87,6 +88,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_support_team.sql"),
     include_str!("migrations/0003_mail_authentication.sql"),
     include_str!("migrations/0004_outbox_indexes.sql"),
+    include_str!("migrations/0005_languages.sql"),
 ];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;
