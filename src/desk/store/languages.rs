@@ -135,6 +135,25 @@ impl Store {
         })
     }
 
+    /// The language of whoever writes from `email`, if the desk knows
+    /// them: an account's owner first, then a contact (the first added),
+    /// then an agent. `None` for a stranger.
+    pub fn sender_language(&self, email: &str) -> Result<Option<Language>> {
+        let conn = self.conn()?;
+        let email = email.trim();
+        for sql in [
+            "SELECT language FROM accounts WHERE email = ?1",
+            "SELECT language FROM contacts WHERE email = ?1 ORDER BY id LIMIT 1",
+            "SELECT language FROM agents WHERE email = ?1",
+        ] {
+            let found: Option<String> = conn.query_row(sql, [email], |r| r.get(0)).optional()?;
+            if let Some(v) = found {
+                return parse(v).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
     /// The language of whoever `actor` acts as (`GET /v1/me`).
     pub fn actor_language(&self, actor: &Actor) -> Result<Language> {
         actor_language(&*self.conn()?, actor)

@@ -62,6 +62,7 @@ pub use accounts::{AccountSummary, Login};
 pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
 pub use categories::category_names;
+pub(crate) use languages::{agent_language, requester_language};
 pub(crate) use mail_auth::reply_address_secret;
 pub use mail_auth::HeldMail;
 pub use tickets::{Confirmation, DomainEvent, FromMail, Opened, TicketQuery, MAX_SEARCH_CHARS};
