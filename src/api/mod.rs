@@ -366,6 +366,24 @@ pub struct Message {
     /// channels.
     #[serde(default)]
     pub verified: Option<String>,
+    /// For an `event` entry: what happened, for clients to word in their
+    /// own language (`body` keeps the desk's English sentence). Absent on
+    /// other entries and from older desks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<EventInfo>,
+}
+
+/// What an `event` entry records. `kind` and the `args` it carries:
+/// `moved` {`from`, `to`: category slugs}, `assigned` {`name`},
+/// `unassigned` {}, `unassigned-category` {`category`}, `priority`
+/// {`from`, `to`: priorities}, `closed` {`name`}, `reopened` {`name`},
+/// `auto-closed` {`n`, `unit`: `days`, `hours` or `seconds`}. Clients show
+/// `body` for a kind they do not know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EventInfo {
+    pub kind: String,
+    #[serde(default)]
+    pub args: std::collections::BTreeMap<String, String>,
 }
 
 /// A stored file. Uploaded first (`POST /v1/attachments`), then referenced by

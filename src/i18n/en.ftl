@@ -170,6 +170,7 @@ event-unassigned = unassigned
 event-unassigned-category = unassigned: the assignee does not work { $category }
 event-closed = closed by { $name }
 event-reopened = reopened by { $name }
+event-priority = priority changed from { $from } to { $to }
 event-auto-closed = closed by the desk after { $unit ->
     [days] { $n ->
         [one] { $n } day

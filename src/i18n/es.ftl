@@ -190,6 +190,7 @@ event-unassigned = sin asignar
 event-unassigned-category = sin asignar: el agente asignado no atiende { $category }
 event-closed = cerrado por { $name }
 event-reopened = reabierto por { $name }
+event-priority = prioridad cambiada de { $from } a { $to }
 event-auto-closed = cerrado por el servicio tras { $unit ->
     [days] { $n ->
         [one] { $n } día

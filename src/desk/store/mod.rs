@@ -40,6 +40,7 @@ mod agents;
 pub(crate) mod attachments;
 mod categories;
 mod contacts;
+pub mod event_lines;
 mod languages;
 mod mail_auth;
 pub mod outbox;

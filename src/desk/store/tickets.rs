@@ -249,6 +249,7 @@ fn message_from_row(r: &Row<'_>) -> rusqlite::Result<Message> {
         attachments: Vec::new(),
         created_at: parse_time(&r.get::<_, String>(6)?)?,
         verified: r.get(8)?,
+        event: None,
     })
 }
 
