@@ -771,19 +771,21 @@ fn from_mail(mail: &Inbound, how: How) -> FromMail<'_> {
 fn refusal_for(e: Error) -> Step {
     match e {
         Error::Invalid(errors) => {
-            let detail = errors
-                .iter()
-                .map(|f| format!("{}: {}", f.field, f.message))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let detail = |lang| {
+                errors
+                    .iter()
+                    .map(|f| format!("{}: {}", f.field, f.message.render(lang)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
             Step::Refuse(Refusal::Rejected {
-                es: detail.clone(),
-                en: detail,
+                es: detail(Lang::Es),
+                en: detail(Lang::En),
             })
         }
         Error::TooLarge(detail) => Step::Refuse(Refusal::Rejected {
-            es: detail.clone(),
-            en: detail,
+            es: detail.render(Lang::Es),
+            en: detail.render(Lang::En),
         }),
         other => Step::Fail(PipeError::Temporary(other)),
     }

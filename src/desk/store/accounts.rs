@@ -1,5 +1,6 @@
 //! Accounts (owners with a password) and looking up who an e-mail sender is.
 
+use crate::msg;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -8,6 +9,7 @@ use crate::api::Language;
 use super::super::auth::{self, Actor, ContactRef, Principal};
 use super::validate::{self, Check};
 use super::{is_unique_violation, now, parse_opt_time, parse_time, Error, Result, Store};
+use crate::desk::error::Msg;
 
 /// Shorter passwords fall to guessing despite the login rate limit.
 pub const MIN_PASSWORD_CHARS: usize = 8;
@@ -16,9 +18,7 @@ pub(crate) fn check_password(check: &mut Check, password: &str) {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         check.add(
             "password",
-            format!(
-                "must be at least {MIN_PASSWORD_CHARS} characters: a few words make a good one"
-            ),
+            msg!("field-password-short", min = MIN_PASSWORD_CHARS),
         );
     }
 }
@@ -62,9 +62,7 @@ impl std::fmt::Display for AccountSummary {
 
 /// The 401 of a disabled account's credentials and the refusal of its mail.
 pub(crate) fn disabled_error(email: &str) -> Error {
-    Error::Unauthorized(format!(
-        "the account {email} is disabled: ask the support team to enable it"
-    ))
+    Error::Unauthorized(msg!("problem-account-disabled", email = email))
 }
 
 impl Store {
@@ -92,11 +90,17 @@ impl Store {
         let hash = auth::hash_password(password)?;
         self.write(|tx| {
             if let Some(role) = super::agents::address_role(tx, &email)? {
-                if !role.starts_with("the owner") {
-                    return Err(Error::Conflict(format!(
-                        "{email} is already {role}: an address is either a support agent or a \
-                         customer, never both; use another address for the account"
-                    )));
+                if !matches!(
+                    &role,
+                    Msg::Key {
+                        key: "role-owner",
+                        ..
+                    }
+                ) {
+                    return Err(Error::Conflict(
+                        msg!("problem-second-role", email = email, wanted = "account")
+                            .with("role", role),
+                    ));
                 }
             }
             let language = match language {
@@ -110,7 +114,7 @@ impl Store {
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
-                    Error::Conflict(format!("an account for {email} already exists"))
+                    Error::Conflict(msg!("problem-account-exists", email = email))
                 } else {
                     e.into()
                 }
@@ -212,12 +216,7 @@ impl Store {
             |r| r.get(0),
         )
         .optional()?
-        .ok_or_else(|| {
-            Error::NotFound(format!(
-                "no account {}: `ecolo-desk account list` shows them",
-                email.trim()
-            ))
-        })
+        .ok_or_else(|| Error::NotFound(msg!("problem-no-account", email = email.trim())))
     }
 
     /// Disables (or enables again) the account `email`: its logins, tokens
@@ -279,7 +278,7 @@ impl Store {
             },
         )
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("account {account_id} not found")))
+        .ok_or_else(|| Error::NotFound(msg!("problem-no-account-id", id = account_id)))
     }
 
     /// Everyone `email` may act as: the owner of the account with that

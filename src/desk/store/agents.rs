@@ -2,6 +2,7 @@
 //! account), the categories they work, and the rule that one address is
 //! either an agent or a customer, never both.
 
+use crate::msg;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -10,6 +11,7 @@ use crate::api::Language;
 use super::super::auth::{self, AgentPrincipal};
 use super::validate::{self, Check};
 use super::{is_unique_violation, now, parse_time, Error, Result, Store};
+use crate::desk::error::Msg;
 
 /// An agent as the admin commands list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,14 +51,14 @@ pub struct AgentChange {
 /// What else `email` already is, if anything: "the owner of an account",
 /// "a contact of the account of X", "an agent". The store refuses a second
 /// role for one address (409) when creating accounts, contacts and agents.
-pub(crate) fn address_role(conn: &Connection, email: &str) -> Result<Option<String>> {
+pub(crate) fn address_role(conn: &Connection, email: &str) -> Result<Option<Msg>> {
     let email = email.trim();
     if conn
         .query_row("SELECT 1 FROM agents WHERE email = ?1", [email], |_| Ok(()))
         .optional()?
         .is_some()
     {
-        return Ok(Some("a support agent".into()));
+        return Ok(Some(msg!("role-agent")));
     }
     if conn
         .query_row("SELECT 1 FROM accounts WHERE email = ?1", [email], |_| {
@@ -65,7 +67,7 @@ pub(crate) fn address_role(conn: &Connection, email: &str) -> Result<Option<Stri
         .optional()?
         .is_some()
     {
-        return Ok(Some("the owner of a customer account".into()));
+        return Ok(Some(msg!("role-owner")));
     }
     let owner: Option<String> = conn
         .query_row(
@@ -75,17 +77,15 @@ pub(crate) fn address_role(conn: &Connection, email: &str) -> Result<Option<Stri
             |r| r.get(0),
         )
         .optional()?;
-    Ok(owner.map(|o| format!("a contact of the account of {o}")))
+    Ok(owner.map(|o| msg!("role-contact", owner = o)))
 }
 
 /// 409 when `email` already has another role.
 pub(crate) fn refuse_second_role(conn: &Connection, email: &str, wanted: &str) -> Result<()> {
     match address_role(conn, email)? {
-        Some(role) => Err(Error::Conflict(format!(
-            "{} is already {role}: an address is either a support agent or a customer, \
-             never both; use another address for the {wanted}",
-            email.trim()
-        ))),
+        Some(role) => Err(Error::Conflict(
+            msg!("problem-second-role", email = email.trim(), wanted = wanted).with("role", role),
+        )),
         None => Ok(()),
     }
 }
@@ -136,10 +136,7 @@ pub(crate) fn agent_principal(conn: &Connection, agent_id: i64) -> Result<AgentP
 }
 
 fn not_found(email: &str) -> Error {
-    Error::NotFound(format!(
-        "no agent {}: `ecolo-desk staff list` shows them",
-        email.trim()
-    ))
+    Error::NotFound(msg!("problem-no-agent", email = email.trim()))
 }
 
 fn load_agent(conn: &Connection, id: i64) -> Result<Agent> {
@@ -198,7 +195,7 @@ impl Store {
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
-                    Error::Conflict(format!("{email} is already a support agent"))
+                    Error::Conflict(msg!("problem-agent-exists", email = email))
                 } else {
                     e.into()
                 }
@@ -285,7 +282,7 @@ impl Store {
                 if left.is_empty() {
                     return Err(Error::invalid(
                         "remove-category",
-                        "an agent needs at least one category: remove the agent instead",
+                        msg!("field-agent-needs-category"),
                     ));
                 }
                 // Tickets it may no longer see are no longer its.

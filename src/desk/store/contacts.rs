@@ -1,6 +1,7 @@
 //! Authorized contacts of an account: people the owner lets open tickets in
 //! some categories, through tokens bound to them or by e-mail.
 
+use crate::msg;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::api::{Contact, ContactChange, Language, NewContact};
@@ -35,10 +36,7 @@ pub(crate) fn contact_id_by_email(
 }
 
 fn not_found(email: &str) -> Error {
-    Error::NotFound(format!(
-        "no contact {} in this account: `ecolo contact list` shows them",
-        email.trim()
-    ))
+    Error::NotFound(msg!("problem-no-contact", email = email.trim()))
 }
 
 impl Store {
@@ -84,10 +82,7 @@ impl Store {
             .as_deref()
             .is_some_and(|e| e.eq_ignore_ascii_case(&actor.account_email))
         {
-            check.add(
-                "email",
-                "is the account owner's own address: the owner needs no contact entry",
-            );
+            check.add("email", msg!("field-contact-is-owner"));
         }
         let name = check.take("name", validate::name(&new.name));
         let categories = check.take("categories", validate::categories(&new.categories));
@@ -99,10 +94,10 @@ impl Store {
         );
         let id = self.write(|tx| {
             if super::agents::agent_id_by_email(tx, &email)?.is_some() {
-                return Err(Error::Conflict(format!(
-                    "{email} is already a support agent: an address is either a support agent \
-                     or a customer, never both; use another address for the contact"
-                )));
+                return Err(Error::Conflict(
+                    msg!("problem-second-role", email = email, wanted = "contact")
+                        .with("role", msg!("role-agent")),
+                ));
             }
             let language = match new.language {
                 Some(l) => l,
@@ -115,9 +110,7 @@ impl Store {
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
-                    Error::Conflict(format!(
-                        "{email} is already a contact: change it with `ecolo contact edit`"
-                    ))
+                    Error::Conflict(msg!("problem-contact-exists", email = email))
                 } else {
                     e.into()
                 }
@@ -184,7 +177,7 @@ impl Store {
             if contact_categories(tx, id)?.is_empty() {
                 return Err(Error::invalid(
                     "categories",
-                    "a contact needs at least one category: remove the contact instead",
+                    msg!("field-contact-needs-category"),
                 ));
             }
             Ok(id)

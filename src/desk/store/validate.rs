@@ -1,7 +1,8 @@
 //! Field checks shared by every write, so the HTTP API and the e-mail
 //! channel refuse the same input with the same field names.
 
-use crate::api::{FieldError, CATEGORY_SLUGS};
+use crate::api::CATEGORY_SLUGS;
+use crate::desk::error::{Field, Msg};
 
 use super::super::config::Limits;
 use super::{Error, Result};
@@ -9,7 +10,7 @@ use super::{Error, Result};
 /// Collects field errors so a request hears about all of them at once.
 #[derive(Default)]
 pub(crate) struct Check {
-    errors: Vec<FieldError>,
+    errors: Vec<Field>,
 }
 
 impl Check {
@@ -17,15 +18,19 @@ impl Check {
         Check::default()
     }
 
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError {
+    pub fn add(&mut self, field: &str, message: impl Into<Msg>) {
+        self.errors.push(Field {
             field: field.to_string(),
             message: message.into(),
         });
     }
 
     /// Keeps the value when valid, records the error otherwise.
-    pub fn take<T>(&mut self, field: &str, result: std::result::Result<T, String>) -> Option<T> {
+    pub fn take<T, E: Into<Msg>>(
+        &mut self,
+        field: &str,
+        result: std::result::Result<T, E>,
+    ) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(message) => {
