@@ -40,7 +40,14 @@ impl Msg {
             Msg::Key { key, args } => {
                 let args: Vec<(&str, fluent_bundle::FluentValue)> = args
                     .iter()
-                    .map(|(k, v)| (*k, v.render(lang).into()))
+                    .map(|(k, v)| {
+                        let text = v.render(lang);
+                        // `n` picks plural forms: Fluent needs a number.
+                        match (*k, text.parse::<i64>()) {
+                            ("n", Ok(n)) => (*k, n.into()),
+                            _ => (*k, text.into()),
+                        }
+                    })
                     .collect();
                 i18n::tr_in(lang, key, &args)
             }
@@ -351,6 +358,16 @@ mod tests {
             let detail = full.to_problem().detail.unwrap();
             assert!(detail.contains("storage is full"), "{detail}");
         }
+        let one = crate::msg!(
+            "field-unknown-categories",
+            n = 1,
+            categories = "x",
+            list = "y"
+        );
+        assert!(one.to_string().starts_with("unknown category `x`"), "{one}");
+        assert!(one
+            .render(crate::i18n::Lang::Es)
+            .starts_with("categoría desconocida"));
         assert_eq!(
             sqlite(rusqlite::ffi::SQLITE_CORRUPT).status(),
             StatusCode::INTERNAL_SERVER_ERROR

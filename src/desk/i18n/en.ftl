@@ -63,3 +63,17 @@ field-agent-needs-category = an agent needs at least one category: remove the ag
 field-contact-needs-category = a contact needs at least one category: remove the contact instead
 field-contact-is-owner = is the account owner's own address: the owner needs no contact entry
 field-filename = must be a file name such as report.pdf (given as ?filename=)
+field-subject-empty = must not be empty: say in a few words what the ticket is about
+field-too-many-chars = is { $n } characters long; the limit is { $max }
+field-one-line = must be a single line without control characters
+field-message-empty = must not be empty: describe the request in detail
+field-message-too-long = is { $n } bytes long; the limit is { $max } bytes: attach long text as a file instead
+field-unknown-category = unknown category `{ $category }`: use one of { $list }
+field-no-category = must name at least one category: { $list }
+field-unknown-categories = unknown { $n ->
+        [one] category
+       *[other] categories
+    } `{ $categories }`: use { $list }
+field-not-an-email = `{ $value }` is not an e-mail address: use the form name@example.com
+field-empty = must not be empty
+field-name-too-long = is longer than { $max } characters

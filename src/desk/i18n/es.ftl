@@ -63,3 +63,17 @@ field-agent-needs-category = un agente necesita al menos una categoría: elimine
 field-contact-needs-category = un contacto necesita al menos una categoría: elimine el contacto en su lugar
 field-contact-is-owner = es la dirección del propio titular de la cuenta: el titular no necesita ser contacto
 field-filename = debe ser un nombre de archivo como informe.pdf (dado como ?filename=)
+field-subject-empty = no puede estar vacío: diga en pocas palabras de qué trata el ticket
+field-too-many-chars = tiene { $n } caracteres; el límite es { $max }
+field-one-line = debe ser una sola línea sin caracteres de control
+field-message-empty = no puede estar vacío: describa la solicitud en detalle
+field-message-too-long = tiene { $n } bytes; el límite es { $max } bytes: adjunte los textos largos como archivo
+field-unknown-category = categoría desconocida `{ $category }`: use una de { $list }
+field-no-category = debe nombrar al menos una categoría: { $list }
+field-unknown-categories = { $n ->
+        [one] categoría desconocida
+       *[other] categorías desconocidas
+    } `{ $categories }`: use { $list }
+field-not-an-email = `{ $value }` no es una dirección de correo: use la forma nombre@example.com
+field-empty = no puede estar vacío
+field-name-too-long = tiene más de { $max } caracteres
