@@ -539,7 +539,7 @@ _ecolo() {
             return 0
             ;;
         ecolo__subcmd__contact__subcmd__add)
-            opts="-c -v -h --email --name --category --json --no-input --profile --url --verbose --help"
+            opts="-c -v -h --email --name --category --language --json --no-input --profile --url --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,6 +561,10 @@ _ecolo() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --language)
+                    COMPREPLY=($(compgen -W "es en" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -577,7 +581,7 @@ _ecolo() {
             return 0
             ;;
         ecolo__subcmd__contact__subcmd__edit)
-            opts="-v -h --name --add-category --remove-category --json --no-input --profile --url --verbose --help"
+            opts="-v -h --name --add-category --remove-category --language --json --no-input --profile --url --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -593,6 +597,10 @@ _ecolo() {
                     ;;
                 --remove-category)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --language)
+                    COMPREPLY=($(compgen -W "es en" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

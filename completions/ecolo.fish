@@ -216,6 +216,8 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and not __fish_seen
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l email -d 'The contact\'s e-mail address (they may write to the desk from it)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l name -d 'The contact\'s name' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from add" -s c -l category -d 'A category the contact may use (repeat for several)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l language -d 'The language of the desk\'s mail to the contact [default: the account\'s]' -r -f -a "es\t''
+en\t''"
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l json -d 'Print results as JSON (stable fields, documented in the README)'
@@ -231,6 +233,8 @@ complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_sub
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from edit" -l name -d 'New name' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from edit" -l add-category -d 'Allow another category (repeat for several)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from edit" -l remove-category -d 'Take a category away (repeat for several)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from edit" -l language -d 'The language of the desk\'s mail to the contact' -r -f -a "es\t''
+en\t''"
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from edit" -l profile -d 'Use the credentials and desk URL stored under NAME' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from edit" -l url -d 'Desk URL, e.g. https://desk.example.com' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand contact; and __fish_seen_subcommand_from edit" -l json -d 'Print results as JSON (stable fields, documented in the README)'

@@ -70,10 +70,12 @@ fn login_stores_private_credentials_and_never_prints_the_token() {
             "can_manage",
             "categories",
             "credentials",
+            "language",
             "profile",
             "url"
         ]
     );
+    assert_eq!(v["language"], "es", "the desk mails this owner in Spanish");
     assert_eq!(v["account_email"], OWNER_EMAIL);
     assert_eq!(v["acting_as"]["role"], "owner");
     assert_eq!(v["categories"], serde_json::Value::Null);

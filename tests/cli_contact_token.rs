@@ -5,7 +5,7 @@ mod cli_common;
 mod common;
 
 use cli_common::{add_contact, as_token, fails, json, keys, ok, open, token};
-use common::{stderr, Desk};
+use common::{code, stderr, Desk};
 
 #[test]
 fn contacts_add_list_edit_remove() {
@@ -40,6 +40,7 @@ fn contacts_add_list_edit_remove() {
             "created_at",
             "email",
             "intake_addresses",
+            "language",
             "name"
         ]
     );
@@ -47,6 +48,27 @@ fn contacts_add_list_edit_remove() {
         v["categories"],
         serde_json::json!(["control-panel", "email"])
     );
+    // No --language: the account's (Spanish); `contact edit --language`
+    // changes it, and a bad value is refused naming the flag.
+    assert_eq!(v["language"], "es");
+    let en = json(&user.run(&[
+        "contact",
+        "edit",
+        "--json",
+        "ivan@their-domain.com",
+        "--language",
+        "en",
+    ]));
+    assert_eq!(en["language"], "en");
+    let bad = user.run(&[
+        "contact",
+        "edit",
+        "ivan@their-domain.com",
+        "--language",
+        "fr",
+    ]);
+    assert_eq!(code(&bad), 2);
+    assert!(stderr(&bad).contains("--language"), "{}", stderr(&bad));
 
     // Piped list: one tab-separated line per contact, no header.
     let list = ok(&user.run(&["contact", "list"]));

@@ -502,6 +502,40 @@ fn the_support_teams_side_in_spanish() {
         moved.contains("· movido de email a billing — Laura Gómez, "),
         "{moved}"
     );
+    // The desk gives each event its kind and arguments: ecolo words them
+    // from there, and the JSON is the same in both languages.
+    ok(&run(&laura, &[], &["ticket", "edit", &mail, "-p", "high"]));
+    let out_en = run(
+        &laura,
+        &[("ECOLO_LANG", "en")],
+        &["ticket", "view", &mail, "--json"],
+    );
+    let view_es = ok(&run(&laura, es, &["ticket", "view", &mail, "--json"]));
+    assert_eq!(ok(&out_en), view_es, "--json is the same in every language");
+    let events: Vec<serde_json::Value> = json(&out_en)["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "event")
+        .map(|m| m["event"].clone())
+        .collect();
+    assert!(
+        events.contains(
+            &serde_json::json!({"kind": "moved", "args": {"from": "email", "to": "billing"}})
+        ),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(
+            &serde_json::json!({"kind": "priority", "args": {"from": "medium", "to": "high"}})
+        ),
+        "{events:?}"
+    );
+    let changed = ok(&run(&laura, es, &["ticket", "view", &mail]));
+    assert!(
+        changed.contains("· prioridad cambiada de media a alta — Laura Gómez, "),
+        "{changed}"
+    );
 
     // The queue on a terminal: the support team's columns in Spanish.
     let table = on_pty(&laura, es, &["ticket", "list"]);

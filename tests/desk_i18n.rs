@@ -122,3 +122,64 @@ fn problem_details_in_the_requested_language_titles_stable() {
     assert!(fields(&es).contains(&"subject".to_string()), "{es}");
     assert_eq!(es["title"], en["title"]);
 }
+
+/// The store's own refusals (no such ticket, closed, a taken name, a field
+/// the store checks) are catalog messages too, rendered per request.
+#[test]
+fn store_refusals_follow_accept_language_with_the_same_title_and_status() {
+    let desk = Desk::start();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let ask = |lang: Option<&str>, method: Method, path: &str, body: Option<&Value>| {
+        problem(&api, lang, method, path, Some(&owner), body)
+    };
+
+    let en = ask(None, Method::GET, "/v1/tickets/123456", None);
+    let es = ask(Some("es"), Method::GET, "/v1/tickets/123456", None);
+    assert_eq!(
+        (en["status"].clone(), es["status"].clone()),
+        (json!(404), json!(404))
+    );
+    assert_eq!(en["title"], es["title"], "titles never change");
+    assert_eq!(
+        en["detail"],
+        "no ticket 123456 in this account: `ecolo ticket list --status all` shows them"
+    );
+    assert_eq!(
+        es["detail"],
+        "no hay un ticket 123456 en esta cuenta: `ecolo ticket list --status all` los muestra"
+    );
+
+    // A conflict with a nested role, and a field the store checks.
+    let martha =
+        json!({"email": "martha@example.com", "name": "Martha", "categories": ["billing"]});
+    api.add_contact(&owner, "martha@example.com", &["billing"]);
+    let es = ask(Some("es-ES"), Method::POST, "/v1/contacts", Some(&martha));
+    assert_eq!(es["status"], 409);
+    assert!(
+        es["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("martha@example.com ya es un contacto"),
+        "{es}"
+    );
+    let owner_self = json!({"email": "owner@example.com", "name": "Me", "categories": ["billing"]});
+    let en = ask(Some("en"), Method::POST, "/v1/contacts", Some(&owner_self));
+    let es = ask(Some("es"), Method::POST, "/v1/contacts", Some(&owner_self));
+    assert_eq!(fields(&en), fields(&es), "field names never change");
+    assert_eq!(fields(&es), ["email"]);
+    assert!(
+        es["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("titular"),
+        "{es}"
+    );
+    assert!(
+        en["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("account owner's own address"),
+        "{en}"
+    );
+}

@@ -45,6 +45,7 @@ fn senders_are_owners_or_contacts_with_their_categories() {
                 email: "martha@example.com".into(),
                 name: "Martha".into(),
                 categories: vec!["quotes".into(), "billing".into()],
+                language: None,
             },
         )
         .unwrap();

@@ -83,7 +83,7 @@ fn agents_of_the_category_hear_of_new_tickets_then_only_the_assignee() {
         );
         let text = notice[0].text();
         assert!(
-            text.contains("New ticket") && text.contains("Olga Owner"),
+            text.contains("Ticket nuevo") && text.contains("Olga Owner"),
             "{text}"
         );
         assert!(text.contains("#note"), "says how to write a note: {text}");
@@ -179,7 +179,7 @@ fn an_agents_mail_reply_is_a_staff_answer_and_note_stays_internal() {
     assert_eq!(to_owner.len(), 2, "confirmation and answer");
     let text = to_owner[1].text();
     assert!(
-        text.contains("Bea Billing (support)") && text.contains("Refund issued today."),
+        text.contains("Bea Billing (soporte)") && text.contains("Refund issued today."),
         "{text}"
     );
     assert!(mails.iter().all(|m| !m.text().contains("zebracode")));
@@ -232,7 +232,7 @@ fn closing_and_auto_closing_mail_the_requester_how_to_reopen() {
         text.contains(&format!("ecolo ticket reopen {first}")),
         "{text}"
     );
-    assert!(text.contains("closed by Laura Gómez"), "{text}");
+    assert!(text.contains("fue cerrado por Laura Gómez"), "{text}");
     let reply_to = notice.header("Reply-To").unwrap();
     assert!(
         reply_to.starts_with(&format!("email+{first}.")),
@@ -262,7 +262,7 @@ fn closing_and_auto_closing_mail_the_requester_how_to_reopen() {
     let notice = mails.last().unwrap();
     assert_eq!(notice.rcpt_to, [OWNER_EMAIL]);
     let text = notice.text();
-    assert!(text.contains("was closed by the desk after"), "{text}");
+    assert!(text.contains("se cerró automáticamente tras"), "{text}");
     assert!(
         text.contains(&format!("ecolo ticket reopen {second}")),
         "{text}"
@@ -295,7 +295,7 @@ fn a_running_serve_auto_closes_by_itself() {
         .last()
         .unwrap()
         .text()
-        .contains("closed by the desk after"));
+        .contains("se cerró automáticamente tras"));
 }
 
 fn support_text(out: &std::process::Output) -> String {

@@ -185,6 +185,60 @@ impl fmt::Display for Channel {
     }
 }
 
+/// The language a person reads the desk's mail in: Spanish or English.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Es,
+    En,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Es => "es",
+            Language::En => "en",
+        }
+    }
+
+    /// Exactly `es` or `en`, as stored.
+    pub fn parse(s: &str) -> Option<Language> {
+        match s {
+            "es" => Some(Language::Es),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<Language> for crate::i18n::Lang {
+    fn from(l: Language) -> Self {
+        match l {
+            Language::Es => crate::i18n::Lang::Es,
+            Language::En => crate::i18n::Lang::En,
+        }
+    }
+}
+
 /// Who wrote a message, relative to the customer's account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -312,6 +366,24 @@ pub struct Message {
     /// channels.
     #[serde(default)]
     pub verified: Option<String>,
+    /// For an `event` entry: what happened, for clients to word in their
+    /// own language (`body` keeps the desk's English sentence). Absent on
+    /// other entries and from older desks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<EventInfo>,
+}
+
+/// What an `event` entry records. `kind` and the `args` it carries:
+/// `moved` {`from`, `to`: category slugs}, `assigned` {`name`},
+/// `unassigned` {}, `unassigned-category` {`category`}, `priority`
+/// {`from`, `to`: priorities}, `closed` {`name`}, `reopened` {`name`},
+/// `auto-closed` {`n`, `unit`: `days`, `hours` or `seconds`}. Clients show
+/// `body` for a kind they do not know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EventInfo {
+    pub kind: String,
+    #[serde(default)]
+    pub args: std::collections::BTreeMap<String, String>,
 }
 
 /// A stored file. Uploaded first (`POST /v1/attachments`), then referenced by
@@ -430,6 +502,9 @@ pub struct Me {
     pub categories: Option<Vec<String>>,
     /// Whether these credentials may manage contacts and tokens.
     pub can_manage: bool,
+    /// The language the desk mails who acts in (absent from older desks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// Someone the owner authorized to open tickets in some categories.
@@ -441,6 +516,8 @@ pub struct Contact {
     pub categories: Vec<String>,
     /// Addresses this contact may e-mail to open tickets (one per category).
     pub intake_addresses: Vec<String>,
+    /// The language the desk mails this contact in.
+    pub language: Language,
     pub created_at: DateTime<Utc>,
 }
 
@@ -450,6 +527,9 @@ pub struct NewContact {
     pub email: String,
     pub name: String,
     pub categories: Vec<String>,
+    /// The language of the desk's mail to the contact; the account's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// Body of `PATCH /v1/contacts/{email}`; absent fields stay as they are.
@@ -461,6 +541,8 @@ pub struct ContactChange {
     pub add_categories: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remove_categories: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// A personal access token as listed: never the secret itself.

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::api::{AgentRef, AuthorRole, Me, Person, TOKEN_PREFIX};
 
-use super::error::{Error, Result};
+use super::error::{Error, Msg, Result};
 
 /// A contact of an account, as it acts through a token or e-mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,12 +78,12 @@ impl Principal {
         }
     }
 
-    pub fn category_refusal(&self) -> String {
+    pub fn category_refusal(&self) -> Msg {
         let allowed = self.categories.as_deref().unwrap_or_default();
         if allowed.is_empty() {
-            "these credentials may not use any category".to_string()
+            crate::msg!("problem-no-category")
         } else {
-            format!("these credentials may only use: {}", allowed.join(", "))
+            crate::msg!("problem-only-categories", list = allowed.join(", "))
         }
     }
 
@@ -92,11 +92,7 @@ impl Principal {
         if self.can_manage() {
             Ok(())
         } else {
-            Err(Error::Forbidden(
-                "only the account owner's login or an unlimited owner token may manage \
-                 contacts and tokens"
-                    .to_string(),
-            ))
+            Err(Error::Forbidden(crate::msg!("problem-owner-only")))
         }
     }
 
@@ -107,6 +103,7 @@ impl Principal {
             acting_as: self.person(),
             categories: self.categories.clone(),
             can_manage: self.can_manage(),
+            language: None,
         }
     }
 }
@@ -161,11 +158,11 @@ impl AgentPrincipal {
         }
     }
 
-    pub fn category_refusal(&self) -> String {
+    pub fn category_refusal(&self) -> Msg {
         match self.categories.as_deref() {
-            Some([]) => "these credentials work no category".to_string(),
-            Some(list) => format!("these credentials work only: {}", list.join(", ")),
-            None => "these credentials work every category".to_string(),
+            Some([]) => crate::msg!("problem-agent-no-category"),
+            Some(list) => crate::msg!("problem-agent-only-categories", list = list.join(", ")),
+            None => crate::msg!("problem-agent-every-category"),
         }
     }
 }
@@ -216,8 +213,9 @@ impl Actor {
     pub fn customer(&self, what: &str) -> Result<&Principal> {
         match self {
             Actor::Customer(p) => Ok(p),
-            Actor::Agent(_) => Err(Error::Forbidden(format!(
-                "{what} is for customers: support agents cannot do it"
+            Actor::Agent(_) => Err(Error::Forbidden(crate::msg!(
+                "problem-customers-only",
+                what = what
             ))),
         }
     }
@@ -226,8 +224,9 @@ impl Actor {
     pub fn agent(&self, what: &str) -> Result<&AgentPrincipal> {
         match self {
             Actor::Agent(a) => Ok(a),
-            Actor::Customer(_) => Err(Error::Forbidden(format!(
-                "{what} is for the support team: customer credentials cannot do it"
+            Actor::Customer(_) => Err(Error::Forbidden(crate::msg!(
+                "problem-staff-only",
+                what = what
             ))),
         }
     }
@@ -241,6 +240,7 @@ impl Actor {
                 acting_as: a.person(),
                 categories: a.categories.clone(),
                 can_manage: false,
+                language: None,
             },
         }
     }

@@ -19,6 +19,7 @@ use super::config::{self, Limits, StoreConfig};
 use super::error::Error;
 use super::http::conn;
 use super::store::Store;
+use crate::api::Language;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -125,6 +126,10 @@ pub struct ServeArgs {
     /// (e.g. 7d, 36h, 90m; `off` never)
     #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = parse_auto_close)]
     pub auto_close_after: AutoClose,
+    /// The desk's default language: of new accounts and agents, also those
+    /// the admin commands create (kept in the database; until first set, es)
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub language: Option<Language>,
 }
 
 /// A number of seconds above zero (fractions allowed: `0.5`).
@@ -232,6 +237,10 @@ pub enum AccountCommand {
         /// Read the password from the first line of standard input
         #[arg(long, required = true)]
         password_stdin: bool,
+        /// The language of the desk's mail to the owner (and the default of
+        /// their contacts) [default: the desk's, set by `serve --language`]
+        #[arg(long, value_enum, value_name = "LANG")]
+        language: Option<Language>,
     },
     /// List the customer accounts
     List(account::ListArgs),
@@ -241,6 +250,8 @@ pub enum AccountCommand {
     Enable(account::EmailArgs),
     /// Set an owner's password (read from stdin); ends the account's sessions
     SetPassword(account::SetPasswordArgs),
+    /// Change an account: the language of the desk's mail to its owner
+    Edit(account::EditArgs),
 }
 
 /// Uploads not attached to a ticket or reply within this many days were
@@ -314,10 +325,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             email,
             name,
             password_stdin: _,
+            language,
         }) => {
             let password = read_password_line()?;
             let store = Store::open_path(&db)?;
-            store.create_account(&email, &name, &password)?;
+            store.create_account_in(&email, &name, &password, language)?;
             println!("created account {}", email.trim().to_lowercase());
             Ok(())
         }
@@ -350,6 +362,9 @@ fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<()> {
         max_attachments_per_message: args.max_attachments,
     };
     let store = Store::open(config)?;
+    if let Some(language) = args.language {
+        store.set_desk_language(language)?;
+    }
     match store.remove_stale_partials(super::maintenance::PARTIAL_MAX_AGE) {
         Ok(0) => {}
         Ok(n) => tracing::info!("removed {n} partial uploads left by a crash"),

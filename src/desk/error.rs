@@ -9,6 +9,88 @@ use crate::desk::i18n;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// A refusal's words: a message of the desk's catalogs (`desk/i18n`) with
+/// its arguments, rendered when it is shown, in the language of the
+/// request being answered (English in logs and admin commands); or a text
+/// made elsewhere (a library's error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key {
+        key: &'static str,
+        /// Each rendered in the same language (a nested message too).
+        args: Vec<(&'static str, Msg)>,
+    },
+    Text(String),
+}
+
+/// `msg!("problem-no-ticket", number = n)`: a [`Msg`] of the catalogs.
+#[macro_export]
+macro_rules! msg {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::desk::error::Msg::Key {
+            key: $key,
+            args: vec![$((stringify!($name), $crate::desk::error::Msg::Text($value.to_string()))),*],
+        }
+    };
+}
+
+impl Msg {
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Msg::Key { key, args } => {
+                let args: Vec<(&str, fluent_bundle::FluentValue)> = args
+                    .iter()
+                    .map(|(k, v)| {
+                        let text = v.render(lang);
+                        // `n` picks plural forms: Fluent needs a number.
+                        match (*k, text.parse::<i64>()) {
+                            ("n", Ok(n)) => (*k, n.into()),
+                            _ => (*k, text.into()),
+                        }
+                    })
+                    .collect();
+                i18n::tr_in(lang, key, &args)
+            }
+            Msg::Text(t) => t.clone(),
+        }
+    }
+}
+
+impl Msg {
+    /// Adds argument `name`, itself a message of the catalogs.
+    pub fn with(mut self, name: &'static str, value: Msg) -> Msg {
+        if let Msg::Key { args, .. } = &mut self {
+            args.push((name, value));
+        }
+        self
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(crate::i18n::Lang::En))
+    }
+}
+
+impl From<String> for Msg {
+    fn from(s: String) -> Msg {
+        Msg::Text(s)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(s: &str) -> Msg {
+        Msg::Text(s.to_string())
+    }
+}
+
+/// One invalid field of a 422, its message still to be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub field: String,
+    pub message: Msg,
+}
+
 /// The `Retry-After` of a 503 for busy storage: about the time another
 /// writer (an admin command, a backup) holds the lock.
 pub const BUSY_RETRY_SECS: u64 = 2;
@@ -26,31 +108,31 @@ pub enum Storage {
 pub enum Error {
     /// 400: the request could not be read (malformed JSON, bad query).
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Msg),
     /// 401: missing, unknown, revoked or expired credentials.
     #[error("{0}")]
-    Unauthorized(String),
+    Unauthorized(Msg),
     /// 403: the credentials are valid but may not do this.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Msg),
     /// 404: unknown, or belongs to another account (never says which).
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Msg),
     /// 405: the route exists but not with this method.
     #[error("{0}")]
-    MethodNotAllowed(String),
+    MethodNotAllowed(Msg),
     /// 408: the request body arrived too slowly and was dropped.
     #[error("{0}")]
-    TooSlow(String),
+    TooSlow(Msg),
     /// 409: the request conflicts with the current state.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Msg),
     /// 413: a body or file over the desk's limit.
     #[error("{0}")]
-    TooLarge(String),
+    TooLarge(Msg),
     /// 422: one or more fields are invalid; each names the field.
     #[error("invalid request: {}", summary(.0))]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<Field>),
     /// 429: too many failed attempts; try again after this many seconds.
     #[error("too many failed attempts: try again in {retry_after_secs} seconds")]
     RateLimited { retry_after_secs: u64 },
@@ -64,7 +146,7 @@ pub enum Error {
     Internal(String),
 }
 
-fn summary(errors: &[FieldError]) -> String {
+fn summary(errors: &[Field]) -> String {
     errors
         .iter()
         .map(|e| format!("{}: {}", e.field, e.message))
@@ -74,8 +156,8 @@ fn summary(errors: &[FieldError]) -> String {
 
 impl Error {
     /// A 422 naming a single field.
-    pub fn invalid(field: &str, message: impl Into<String>) -> Error {
-        Error::Invalid(vec![FieldError {
+    pub fn invalid(field: &str, message: impl Into<Msg>) -> Error {
+        Error::Invalid(vec![Field {
             field: field.to_string(),
             message: message.into(),
         }])
@@ -134,10 +216,17 @@ impl Error {
     pub fn to_problem(&self) -> Problem {
         let status = self.status();
         let title = status.canonical_reason().unwrap_or("Error").to_string();
+        let lang = i18n::current();
         let (detail, errors) = match self {
             Error::Invalid(errors) => (
                 Some(i18n::tr("problem-invalid-fields", &[])),
-                errors.clone(),
+                errors
+                    .iter()
+                    .map(|e| FieldError {
+                        field: e.field.clone(),
+                        message: e.message.render(lang),
+                    })
+                    .collect(),
             ),
             _ if self.storage() == Some(Storage::Busy) => (
                 Some(i18n::tr(
@@ -159,7 +248,14 @@ impl Error {
                 )),
                 Vec::new(),
             ),
-            other => (Some(other.to_string()), Vec::new()),
+            Error::BadRequest(m)
+            | Error::Unauthorized(m)
+            | Error::Forbidden(m)
+            | Error::NotFound(m)
+            | Error::MethodNotAllowed(m)
+            | Error::TooSlow(m)
+            | Error::Conflict(m)
+            | Error::TooLarge(m) => (Some(m.render(lang)), Vec::new()),
         };
         Problem {
             kind: "about:blank".to_string(),
@@ -272,6 +368,16 @@ mod tests {
             let detail = full.to_problem().detail.unwrap();
             assert!(detail.contains("storage is full"), "{detail}");
         }
+        let one = crate::msg!(
+            "field-unknown-categories",
+            n = 1,
+            categories = "x",
+            list = "y"
+        );
+        assert!(one.to_string().starts_with("unknown category `x`"), "{one}");
+        assert!(one
+            .render(crate::i18n::Lang::Es)
+            .starts_with("categoría desconocida"));
         assert_eq!(
             sqlite(rusqlite::ffi::SQLITE_CORRUPT).status(),
             StatusCode::INTERNAL_SERVER_ERROR

@@ -170,6 +170,7 @@ event-unassigned = unassigned
 event-unassigned-category = unassigned: the assignee does not work { $category }
 event-closed = closed by { $name }
 event-reopened = reopened by { $name }
+event-priority = priority changed from { $from } to { $to }
 event-auto-closed = closed by the desk after { $unit ->
     [days] { $n ->
         [one] { $n } day
@@ -268,7 +269,8 @@ contact-bad-email = `{ $email }` is not an e-mail address (--email)
 contact-prompt-categories = Categories (Space to toggle, Enter to accept)
 contact-pick-one = Pick at least one category.
 contact-added = Added contact { $email }
-contact-nothing-to-change = nothing to change: pass --name, --add-category or --remove-category
+contact-nothing-to-change = nothing to change: pass --name, --add-category, --remove-category or --language
+contact-card-language = Desk mail in: { $language }
 contact-changed = Changed contact { $email }
 col-email = EMAIL
 col-categories = CATEGORIES

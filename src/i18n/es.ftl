@@ -190,6 +190,7 @@ event-unassigned = sin asignar
 event-unassigned-category = sin asignar: el agente asignado no atiende { $category }
 event-closed = cerrado por { $name }
 event-reopened = reabierto por { $name }
+event-priority = prioridad cambiada de { $from } a { $to }
 event-auto-closed = cerrado por el servicio tras { $unit ->
     [days] { $n ->
         [one] { $n } día
@@ -288,7 +289,8 @@ contact-bad-email = `{ $email }` no es una dirección de correo (--email)
 contact-prompt-categories = Categorías (Espacio para marcar, Intro para aceptar)
 contact-pick-one = Elija al menos una categoría.
 contact-added = Contacto { $email } añadido
-contact-nothing-to-change = no hay nada que cambiar: use --name, --add-category o --remove-category
+contact-nothing-to-change = no hay nada que cambiar: use --name, --add-category, --remove-category o --language
+contact-card-language = Correos del servicio en: { $language }
 contact-changed = Contacto { $email } modificado
 col-email = CORREO
 col-categories = CATEGORÍAS

@@ -201,4 +201,4 @@ pub fn message_ids(src: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

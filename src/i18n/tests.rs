@@ -7,7 +7,7 @@ use super::*;
 
 /// Message id -> the `$variables` it uses, read from a `.ftl` text
 /// (messages start at column 0, continuation lines are indented).
-fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
+pub(crate) fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in src.lines() {
@@ -49,14 +49,21 @@ fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
-#[test]
-fn both_languages_have_the_same_messages_and_placeholders() {
-    let en = messages(EN_FTL);
-    let es = messages(ES_FTL);
+/// Panics naming what differs when two catalogs do not have the same
+/// messages with the same placeholders.
+pub(crate) fn assert_twins(what: &str, en_src: &str, es_src: &str) {
+    let en = messages(en_src);
+    let es = messages(es_src);
     let only_en: Vec<&String> = en.keys().filter(|k| !es.contains_key(*k)).collect();
     let only_es: Vec<&String> = es.keys().filter(|k| !en.contains_key(*k)).collect();
-    assert!(only_en.is_empty(), "missing in es.ftl: {only_en:?}");
-    assert!(only_es.is_empty(), "missing in en.ftl: {only_es:?}");
+    assert!(
+        only_en.is_empty(),
+        "{what}: missing in Spanish: {only_en:?}"
+    );
+    assert!(
+        only_es.is_empty(),
+        "{what}: missing in English: {only_es:?}"
+    );
     let differ: Vec<String> = en
         .iter()
         .filter(|(k, v)| es[*k] != **v)
@@ -64,15 +71,42 @@ fn both_languages_have_the_same_messages_and_placeholders() {
         .collect();
     assert!(
         differ.is_empty(),
-        "placeholders differ:\n{}",
+        "{what}: placeholders differ:\n{}",
         differ.join("\n")
+    );
+}
+
+/// Every catalog pair, the CLI's and the desk's (problem details, mail).
+#[test]
+fn both_languages_have_the_same_messages_and_placeholders() {
+    assert_twins("src/i18n/{en,es}.ftl", EN_FTL, ES_FTL);
+    assert_twins(
+        "src/desk/i18n/{en,es}.ftl",
+        crate::desk::i18n::EN_FTL,
+        crate::desk::i18n::ES_FTL,
+    );
+    assert_twins(
+        "src/desk/i18n/mail-{en,es}.ftl",
+        crate::desk::i18n::MAIL_EN_FTL,
+        crate::desk::i18n::MAIL_ES_FTL,
     );
     // And Fluent itself reads both (a syntax slip would panic here).
     for lang in Lang::ALL {
-        for key in en.keys() {
+        for key in messages(EN_FTL).keys() {
             assert!(lookup(lang, key, &[]).is_some(), "{lang}: {key}");
         }
     }
+}
+
+#[test]
+fn the_parity_check_finds_a_missing_message_and_a_differing_placeholder() {
+    let en = "a = one { $n }\nb =\n    two { $x }\n";
+    let missing = std::panic::catch_unwind(|| assert_twins("t", en, "a = uno { $n }\n"));
+    assert!(missing.is_err());
+    let differs =
+        std::panic::catch_unwind(|| assert_twins("t", en, "a = uno { $n }\nb =\n    dos { $y }\n"));
+    assert!(differs.is_err());
+    assert_twins("t", en, "a = uno { $n }\nb =\n    dos { $x }\n");
 }
 
 #[test]
@@ -98,7 +132,7 @@ fn rust_files(dir: &Path, out: &mut Vec<(String, String)>) {
 
 /// The literal keys of `t!("key"` (also split over lines) and
 /// `tr_in(lang, "key"` in `code`.
-fn used_keys(code: &str) -> Vec<String> {
+pub(crate) fn used_keys(code: &str) -> Vec<String> {
     let mut keys = vec![];
     for marker in ["t!(", "tr_in(lang,", "tr_in(self.lang,"] {
         let mut from = 0;
@@ -135,7 +169,11 @@ fn every_key_the_code_uses_exists_and_every_message_is_used() {
     let en = messages(EN_FTL);
     let mut missing = vec![];
     for (path, code) in &files {
-        if path.ends_with("i18n/mod.rs") || path.ends_with("i18n/tests.rs") {
+        // The desk has catalogs of its own (`desk::i18n` checks those).
+        if path.ends_with("i18n/mod.rs")
+            || path.ends_with("i18n/tests.rs")
+            || path.contains("/src/desk/")
+        {
             continue;
         }
         for key in used_keys(code) {

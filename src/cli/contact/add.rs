@@ -3,7 +3,7 @@
 use crate::t;
 use dialoguer::MultiSelect;
 
-use crate::api::{Contact, NewContact};
+use crate::api::{Contact, Language, NewContact};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, prompt, Ctx};
 use crate::client::FieldFlags;
@@ -21,6 +21,10 @@ pub struct Args {
     /// A category the contact may use (repeat for several)
     #[arg(short, long = "category", value_name = "CATEGORY")]
     pub categories: Vec<String>,
+
+    /// The language of the desk's mail to the contact [default: the account's]
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub language: Option<Language>,
 }
 
 /// The flag behind each field of `POST /v1/contacts`, for the desk's errors.
@@ -28,6 +32,7 @@ const FIELDS: FieldFlags = &[
     ("email", "--email"),
     ("name", "--name"),
     ("categories", "-c/--category"),
+    ("language", "--language"),
 ];
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
@@ -85,6 +90,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         email,
         name: name.trim().to_string(),
         categories,
+        language: args.language,
     };
     let contact: Contact = ctx
         .client()?

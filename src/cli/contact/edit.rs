@@ -1,6 +1,6 @@
 //! `ecolo contact edit`.
 
-use crate::api::{Contact, ContactChange};
+use crate::api::{Contact, ContactChange, Language};
 use crate::cli::error::{CliError, Result};
 use crate::cli::{category, Ctx};
 use crate::client::FieldFlags;
@@ -23,6 +23,10 @@ pub struct Args {
     /// Take a category away (repeat for several)
     #[arg(long, value_name = "CATEGORY")]
     pub remove_category: Vec<String>,
+
+    /// The language of the desk's mail to the contact
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub language: Option<Language>,
 }
 
 /// The flag behind each field of `PATCH /v1/contacts/{email}`, for the
@@ -33,10 +37,15 @@ const FIELDS: FieldFlags = &[
     ("add_categories", "--add-category"),
     ("remove_categories", "--remove-category"),
     ("categories", "--remove-category"),
+    ("language", "--language"),
 ];
 
 pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
-    if args.name.is_none() && args.add_category.is_empty() && args.remove_category.is_empty() {
+    if args.name.is_none()
+        && args.add_category.is_empty()
+        && args.remove_category.is_empty()
+        && args.language.is_none()
+    {
         return Err(CliError::usage(t!("contact-nothing-to-change")));
     }
     ctx.client()?;
@@ -45,6 +54,7 @@ pub fn run(args: Args, ctx: &mut Ctx) -> Result<()> {
         name: args.name.map(|n| n.trim().to_string()),
         add_categories: category::check_all(&args.add_category, &cats, "--add-category")?,
         remove_categories: category::check_all(&args.remove_category, &cats, "--remove-category")?,
+        language: args.language,
     };
     let contact: Contact = ctx
         .client()?

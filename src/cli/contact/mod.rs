@@ -66,6 +66,11 @@ impl fmt::Display for ContactCard {
             "{}",
             t!("contact-card-categories", list = c.categories.join(", "))
         )?;
+        writeln!(
+            f,
+            "{}",
+            t!("contact-card-language", language = c.language.as_str())
+        )?;
         if !c.intake_addresses.is_empty() {
             writeln!(
                 f,

@@ -238,6 +238,46 @@ fn author(p: &crate::api::Person) -> String {
     }
 }
 
+/// An event entry in the person's language: from its structured `event`
+/// (kind and arguments), else (an older desk) from the desk's English
+/// sentence; a kind not known here (a newer desk) is shown as it came.
+pub fn event_line(m: &crate::api::Message) -> String {
+    m.event
+        .as_ref()
+        .and_then(event_info_words)
+        .unwrap_or_else(|| event_words(&m.body))
+}
+
+fn event_info_words(e: &crate::api::EventInfo) -> Option<String> {
+    let arg = |k: &str| e.args.get(k).map(String::as_str);
+    Some(match e.kind.as_str() {
+        "moved" => t!("event-moved", from = arg("from")?, to = arg("to")?),
+        "assigned" => t!("event-assigned", name = arg("name")?),
+        "unassigned" => t!("event-unassigned"),
+        "unassigned-category" => t!("event-unassigned-category", category = arg("category")?),
+        "priority" => {
+            let word = |p: &str| {
+                <crate::api::Priority as clap::ValueEnum>::from_str(p, false)
+                    .map(output::priority_word)
+                    .unwrap_or_else(|_| p.to_string())
+            };
+            t!(
+                "event-priority",
+                from = word(arg("from")?),
+                to = word(arg("to")?)
+            )
+        }
+        "closed" => t!("event-closed", name = arg("name")?),
+        "reopened" => t!("event-reopened", name = arg("name")?),
+        "auto-closed" => t!(
+            "event-auto-closed",
+            n = arg("n")?.parse::<i64>().ok()?,
+            unit = arg("unit")?
+        ),
+        _ => return None,
+    })
+}
+
 /// An event line as the desk words it (English), in the person's
 /// language: the desk's sentences are few and fixed, so they are
 /// recognised here; one not known (a newer desk) is shown as it came.
@@ -381,7 +421,7 @@ impl fmt::Display for Conversation {
                         "{}",
                         dim.apply_to(format!(
                             "· {}{who}, {}",
-                            event_words(body),
+                            event_line(m),
                             output::when(&m.created_at)
                         ))
                     )?;

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use clap::Args;
 
+use crate::api::Language;
+
 use super::{open_existing, read_password_line, AccountCommand};
 
 #[derive(Debug, Args)]
@@ -30,6 +32,15 @@ pub struct SetPasswordArgs {
     pub password_stdin: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The owner's e-mail
+    pub email: String,
+    /// The language of the desk's mail to the owner (contacts keep theirs)
+    #[arg(long, value_enum, value_name = "LANG", required = true)]
+    pub language: Language,
+}
+
 pub fn run(db: &Path, command: AccountCommand) -> anyhow::Result<()> {
     match command {
         AccountCommand::Create { .. } => unreachable!("handled in cli::run"),
@@ -41,7 +52,7 @@ pub fn run(db: &Path, command: AccountCommand) -> anyhow::Result<()> {
             } else if accounts.is_empty() {
                 eprintln!("no accounts yet: `ecolo-desk account create` makes one");
             } else {
-                println!("EMAIL\tNAME\tCONTACTS\tSTATE");
+                println!("EMAIL\tNAME\tLANGUAGE\tCONTACTS\tSTATE");
                 for a in &accounts {
                     println!("{a}");
                 }
@@ -73,6 +84,16 @@ pub fn run(db: &Path, command: AccountCommand) -> anyhow::Result<()> {
                     "already enabled:"
                 },
                 args.email.trim()
+            );
+            Ok(())
+        }
+        AccountCommand::Edit(args) => {
+            let store = open_existing(db, None)?;
+            store.set_account_language(&args.email, args.language)?;
+            println!(
+                "{}: the desk mails its owner in {}",
+                args.email.trim(),
+                args.language
             );
             Ok(())
         }

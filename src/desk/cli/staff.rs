@@ -6,6 +6,8 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 
+use crate::api::Language;
+
 use super::super::mail::notify;
 use super::super::store::AgentChange;
 use super::{existing_db, open_existing, read_password_line};
@@ -38,6 +40,10 @@ pub struct AddArgs {
     /// A category the agent works (repeat); none: every category
     #[arg(short = 'c', long = "category", value_name = "CATEGORY")]
     pub categories: Vec<String>,
+    /// The language of the desk's mail to the agent [default: the desk's,
+    /// set by `serve --language`]
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +66,9 @@ pub struct EditArgs {
     /// Stop working this category (repeat)
     #[arg(long = "remove-category", value_name = "CATEGORY")]
     pub remove: Vec<String>,
+    /// The language of the desk's mail to the agent
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Args)]
@@ -102,7 +111,13 @@ pub fn run(db: &Path, command: StaffCommand) -> anyhow::Result<()> {
             existing_db(db)?;
             let password = read_password_line()?;
             let store = open_existing(db, None)?;
-            let agent = store.add_agent(&args.email, &args.name, &password, &args.categories)?;
+            let agent = store.add_agent(
+                &args.email,
+                &args.name,
+                &password,
+                &args.categories,
+                args.language,
+            )?;
             println!("added agent {agent}");
             Ok(())
         }
@@ -114,7 +129,7 @@ pub fn run(db: &Path, command: StaffCommand) -> anyhow::Result<()> {
             } else if agents.is_empty() {
                 eprintln!("no agents yet: `ecolo-desk staff add` adds one");
             } else {
-                println!("EMAIL\tNAME\tCATEGORIES");
+                println!("EMAIL\tNAME\tLANGUAGE\tCATEGORIES");
                 for a in &agents {
                     println!("{a}");
                 }
@@ -129,6 +144,7 @@ pub fn run(db: &Path, command: StaffCommand) -> anyhow::Result<()> {
                     name: args.name,
                     add_categories: args.add,
                     remove_categories: args.remove,
+                    language: args.language,
                 },
             )?;
             println!("changed agent {agent}");

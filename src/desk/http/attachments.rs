@@ -81,8 +81,8 @@ pub async fn upload(
         let chunk = chunk.map_err(|e| {
             let e = e.into_inner();
             match e.downcast_ref::<conn::TooSlow>() {
-                Some(slow) => Error::TooSlow(slow.to_string()),
-                None => Error::BadRequest(format!("the upload was interrupted: {e}")),
+                Some(slow) => Error::TooSlow(slow.to_string().into()),
+                None => Error::BadRequest(format!("the upload was interrupted: {e}").into()),
             }
         })?;
         size += chunk.len() as u64;

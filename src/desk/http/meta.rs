@@ -24,8 +24,10 @@ use crate::desk::error::Result;
         Unauthorized,
     )
 )]
-pub async fn me(Auth(actor): Auth) -> Json<Me> {
-    Json(actor.to_me())
+pub async fn me(State(state): State<AppState>, Auth(actor): Auth) -> Result<Json<Me>> {
+    let mut me = actor.to_me();
+    me.language = Some(state.run(move |store| store.actor_language(&actor)).await?);
+    Ok(Json(me))
 }
 
 /// The desk's limits, so clients can refuse bad input before sending it.

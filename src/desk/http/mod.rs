@@ -225,9 +225,9 @@ pub fn app(state: AppState) -> Router {
     let (router, doc) = api_router().split_for_parts();
     let doc = contract::exact(doc);
     router
-        .fallback(|| async { Error::NotFound(i18n::tr("problem-no-route", &[])) })
+        .fallback(|| async { Error::NotFound(i18n::tr("problem-no-route", &[]).into()) })
         .method_not_allowed_fallback(|| async {
-            Error::MethodNotAllowed(i18n::tr("problem-wrong-method", &[]))
+            Error::MethodNotAllowed(i18n::tr("problem-wrong-method", &[]).into())
         })
         .layer(Extension(Arc::new(doc)))
         // JSON bodies are refused past the limit before being read whole;
@@ -291,14 +291,14 @@ impl FromRequestParts<AppState> for Auth {
         let value = parts
             .headers
             .get(header::AUTHORIZATION)
-            .ok_or_else(|| Error::Unauthorized(i18n::tr("problem-no-credentials", &[])))?
+            .ok_or_else(|| Error::Unauthorized(i18n::tr("problem-no-credentials", &[]).into()))?
             .to_str()
-            .map_err(|_| Error::Unauthorized(i18n::tr("problem-auth-not-text", &[])))?;
+            .map_err(|_| Error::Unauthorized(i18n::tr("problem-auth-not-text", &[]).into()))?;
         // The scheme is case-insensitive (RFC 9110).
         let token = value
             .split_once(' ')
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .ok_or_else(|| Error::Unauthorized(i18n::tr("problem-auth-not-bearer", &[])))?
+            .ok_or_else(|| Error::Unauthorized(i18n::tr("problem-auth-not-bearer", &[]).into()))?
             .1
             .trim()
             .to_string();
@@ -325,7 +325,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     type Rejection = Error;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self> {
-        let too_large = || Error::TooLarge(i18n::tr("problem-too-large", &[]));
+        let too_large = || Error::TooLarge(i18n::tr("problem-too-large", &[]).into());
         // A declared length over the limit is refused before any of the
         // body is read; an undeclared one stops at the limit (DefaultBodyLimit).
         let limit = state.store.config().limits.max_json_body_bytes() as u64;
@@ -336,7 +336,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 too_large()
             } else {
-                Error::BadRequest(rejection.body_text())
+                Error::BadRequest(rejection.body_text().into())
             }
         })?;
         // Every body is an object: serde would also fill a struct from an
@@ -351,7 +351,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         let value = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, &bytes))?;
         de.end()
-            .map_err(|e| Error::BadRequest(format!("malformed JSON body: {e}")))?;
+            .map_err(|e| Error::BadRequest(format!("malformed JSON body: {e}").into()))?;
         Ok(ApiJson(value))
     }
 }
@@ -385,7 +385,7 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>, body: &[u8]) -> 
     // errors; only a body that is not JSON at all is malformed.
     let malformed = serde_json::from_slice::<serde::de::IgnoredAny>(body).is_err();
     if malformed {
-        return Error::BadRequest(format!("malformed JSON body: {inner}"));
+        return Error::BadRequest(format!("malformed JSON body: {inner}").into());
     }
     let message = if inner.is_syntax() || inner.is_eof() {
         "has a value of the wrong type".to_string()
@@ -419,7 +419,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| ApiQuery(q.0))
-            .map_err(|e| Error::BadRequest(e.body_text()))
+            .map_err(|e| Error::BadRequest(e.body_text().into()))
     }
 }
 
@@ -433,7 +433,7 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| ApiPath(p.0))
-            .map_err(|e| Error::BadRequest(e.body_text()))
+            .map_err(|e| Error::BadRequest(e.body_text().into()))
     }
 }
 
@@ -445,7 +445,7 @@ pub(crate) fn created<T: serde::Serialize>(value: T) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{FieldError, NewTicket};
+    use crate::api::NewTicket;
 
     fn parse(json: &str) -> Result<NewTicket> {
         let mut de = serde_json::Deserializer::from_slice(json.as_bytes());
@@ -455,7 +455,7 @@ mod tests {
     fn field_of(result: Result<NewTicket>) -> String {
         match result {
             Err(Error::Invalid(errors)) => {
-                let [FieldError { field, .. }] = errors.as_slice() else {
+                let [crate::desk::error::Field { field, .. }] = errors.as_slice() else {
                     panic!("one error expected: {errors:?}")
                 };
                 field.clone()

@@ -57,7 +57,9 @@ pub async fn login(
                 return Ok(None);
             };
             let token = store.create_session(login)?;
-            let me = store.login_actor(login)?.to_me();
+            let actor = store.login_actor(login)?;
+            let mut me = actor.to_me();
+            me.language = Some(store.actor_language(&actor)?);
             Ok(Some(Session { token, me }))
         })
         .await?;

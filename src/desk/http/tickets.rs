@@ -165,11 +165,11 @@ pub async fn view(
     Auth(actor): Auth,
     ApiPath(number): ApiPath<u32>,
 ) -> Result<Json<TicketDetail>> {
-    Ok(Json(
-        state
-            .run(move |store| store.ticket_detail(&actor, number))
-            .await?,
-    ))
+    let mut detail = state
+        .run(move |store| store.ticket_detail(&actor, number))
+        .await?;
+    crate::desk::store::event_lines::annotate(&mut detail.messages);
+    Ok(Json(detail))
 }
 
 /// Reply to a ticket. A customer's reply makes it `customer-reply`; an

@@ -1,12 +1,13 @@
 //! Held mail: an unauthenticated mail that From says is from a registered
 //! address is not filed. The desk keeps it (raw, one row) and mails that
-//! registered address, never the envelope sender, a short bilingual note
-//! whose Reply-To is signed for it: replying files the held mail as it was.
+//! registered address, never the envelope sender, a short note in that
+//! person's language whose Reply-To is signed for it: replying files the
+//! held mail as it was.
 //! Held mail expires after [`HOLD_DAYS`].
 
 use std::collections::BTreeMap;
 
-use super::outbound::{Outgoing, DESK_NAME};
+use super::outbound::{Outgoing, Reader, DESK_NAME};
 use super::reply_address::{self, Target};
 
 /// How long held mail waits for its confirmation.
@@ -23,6 +24,8 @@ pub struct Held<'a> {
     pub subject: &'a str,
     /// Intake category it was sent to, if any (the note comes from there).
     pub category: Option<&'a str>,
+    /// The registered person's language.
+    pub reader: Reader,
 }
 
 /// The note asking `held.to` to confirm held mail `held.id`.
@@ -42,19 +45,22 @@ pub fn note(held: &Held<'_>, secret: &[u8], domain: &str) -> Outgoing {
     headers.insert("X-Auto-Response-Suppress".into(), "All".into());
     headers.insert("X-Loop".into(), domain.clone());
     let subject: String = held.subject.trim().chars().take(200).collect();
+    let reader = held.reader;
+    let subject = subject.as_str();
     let body = format!(
-        "Recibimos un correo en su nombre que no pudimos verificar, así que aún no lo registramos.\n\
-         Si usted lo envió, responda a este mensaje (sin cambiar la dirección de respuesta) y lo \
-         registraremos tal como llegó. Si no, ignore este aviso: se borra en {HOLD_DAYS} días.\n\n\
-         ----\n\n\
-         We received a mail in your name that we could not verify, so it was not filed yet.\n\
-         If you sent it, reply to this message (keep the reply address) and it will be filed as \
-         it arrived. If not, ignore this notice: it is deleted in {HOLD_DAYS} days.\n\n\
-         Asunto / Subject: {subject}\n"
+        "{}\n\n{}\n",
+        reader.block("mail-held", |_| vec![(
+            "days",
+            HOLD_DAYS.to_string().into()
+        )]),
+        reader.line("mail-held-subject-line", |_| vec![(
+            "subject",
+            subject.into()
+        )])
     );
     Outgoing {
         to: held.to.to_string(),
-        subject: format!("Confirme su mensaje / Confirm your message: {subject}"),
+        subject: reader.line("mail-held-subject", |_| vec![("subject", subject.into())]),
         body,
         headers,
     }
@@ -73,6 +79,7 @@ mod tests {
                 to: "owner@example.com",
                 subject: "Factura",
                 category: Some("billing"),
+                reader: Reader::Stranger,
             },
             &secret,
             "desk.localhost",
@@ -84,7 +91,20 @@ mod tests {
             Some(Target::Held(7))
         );
         assert_eq!(m.headers["Return-Path"], "<>");
-        assert!(m.body.contains("Asunto / Subject: Factura"));
+        assert!(m.body.contains("Asunto: Factura / Subject: Factura"));
         assert!(m.body.contains("en su nombre") && m.body.contains("in your name"));
+        let es = note(
+            &Held {
+                id: 7,
+                to: "owner@example.com",
+                subject: "Factura",
+                category: None,
+                reader: Reader::Known(crate::i18n::Lang::Es),
+            },
+            &secret,
+            "desk.localhost",
+        );
+        assert_eq!(es.subject, "Confirme su mensaje: Factura");
+        assert!(es.body.contains("en su nombre") && !es.body.contains("in your name"));
     }
 }

@@ -7,6 +7,9 @@
 //! recipient (the outbox keeps one message per Message-ID), so a change's
 //! mail is never lost nor sent twice.
 //!
+//! Everyone here is known to the desk, so each mail is in its reader's
+//! language only (issue 12).
+//!
 //! Who gets what: the requester gets the confirmation, staff answers,
 //! closing and auto-close notices; the agents of the ticket's category
 //! (only its assignee once assigned) get new tickets and customer replies.
@@ -18,7 +21,7 @@ use crate::api::{AuthorRole, MessageKind};
 use crate::desk::error::Result;
 use crate::desk::store::{self, category_names, DomainEvent, Store};
 
-use super::outbound::{self, Outgoing, TicketInfo};
+use super::outbound::{self, Outgoing, Reader, TicketInfo};
 use super::outbox;
 use super::reply_address::{self, Target};
 
@@ -67,6 +70,8 @@ fn render(
     };
     let intake = config.intake_address(&t.category);
     let domain = &config.mail_domain;
+    // The requester is always someone the desk knows: their language only.
+    let requester = Reader::of(store::requester_language(conn, t)?);
     let mut mails = Vec::new();
     let message = event.message.as_ref();
     match event.kind.as_str() {
@@ -74,14 +79,15 @@ fn render(
             if event.data["confirm"].as_bool().unwrap_or(true) {
                 mails.push(outbound::ticket_opened(
                     &info,
+                    requester,
                     &intake,
                     domain,
                     event.data["email_message_id"].as_str(),
                 ));
             }
-            mails.extend(agent_notices(&info, event, true, &intake, domain));
+            mails.extend(agent_notices(conn, &info, event, true, &intake, domain)?);
         }
-        "replied" => mails.extend(agent_notices(&info, event, false, &intake, domain)),
+        "replied" => mails.extend(agent_notices(conn, &info, event, false, &intake, domain)?),
         "answered" => {
             // Never a note: only a public message reaches the requester.
             if let Some(m) = message.filter(|m| m.kind == MessageKind::Message) {
@@ -97,6 +103,7 @@ fn render(
                 };
                 let mut mail = outbound::staff_answered(
                     &info,
+                    requester,
                     m.id,
                     &m.author.name,
                     &m.body,
@@ -134,6 +141,7 @@ fn render(
                     .map(|m| m.body.as_str());
                 mails.push(outbound::ticket_closed(
                     &info,
+                    requester,
                     event.id,
                     &event.actor.name,
                     if auto {
@@ -182,14 +190,15 @@ fn recipient_address(to: &str) -> String {
 /// The notices to the agents of a ticket (its assignee, or every agent of
 /// its category) about the customer's message of `event`.
 fn agent_notices(
+    conn: &Connection,
     info: &TicketInfo<'_>,
     event: &DomainEvent,
     new_ticket: bool,
     intake: &str,
     domain: &str,
-) -> Vec<Outgoing> {
+) -> Result<Vec<Outgoing>> {
     let Some(m) = event.message.as_ref() else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let account = format!(
         "{} <{}>",
@@ -200,10 +209,14 @@ fn agent_notices(
         .agents
         .iter()
         .map(|a| {
-            outbound::agent_notice(
-                info, m.id, new_ticket, &account, &author, &m.body, &a.name, &a.email, intake,
-                domain,
-            )
+            // Each agent in their own language (an agent removed meanwhile:
+            // in both).
+            let reader =
+                store::agent_language(conn, &a.email)?.map_or(Reader::Stranger, Reader::of);
+            Ok(outbound::agent_notice(
+                info, reader, m.id, new_ticket, &account, &author, &m.body, &a.name, &a.email,
+                intake, domain,
+            ))
         })
         .collect()
 }

@@ -1,5 +1,8 @@
 //! The mail the desk sends: confirmations, staff-reply notifications and
-//! the bilingual auto-replies that tell a refused sender why and what to do.
+//! the auto-replies that tell a refused sender why and what to do. A known
+//! person reads it in their language only ([`Reader::Known`]); a stranger
+//! in both, Spanish first ([`Reader::Stranger`]). The words are in the
+//! desk's catalogs (`desk/i18n/mail-{en,es}.ftl`), never here.
 //!
 //! Every message carries the ticket tag in its subject and Reply-To the
 //! category's intake address, which `notify` replaces on every mail about a
@@ -10,9 +13,69 @@
 
 use std::collections::BTreeMap;
 
+use fluent_bundle::FluentValue;
 use sha2::{Digest, Sha256};
 
 use super::subject;
+use crate::desk::i18n::tr_in;
+use crate::i18n::Lang;
+
+/// Who reads a mail: a known person in their language, anyone else in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Known(Lang),
+    Stranger,
+}
+
+type Args<'a> = Vec<(&'static str, FluentValue<'a>)>;
+
+impl Reader {
+    /// A person's stored language.
+    pub fn of(language: crate::api::Language) -> Reader {
+        Reader::Known(language.into())
+    }
+
+    /// A paragraph: in both languages it is given twice, apart.
+    pub fn block<'a>(self, key: &str, args: impl Fn(Lang) -> Args<'a>) -> String {
+        self.each(|lang| tr_in(lang, key, &args(lang)))
+    }
+
+    /// What `text` says in the reader's language, or in both, apart.
+    pub fn each(self, text: impl Fn(Lang) -> String) -> String {
+        match self {
+            Reader::Known(lang) => text(lang),
+            Reader::Stranger => format!("{}\n\n----\n\n{}", text(Lang::Es), text(Lang::En)),
+        }
+    }
+
+    /// A line (a subject, a heading): in both languages, `es / en`.
+    pub fn line<'a>(self, key: &str, args: impl Fn(Lang) -> Args<'a>) -> String {
+        match self {
+            Reader::Known(lang) => tr_in(lang, key, &args(lang)),
+            Reader::Stranger => format!(
+                "{} / {}",
+                tr_in(Lang::Es, key, &args(Lang::Es)),
+                tr_in(Lang::En, key, &args(Lang::En))
+            ),
+        }
+    }
+
+    /// Lines one under the other: in both languages, the Spanish first.
+    fn lines<'a>(self, key: &str, args: impl Fn(Lang) -> Args<'a>) -> String {
+        match self {
+            Reader::Known(lang) => tr_in(lang, key, &args(lang)),
+            Reader::Stranger => format!(
+                "{}\n{}",
+                tr_in(Lang::Es, key, &args(Lang::Es)),
+                tr_in(Lang::En, key, &args(Lang::En))
+            ),
+        }
+    }
+}
+
+fn none<'a>(_: Lang) -> Args<'a> {
+    Vec::new()
+}
 
 /// Display name on everything the desk sends.
 pub const DESK_NAME: &str = "Ecolo Soporte / Support";
@@ -45,6 +108,15 @@ pub struct TicketInfo<'a> {
     pub category_en: &'a str,
     pub requester_name: &'a str,
     pub requester_email: &'a str,
+}
+
+impl TicketInfo<'_> {
+    fn category_name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Es => self.category_es,
+            Lang::En => self.category_en,
+        }
+    }
 }
 
 /// The stable Message-ID that every mail about a ticket refers to.
@@ -99,6 +171,7 @@ fn first_name(name: &str) -> &str {
 /// confirmation threads under it and is marked as an auto-reply.
 pub fn ticket_opened(
     t: &TicketInfo<'_>,
+    reader: Reader,
     intake: &str,
     domain: &str,
     reply_to_message_id: Option<&str>,
@@ -117,23 +190,15 @@ pub fn ticket_opened(
         }
     }
     let name = first_name(t.requester_name);
-    let n = t.number;
-    let body = format!(
-        "Hola {name}:\n\n\
-         Recibimos su ticket #{n} en {cat_es}.\n\
-         Asunto: {subj}\n\n\
-         Para agregar información, responda a este correo conservando {tag} en el asunto,\n\
-         o use: ecolo ticket reply {n}\n\n\
-         ----\n\n\
-         Hello {name},\n\n\
-         We received your ticket #{n} in {cat_en}.\n\
-         Subject: {subj}\n\n\
-         To add information, reply to this e-mail keeping {tag} in the subject,\n\
-         or run: ecolo ticket reply {n}\n",
-        cat_es = t.category_es,
-        cat_en = t.category_en,
-        subj = t.subject,
-    );
+    let body = reader.block("mail-opened", |lang| {
+        vec![
+            ("name", name.into()),
+            ("number", t.number.to_string().into()),
+            ("category", t.category_name(lang).into()),
+            ("subject", t.subject.into()),
+            ("tag", tag.clone().into()),
+        ]
+    }) + "\n";
     Outgoing {
         to: mailbox(t.requester_name, t.requester_email),
         subject: format!("{tag} {}", t.subject),
@@ -142,12 +207,17 @@ pub fn ticket_opened(
     }
 }
 
-/// Notification to the requester that staff answered ticket `t`;
-/// `message_id` is the stored message's id, `text` what staff wrote.
-pub fn staff_replied(
+/// A staff answer to the requester of `t`, signed by `author` (an agent's
+/// name, or "Support"), with a list of its attachments (`files`: name and
+/// size) at the end; `message_id` is the stored message's id.
+#[allow(clippy::too_many_arguments)]
+pub fn staff_answered(
     t: &TicketInfo<'_>,
+    reader: Reader,
     message_id: i64,
+    author: &str,
     text: &str,
+    files: &[(String, u64)],
     intake: &str,
     domain: &str,
 ) -> Outgoing {
@@ -161,14 +231,22 @@ pub fn staff_replied(
     let root = ticket_root_id(n, domain);
     headers.insert("In-Reply-To".into(), root.clone());
     headers.insert("References".into(), root);
-    let body = format!(
-        "Soporte respondió a su ticket #{n} / Support answered your ticket #{n}:\n\n\
-         {text}\n\n\
-         ----\n\
-         Responda a este correo para contestar (conserve {tag} en el asunto).\n\
-         Reply to this e-mail to answer (keep {tag} in the subject).\n",
-        text = text.trim_end(),
-    );
+    let number = || n.to_string();
+    let mut body = reader.line("mail-answered", |_| {
+        vec![("author", author.into()), ("number", number().into())]
+    });
+    body.push_str(&format!("\n\n{}\n", text.trim_end()));
+    if !files.is_empty() {
+        body.push('\n');
+        body.push_str(&reader.line("mail-answered-files", |_| vec![("number", number().into())]));
+        body.push('\n');
+        for (name, size) in files {
+            body.push_str(&format!("  - {name} ({size} bytes)\n"));
+        }
+    }
+    body.push_str("\n----\n");
+    body.push_str(&reader.lines("mail-answer-footer", |_| vec![("tag", tag.clone().into())]));
+    body.push('\n');
     Outgoing {
         to: mailbox(t.requester_name, t.requester_email),
         subject: format!("Re: {tag} {}", t.subject),
@@ -177,45 +255,13 @@ pub fn staff_replied(
     }
 }
 
-/// A staff answer signed by `author` (an agent's name, or "Support"),
-/// with a list of its attachments (`files`: name and size) at the end.
-pub fn staff_answered(
-    t: &TicketInfo<'_>,
-    message_id: i64,
-    author: &str,
-    text: &str,
-    files: &[(String, u64)],
-    intake: &str,
-    domain: &str,
-) -> Outgoing {
-    let mut m = staff_replied(t, message_id, text, intake, domain);
-    let n = t.number;
-    let mut body = format!(
-        "{author} (soporte) respondió a su ticket #{n} / {author} (support) answered your ticket #{n}:\n\n{}\n",
-        text.trim_end()
-    );
-    if !files.is_empty() {
-        body.push_str("\nArchivos adjuntos / Attached files");
-        body.push_str(&format!(" (ecolo ticket download {n}):\n"));
-        for (name, size) in files {
-            body.push_str(&format!("  - {name} ({size} bytes)\n"));
-        }
-    }
-    body.push_str(&format!(
-        "\n----\n\
-         Responda a este correo para contestar (conserve {tag} en el asunto).\n\
-         Reply to this e-mail to answer (keep {tag} in the subject).\n",
-        tag = subject::tag(n)
-    ));
-    m.body = body;
-    m
-}
-
 /// The notice to the requester that ticket `t` was closed (by `by`, an
 /// agent's name or "the desk" after `after` without a reply), optionally
 /// with the last answer, and how to reopen it.
+#[allow(clippy::too_many_arguments)]
 pub fn ticket_closed(
     t: &TicketInfo<'_>,
+    reader: Reader,
     event_id: i64,
     by: &str,
     auto_after: Option<&str>,
@@ -230,30 +276,32 @@ pub fn ticket_closed(
     headers.insert("In-Reply-To".into(), root.clone());
     headers.insert("References".into(), root);
     headers.insert("Auto-Submitted".into(), "auto-generated".into());
-    let (why_es, why_en) = match auto_after {
-        Some(after) => (
-            format!("se cerró automáticamente tras {after} sin respuesta"),
-            format!("was closed by the desk after {after} without a reply"),
+    // The desk words the span as "7 days", "36 hours", "90 seconds".
+    let span = auto_after.map(|after| match after.split_once(' ') {
+        Some((n, unit)) => (n.to_string(), unit.to_string()),
+        None => (after.to_string(), String::new()),
+    });
+    let why = |lang: Lang| match &span {
+        Some((n, unit)) => tr_in(
+            lang,
+            "mail-closed-auto",
+            &[("n", n.as_str().into()), ("unit", unit.as_str().into())],
         ),
-        None => (
-            format!("fue cerrado por {by}"),
-            format!("was closed by {by}"),
-        ),
+        None => tr_in(lang, "mail-closed-by", &[("name", by.into())]),
     };
     let mut body = String::new();
     if let Some(text) = last_answer {
         body.push_str(&format!("{by}:\n\n{}\n\n----\n\n", text.trim_end()));
     }
-    body.push_str(&format!(
-        "Su ticket #{n} ({subj}) {why_es}.\n\
-         Si el asunto no quedó resuelto, reábralo con: ecolo ticket reopen {n}\n\
-         o responda a este correo conservando {tag} en el asunto.\n\n\
-         ----\n\n\
-         Your ticket #{n} ({subj}) {why_en}.\n\
-         If the matter is not solved, reopen it with: ecolo ticket reopen {n}\n\
-         or reply to this e-mail keeping {tag} in the subject.\n",
-        subj = t.subject
-    ));
+    body.push_str(&reader.block("mail-closed", |lang| {
+        vec![
+            ("number", n.to_string().into()),
+            ("subject", t.subject.into()),
+            ("why", why(lang).into()),
+            ("tag", tag.clone().into()),
+        ]
+    }));
+    body.push('\n');
     Outgoing {
         to: mailbox(t.requester_name, t.requester_email),
         subject: format!("Re: {tag} {}", t.subject),
@@ -268,6 +316,7 @@ pub fn ticket_closed(
 #[allow(clippy::too_many_arguments)]
 pub fn agent_notice(
     t: &TicketInfo<'_>,
+    reader: Reader,
     message_id: i64,
     new_ticket: bool,
     account: &str,
@@ -289,24 +338,32 @@ pub fn agent_notice(
     let root = ticket_root_id(n, domain);
     headers.insert("In-Reply-To".into(), root.clone());
     headers.insert("References".into(), root);
-    let what = if new_ticket {
-        format!("New ticket #{n} in {}", t.category)
-    } else {
-        format!("Customer reply on ticket #{n} ({})", t.category)
+    let number = || n.to_string();
+    let what = |lang: Lang| {
+        let key = if new_ticket {
+            "mail-agent-new"
+        } else {
+            "mail-agent-reply"
+        };
+        tr_in(
+            lang,
+            key,
+            &[("number", number().into()), ("category", t.category.into())],
+        )
     };
-    let body = format!(
-        "{what}\n\
-         Account: {account}\n\
-         From: {author}\n\
-         Subject: {subj}\n\n\
-         {text}\n\n\
-         ----\n\
-         Reply to this e-mail to answer the customer (keep {tag} in the subject).\n\
-         Start your reply with a line `#note` to write an internal note instead.\n\
-         Or: ecolo ticket view {n}\n",
-        subj = t.subject,
-        text = text.trim_end(),
-    );
+    let mut body = reader.block("mail-agent-head", |lang| {
+        vec![
+            ("what", what(lang).into()),
+            ("account", account.into()),
+            ("author", author.into()),
+            ("subject", t.subject.into()),
+        ]
+    });
+    body.push_str(&format!("\n\n{}\n\n----\n", text.trim_end()));
+    body.push_str(&reader.block("mail-agent-footer", |_| {
+        vec![("tag", tag.clone().into()), ("number", number().into())]
+    }));
+    body.push('\n');
     Outgoing {
         to: mailbox(agent_name, agent_email),
         subject: format!(
@@ -347,88 +404,70 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    fn texts(&self) -> (String, String) {
+    /// Why, and what to do, in `lang`.
+    fn text(&self, lang: Lang) -> String {
         fn list(pairs: &[(String, String)]) -> String {
             pairs
                 .iter()
-                .map(|(slug, addr)| format!("  - {slug}: {addr}\n"))
+                .map(|(slug, addr)| format!("\n  - {slug}: {addr}"))
                 .collect()
         }
+        let tag = |n: u32| subject::tag(n);
         match self {
             // The same words whether the address is unknown or only not
             // allowed here: a refusal never tells who is registered, nor
             // which categories anyone has.
-            Refusal::UnknownSender | Refusal::CategoryNotAllowed { .. } => (
-                "Su dirección no corresponde al titular de una cuenta ni a un contacto \
-                 autorizado para esta categoría, así que no abrimos un ticket.\n\
-                 Escriba desde la dirección registrada a la dirección de una categoría que pueda \
-                 usar (ecolo category list), o pida acceso al titular de la cuenta."
+            Refusal::UnknownSender | Refusal::CategoryNotAllowed { .. } => {
+                tr_in(lang, "mail-refused-sender", &[])
+            }
+            Refusal::SeveralAccounts { category } => tr_in(
+                lang,
+                "mail-refused-several",
+                &[("category", category.as_str().into())],
+            ),
+            Refusal::NoIntakeAddress { intake } => {
+                tr_in(lang, "mail-refused-no-intake", &[]) + &list(intake)
+            }
+            Refusal::TicketNotFound(n) => tr_in(
+                lang,
+                "mail-refused-not-found",
+                &[("number", n.to_string().into()), ("tag", tag(*n).into())],
+            ),
+            Refusal::TicketClosed(n) => tr_in(
+                lang,
+                "mail-refused-closed",
+                &[("number", n.to_string().into()), ("tag", tag(*n).into())],
+            ),
+            Refusal::Rejected { es, en } => tr_in(
+                lang,
+                "mail-refused-rejected",
+                &[(
+                    "detail",
+                    match lang {
+                        Lang::Es => es.as_str(),
+                        Lang::En => en.as_str(),
+                    }
                     .into(),
-                "Your address does not belong to an account owner or to an authorized contact \
-                 of this category, so no ticket was opened.\n\
-                 Write from the registered address to the address of a category you may use \
-                 (ecolo category list), or ask the account owner for access."
-                    .into(),
-            ),
-            Refusal::SeveralAccounts { category } => (
-                format!(
-                    "Su dirección es contacto autorizado de varias cuentas en la categoría \
-                     {category}, así que no sabemos a cuál corresponde y no abrimos un ticket.\n\
-                     Ábralo con `ecolo ticket open` usando un token de la cuenta que \
-                     corresponda (pídalo a su titular)."
-                ),
-                format!(
-                    "Your address is an authorized contact of several accounts in the category \
-                     {category}, so we cannot tell which one this is for and no ticket was \
-                     opened.\nOpen it with `ecolo ticket open` using a token of the right \
-                     account (ask its owner for one)."
-                ),
-            ),
-            Refusal::NoIntakeAddress { intake } => (
-                format!(
-                    "Este correo no llegó a ninguna dirección de categoría, así que no abrimos \
-                     un ticket.\nEscriba a la dirección de la categoría que corresponda:\n{}",
-                    list(intake)
-                ),
-                format!(
-                    "This e-mail was not sent to a category's address, so no ticket was \
-                     opened.\nWrite to the address of the right category:\n{}",
-                    list(intake)
-                ),
-            ),
-            Refusal::TicketNotFound(n) => (
-                format!(
-                    "No encontramos el ticket #{n} para su dirección, así que su mensaje no se \
-                     agregó.\nPara abrir un ticket nuevo, escriba sin [#{n}] en el asunto."
-                ),
-                format!(
-                    "We found no ticket #{n} for your address, so your message was not \
-                     added.\nTo open a new ticket, write without [#{n}] in the subject."
-                ),
-            ),
-            Refusal::TicketClosed(n) => (
-                format!(
-                    "El ticket #{n} está cerrado, así que su mensaje no se agregó.\n\
-                     Reábralo con `ecolo ticket reopen {n}` y responda de nuevo, o abra un \
-                     ticket nuevo escribiendo sin [#{n}] en el asunto."
-                ),
-                format!(
-                    "Ticket #{n} is closed, so your message was not added.\n\
-                     Reopen it with `ecolo ticket reopen {n}` and reply again, or open a new \
-                     ticket by writing without [#{n}] in the subject."
-                ),
-            ),
-            Refusal::Rejected { es, en } => (
-                format!("No pudimos registrar su mensaje: {es}"),
-                format!("We could not record your message: {en}"),
+                )],
             ),
         }
     }
 
+    /// Whether the refusal may be in the sender's language: not for those
+    /// a stranger gets too, whose words must not tell a registered sender
+    /// apart from anyone else.
+    pub fn personal(&self) -> bool {
+        !matches!(
+            self,
+            Refusal::UnknownSender
+                | Refusal::CategoryNotAllowed { .. }
+                | Refusal::TicketNotFound(_)
+        )
+    }
+
     /// One line for the log.
     pub fn summary(&self) -> String {
-        self.texts()
-            .1
+        self.text(Lang::En)
             .lines()
             .next()
             .unwrap_or_default()
@@ -444,6 +483,7 @@ impl Refusal {
 /// auto-replied`, so whatever answers it automatically is not answered again.
 pub fn refusal(
     refusal: &Refusal,
+    reader: Reader,
     to: &str,
     original_message_id: &str,
     original_subject: &str,
@@ -461,14 +501,19 @@ pub fn refusal(
     headers.insert("References".into(), orig);
     headers.insert("Auto-Submitted".into(), "auto-replied".into());
     headers.insert("Return-Path".into(), "<>".into());
-    let (es, en) = refusal.texts();
+    let reader = if refusal.personal() {
+        reader
+    } else {
+        Reader::Stranger
+    };
     let body = format!(
-        "Este es un mensaje automático / This is an automatic message.\n\n\
-         {es}\n\n----\n\n{en}\n"
+        "{}\n\n{}\n",
+        reader.line("mail-automatic", none),
+        reader.each(|lang| refusal.text(lang))
     );
     let subj = original_subject.trim();
     let subject = if subj.is_empty() {
-        "Mensaje no registrado / Message not recorded".to_string()
+        reader.line("mail-not-recorded", none)
     } else {
         format!("{}{}", reply_prefix(subj), subject::clean(subj))
     };
@@ -508,6 +553,7 @@ mod tests {
     fn confirmation_threads_under_the_opening_mail() {
         let m = ticket_opened(
             &info(),
+            Reader::Stranger,
             "billing@desk.localhost",
             "desk.localhost",
             Some("abc@example.com"),
@@ -519,19 +565,44 @@ mod tests {
         assert_eq!(m.headers["In-Reply-To"], "<abc@example.com>");
         assert_eq!(m.headers["Auto-Submitted"], "auto-replied");
         assert!(m.body.contains("Pagos y Cobranza") && m.body.contains("Billing Issues"));
-        let cli = ticket_opened(&info(), "billing@desk.localhost", "desk.localhost", None);
+        let cli = ticket_opened(
+            &info(),
+            Reader::Known(Lang::Es),
+            "billing@desk.localhost",
+            "desk.localhost",
+            None,
+        );
+        assert!(cli
+            .body
+            .starts_with("Hola Olga:\n\nRecibimos su ticket #482913 en Pagos y Cobranza."));
+        assert!(
+            !cli.body.contains("Billing") && !cli.body.contains("----"),
+            "{}",
+            cli.body
+        );
         assert_eq!(cli.headers["Auto-Submitted"], "auto-generated");
         assert!(!cli.headers.contains_key("In-Reply-To"));
     }
 
     #[test]
     fn staff_reply_is_a_human_message_in_the_thread() {
-        let m = staff_replied(
+        let m = staff_answered(
             &info(),
+            Reader::Known(Lang::En),
             17,
+            "Laura",
             "Ya corregimos la factura.",
+            &[],
             "billing@desk.localhost",
             "desk.localhost",
+        );
+        assert!(m
+            .body
+            .starts_with("Laura (support) answered your ticket #482913:\n\n"));
+        assert!(
+            !m.body.contains("soporte") && !m.body.contains("Responda"),
+            "{}",
+            m.body
         );
         assert_eq!(m.subject, "Re: [#482913] Factura duplicada");
         assert_eq!(
@@ -547,6 +618,7 @@ mod tests {
     fn refusals_are_bilingual_auto_replies_with_null_sender() {
         let m = refusal(
             &Refusal::TicketClosed(482913),
+            Reader::Stranger,
             "owner@example.com",
             "abc@example.com",
             "Re: [#482913] Factura duplicada",
@@ -560,6 +632,7 @@ mod tests {
         assert!(m.body.contains("está cerrado") && m.body.contains("is closed"));
         let again = refusal(
             &Refusal::TicketClosed(482913),
+            Reader::Known(Lang::En),
             "owner@example.com",
             "abc@example.com",
             "x",
@@ -571,6 +644,18 @@ mod tests {
             m.message_id(),
             "same mail, same auto-reply id"
         );
+        assert!(again.body.contains("is closed") && !again.body.contains("cerrado"));
+        // What a stranger gets too stays in both languages for everyone.
+        let unknown = refusal(
+            &Refusal::TicketNotFound(482913),
+            Reader::Known(Lang::En),
+            "owner@example.com",
+            "abc@example.com",
+            "x",
+            "billing@desk.localhost",
+            "desk.localhost",
+        );
+        assert!(unknown.body.contains("No encontramos") && unknown.body.contains("We found no"));
     }
 
     #[test]

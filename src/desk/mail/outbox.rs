@@ -229,6 +229,7 @@ mod tests {
     fn sample() -> Outgoing {
         refusal(
             &Refusal::UnknownSender,
+            crate::desk::mail::outbound::Reader::Stranger,
             "Stranger <x@example.org>",
             "m1@example.org",
             "Hola",

@@ -32,9 +32,11 @@ use crate::desk::store::{Confirmation, FromMail, Store};
 use super::authenticate::{self, How, Source};
 use super::confirm::{self, HOLD_DAYS};
 use super::inbound::{self, Automated, Inbound, ParseError};
-use super::outbound::{self, Refusal};
+use super::outbound::{self, Reader, Refusal};
 use super::reply_address::{self, Target};
 use super::{category_for_address, category_for_local_part, notify};
+use crate::desk::i18n::tr_in;
+use crate::i18n::Lang;
 
 /// sysexits.h
 const EX_OK: u8 = 0;
@@ -402,12 +404,16 @@ fn hold(
     if !new || mail.no_auto_reply || too_many_auto_replies(store, &from.email, args)? {
         return Ok(Outcome::Held { id, noted: false });
     }
+    let reader = store
+        .sender_language(&from.email)?
+        .map_or(Reader::Stranger, Reader::of);
     let note = confirm::note(
         &confirm::Held {
             id,
             to: &from.email,
             subject: &mail.subject,
             category,
+            reader,
         },
         secret,
         &store.config().mail_domain,
@@ -478,8 +484,14 @@ fn file(
             if mail.no_auto_reply || too_many_auto_replies(store, &to, args)? {
                 return Ok(Outcome::Refused(refusal));
             }
+            // The proven sender, if known, reads it in their language
+            // (`Refusal::personal` keeps the rest in both).
+            let reader = store
+                .sender_language(&to)?
+                .map_or(Reader::Stranger, Reader::of);
             let auto = outbound::refusal(
                 &refusal,
+                reader,
                 &to,
                 &mail.message_id,
                 &mail.subject,
@@ -768,19 +780,21 @@ fn from_mail(mail: &Inbound, how: How) -> FromMail<'_> {
 fn refusal_for(e: Error) -> Step {
     match e {
         Error::Invalid(errors) => {
-            let detail = errors
-                .iter()
-                .map(|f| format!("{}: {}", f.field, f.message))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let detail = |lang| {
+                errors
+                    .iter()
+                    .map(|f| format!("{}: {}", f.field, f.message.render(lang)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
             Step::Refuse(Refusal::Rejected {
-                es: detail.clone(),
-                en: detail,
+                es: detail(Lang::Es),
+                en: detail(Lang::En),
             })
         }
         Error::TooLarge(detail) => Step::Refuse(Refusal::Rejected {
-            es: detail.clone(),
-            en: detail,
+            es: detail.render(Lang::Es),
+            en: detail.render(Lang::En),
         }),
         other => Step::Fail(PipeError::Temporary(other)),
     }
@@ -823,9 +837,16 @@ fn save_attachments<'s>(
     if mail.attachments.len() > limits.max_attachments_per_message as usize {
         let n = mail.attachments.len();
         let max = limits.max_attachments_per_message;
+        let text = |lang| {
+            tr_in(
+                lang,
+                "mail-rejected-attachments",
+                &[("n", n.to_string().into()), ("max", max.to_string().into())],
+            )
+        };
         return Err(Step::Refuse(Refusal::Rejected {
-            es: format!("trae {n} archivos adjuntos y el límite es {max} por mensaje: envíelos en varios correos."),
-            en: format!("it has {n} attachments and the limit is {max} per message: send them in several e-mails."),
+            es: text(Lang::Es),
+            en: text(Lang::En),
         }));
     }
     if let Some(big) = mail
@@ -834,17 +855,20 @@ fn save_attachments<'s>(
         .find(|a| a.data.len() as u64 > limits.max_attachment_bytes)
     {
         let max = limits.max_attachment_bytes;
+        let text = |lang| {
+            tr_in(
+                lang,
+                "mail-rejected-file",
+                &[
+                    ("file", big.filename.as_str().into()),
+                    ("size", big.data.len().to_string().into()),
+                    ("max", max.to_string().into()),
+                ],
+            )
+        };
         return Err(Step::Refuse(Refusal::Rejected {
-            es: format!(
-                "el archivo {} pesa {} bytes y el límite es {max} bytes.",
-                big.filename,
-                big.data.len()
-            ),
-            en: format!(
-                "the file {} is {} bytes and the limit is {max} bytes.",
-                big.filename,
-                big.data.len()
-            ),
+            es: text(Lang::Es),
+            en: text(Lang::En),
         }));
     }
     let mut staged = Staged {

@@ -1,11 +1,15 @@
 //! Accounts (owners with a password) and looking up who an e-mail sender is.
 
+use crate::msg;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+
+use crate::api::Language;
 
 use super::super::auth::{self, Actor, ContactRef, Principal};
 use super::validate::{self, Check};
 use super::{is_unique_violation, now, parse_opt_time, parse_time, Error, Result, Store};
+use crate::desk::error::Msg;
 
 /// Shorter passwords fall to guessing despite the login rate limit.
 pub const MIN_PASSWORD_CHARS: usize = 8;
@@ -14,9 +18,7 @@ pub(crate) fn check_password(check: &mut Check, password: &str) {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         check.add(
             "password",
-            format!(
-                "must be at least {MIN_PASSWORD_CHARS} characters: a few words make a good one"
-            ),
+            msg!("field-password-short", min = MIN_PASSWORD_CHARS),
         );
     }
 }
@@ -34,6 +36,8 @@ pub struct AccountSummary {
     pub email: String,
     pub name: String,
     pub contacts: i64,
+    /// The language of the desk's mail to the owner.
+    pub language: Language,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub disabled_at: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -42,9 +46,10 @@ impl std::fmt::Display for AccountSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}\t{}\t{} contacts\t{}",
+            "{}\t{}\t{}\t{} contacts\t{}",
             self.email,
             self.name,
+            self.language,
             self.contacts,
             if self.disabled_at.is_some() {
                 "disabled"
@@ -57,15 +62,25 @@ impl std::fmt::Display for AccountSummary {
 
 /// The 401 of a disabled account's credentials and the refusal of its mail.
 pub(crate) fn disabled_error(email: &str) -> Error {
-    Error::Unauthorized(format!(
-        "the account {email} is disabled: ask the support team to enable it"
-    ))
+    Error::Unauthorized(msg!("problem-account-disabled", email = email))
 }
 
 impl Store {
-    /// Creates an account; returns its id. 422 on a bad e-mail, name or
-    /// empty password, 409 when the e-mail already has an account.
+    /// Creates an account in the desk's default language; returns its id.
     pub fn create_account(&self, email: &str, name: &str, password: &str) -> Result<i64> {
+        self.create_account_in(email, name, password, None)
+    }
+
+    /// Creates an account whose mail is in `language` (the desk's default
+    /// when `None`); returns its id. 422 on a bad e-mail, name or empty
+    /// password, 409 when the e-mail already has an account.
+    pub fn create_account_in(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        language: Option<Language>,
+    ) -> Result<i64> {
         let mut check = Check::new();
         let email = check.take("email", validate::email(email));
         let name = check.take("name", validate::name(name));
@@ -75,21 +90,31 @@ impl Store {
         let hash = auth::hash_password(password)?;
         self.write(|tx| {
             if let Some(role) = super::agents::address_role(tx, &email)? {
-                if !role.starts_with("the owner") {
-                    return Err(Error::Conflict(format!(
-                        "{email} is already {role}: an address is either a support agent or a \
-                         customer, never both; use another address for the account"
-                    )));
+                if !matches!(
+                    &role,
+                    Msg::Key {
+                        key: "role-owner",
+                        ..
+                    }
+                ) {
+                    return Err(Error::Conflict(
+                        msg!("problem-second-role", email = email, wanted = "account")
+                            .with("role", role),
+                    ));
                 }
             }
+            let language = match language {
+                Some(l) => l,
+                None => super::languages::desk_language(tx)?,
+            };
             tx.execute(
-                "INSERT INTO accounts (email, name, password_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![email, name, hash, now()],
+                "INSERT INTO accounts (email, name, password_hash, created_at, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![email, name, hash, now(), language.as_str()],
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
-                    Error::Conflict(format!("an account for {email} already exists"))
+                    Error::Conflict(msg!("problem-account-exists", email = email))
                 } else {
                     e.into()
                 }
@@ -168,7 +193,7 @@ impl Store {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
             "SELECT a.email, a.name, a.created_at, a.disabled_at,
-                    (SELECT count(*) FROM contacts c WHERE c.account_id = a.id)
+                    (SELECT count(*) FROM contacts c WHERE c.account_id = a.id), a.language
              FROM accounts a ORDER BY a.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -178,24 +203,20 @@ impl Store {
                 created_at: parse_time(&r.get::<_, String>(2)?)?,
                 disabled_at: parse_opt_time(r.get(3)?)?,
                 contacts: r.get(4)?,
+                language: Language::parse(&r.get::<_, String>(5)?).unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn account_id(tx: &rusqlite::Connection, email: &str) -> Result<i64> {
+    pub(crate) fn account_id(tx: &rusqlite::Connection, email: &str) -> Result<i64> {
         tx.query_row(
             "SELECT id FROM accounts WHERE email = ?1",
             [email.trim()],
             |r| r.get(0),
         )
         .optional()?
-        .ok_or_else(|| {
-            Error::NotFound(format!(
-                "no account {}: `ecolo-desk account list` shows them",
-                email.trim()
-            ))
-        })
+        .ok_or_else(|| Error::NotFound(msg!("problem-no-account", email = email.trim())))
     }
 
     /// Disables (or enables again) the account `email`: its logins, tokens
@@ -257,7 +278,7 @@ impl Store {
             },
         )
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("account {account_id} not found")))
+        .ok_or_else(|| Error::NotFound(msg!("problem-no-account-id", id = account_id)))
     }
 
     /// Everyone `email` may act as: the owner of the account with that

@@ -2,12 +2,16 @@
 //! account), the categories they work, and the rule that one address is
 //! either an agent or a customer, never both.
 
+use crate::msg;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
+
+use crate::api::Language;
 
 use super::super::auth::{self, AgentPrincipal};
 use super::validate::{self, Check};
 use super::{is_unique_violation, now, parse_time, Error, Result, Store};
+use crate::desk::error::Msg;
 
 /// An agent as the admin commands list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,6 +20,8 @@ pub struct Agent {
     pub name: String,
     /// `None`: every category.
     pub categories: Option<Vec<String>>,
+    /// The language of the desk's mail to the agent.
+    pub language: Language,
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -25,7 +31,11 @@ impl std::fmt::Display for Agent {
             None => "all categories".to_string(),
             Some(list) => list.join(", "),
         };
-        write!(f, "{}\t{}\t{}", self.email, self.name, cats)
+        write!(
+            f,
+            "{}\t{}\t{}\t{}",
+            self.email, self.name, self.language, cats
+        )
     }
 }
 
@@ -35,19 +45,20 @@ pub struct AgentChange {
     pub name: Option<String>,
     pub add_categories: Vec<String>,
     pub remove_categories: Vec<String>,
+    pub language: Option<Language>,
 }
 
 /// What else `email` already is, if anything: "the owner of an account",
 /// "a contact of the account of X", "an agent". The store refuses a second
 /// role for one address (409) when creating accounts, contacts and agents.
-pub(crate) fn address_role(conn: &Connection, email: &str) -> Result<Option<String>> {
+pub(crate) fn address_role(conn: &Connection, email: &str) -> Result<Option<Msg>> {
     let email = email.trim();
     if conn
         .query_row("SELECT 1 FROM agents WHERE email = ?1", [email], |_| Ok(()))
         .optional()?
         .is_some()
     {
-        return Ok(Some("a support agent".into()));
+        return Ok(Some(msg!("role-agent")));
     }
     if conn
         .query_row("SELECT 1 FROM accounts WHERE email = ?1", [email], |_| {
@@ -56,7 +67,7 @@ pub(crate) fn address_role(conn: &Connection, email: &str) -> Result<Option<Stri
         .optional()?
         .is_some()
     {
-        return Ok(Some("the owner of a customer account".into()));
+        return Ok(Some(msg!("role-owner")));
     }
     let owner: Option<String> = conn
         .query_row(
@@ -66,17 +77,15 @@ pub(crate) fn address_role(conn: &Connection, email: &str) -> Result<Option<Stri
             |r| r.get(0),
         )
         .optional()?;
-    Ok(owner.map(|o| format!("a contact of the account of {o}")))
+    Ok(owner.map(|o| msg!("role-contact", owner = o)))
 }
 
 /// 409 when `email` already has another role.
 pub(crate) fn refuse_second_role(conn: &Connection, email: &str, wanted: &str) -> Result<()> {
     match address_role(conn, email)? {
-        Some(role) => Err(Error::Conflict(format!(
-            "{} is already {role}: an address is either a support agent or a customer, \
-             never both; use another address for the {wanted}",
-            email.trim()
-        ))),
+        Some(role) => Err(Error::Conflict(
+            msg!("problem-second-role", email = email.trim(), wanted = wanted).with("role", role),
+        )),
         None => Ok(()),
     }
 }
@@ -127,22 +136,20 @@ pub(crate) fn agent_principal(conn: &Connection, agent_id: i64) -> Result<AgentP
 }
 
 fn not_found(email: &str) -> Error {
-    Error::NotFound(format!(
-        "no agent {}: `ecolo-desk staff list` shows them",
-        email.trim()
-    ))
+    Error::NotFound(msg!("problem-no-agent", email = email.trim()))
 }
 
 fn load_agent(conn: &Connection, id: i64) -> Result<Agent> {
-    let (email, name, created): (String, String, String) = conn.query_row(
-        "SELECT email, name, created_at FROM agents WHERE id = ?1",
+    let (email, name, created, language): (String, String, String, String) = conn.query_row(
+        "SELECT email, name, created_at, language FROM agents WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     Ok(Agent {
         email,
         name,
         categories: agent_categories(conn, id)?,
+        language: Language::parse(&language).unwrap_or_default(),
         created_at: parse_time(&created)?,
     })
 }
@@ -157,6 +164,7 @@ impl Store {
         name: &str,
         password: &str,
         categories: &[String],
+        language: Option<Language>,
     ) -> Result<Agent> {
         let mut check = Check::new();
         let email = check.take("email", validate::email(email));
@@ -176,14 +184,18 @@ impl Store {
         let hash = auth::hash_password(password)?;
         let id = self.write(|tx| {
             refuse_second_role(tx, &email, "agent")?;
+            let language = match language {
+                Some(l) => l,
+                None => super::languages::desk_language(tx)?,
+            };
             tx.execute(
-                "INSERT INTO agents (email, name, password_hash, all_categories, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![email, name, hash, categories.is_empty(), now()],
+                "INSERT INTO agents (email, name, password_hash, all_categories, created_at, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![email, name, hash, categories.is_empty(), now(), language.as_str()],
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
-                    Error::Conflict(format!("{email} is already a support agent"))
+                    Error::Conflict(msg!("problem-agent-exists", email = email))
                 } else {
                     e.into()
                 }
@@ -234,6 +246,12 @@ impl Store {
             if let Some(name) = &name {
                 tx.execute("UPDATE agents SET name = ?1 WHERE id = ?2", params![name, id])?;
             }
+            if let Some(language) = change.language {
+                tx.execute(
+                    "UPDATE agents SET language = ?1 WHERE id = ?2",
+                    params![language.as_str(), id],
+                )?;
+            }
             let current = agent_categories(tx, id)?;
             if current.is_some() {
                 for c in &change.add_categories {
@@ -264,7 +282,7 @@ impl Store {
                 if left.is_empty() {
                     return Err(Error::invalid(
                         "remove-category",
-                        "an agent needs at least one category: remove the agent instead",
+                        msg!("field-agent-needs-category"),
                     ));
                 }
                 // Tickets it may no longer see are no longer its.

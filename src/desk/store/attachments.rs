@@ -8,6 +8,7 @@
 //! such leftovers (unlocked, no row) from uploads in flight in any process
 //! (locked) and remove them, at start and while serving.
 
+use crate::msg;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -64,7 +65,9 @@ impl Drop for PendingUpload {
 /// The last path component of a client's file name, without control
 /// characters, so it can never point outside the attachments directory or
 /// break a header.
-pub(crate) fn sanitize_filename(name: &str) -> std::result::Result<String, String> {
+pub(crate) fn sanitize_filename(
+    name: &str,
+) -> std::result::Result<String, crate::desk::error::Msg> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let clean: String = base
         .chars()
@@ -76,7 +79,7 @@ pub(crate) fn sanitize_filename(name: &str) -> std::result::Result<String, Strin
         .take(200)
         .collect();
     if clean.is_empty() {
-        Err("must be a file name such as report.pdf (given as ?filename=)".into())
+        Err(msg!("field-filename"))
     } else {
         Ok(clean)
     }
@@ -258,9 +261,9 @@ impl Store {
                     |r| r.get(0),
                 )?;
                 if pending >= max {
-                    return Err(Error::Conflict(format!(
-                        "{pending} uploads are waiting to be attached to a ticket or reply: \
-                         attach them before uploading more"
+                    return Err(Error::Conflict(msg!(
+                        "problem-uploads-pending",
+                        n = pending
                     )));
                 }
             }
@@ -410,7 +413,7 @@ impl Store {
     /// tickets in their categories (404 outside them).
     pub fn attachment(&self, actor: &Actor, id: &str) -> Result<(Attachment, PathBuf)> {
         let conn = self.conn()?;
-        let not_found = || Error::NotFound(format!("no attachment {id}"));
+        let not_found = || Error::NotFound(msg!("problem-no-attachment", id = id));
         let (holder, attachment) = load_attachment(&conn, id)?.ok_or_else(not_found)?;
         let ticket: Option<(String, String)> = match holder.message_id {
             Some(message_id) => Some(conn.query_row(
@@ -445,9 +448,7 @@ impl Store {
 }
 
 pub(crate) fn too_large(limit: u64) -> Error {
-    Error::TooLarge(format!(
-        "the attachment is larger than this desk's limit of {limit} bytes"
-    ))
+    Error::TooLarge(msg!("problem-attachment-too-large", limit = limit))
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Authorized contacts of an account: people the owner lets open tickets in
 //! some categories, through tokens bound to them or by e-mail.
 
+use crate::msg;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::api::{Contact, ContactChange, NewContact};
+use crate::api::{Contact, ContactChange, Language, NewContact};
 
 use super::super::auth::Actor;
 use super::validate::{self, Check};
@@ -35,18 +36,15 @@ pub(crate) fn contact_id_by_email(
 }
 
 fn not_found(email: &str) -> Error {
-    Error::NotFound(format!(
-        "no contact {} in this account: `ecolo contact list` shows them",
-        email.trim()
-    ))
+    Error::NotFound(msg!("problem-no-contact", email = email.trim()))
 }
 
 impl Store {
     fn load_contact(&self, conn: &Connection, contact_id: i64) -> Result<Contact> {
-        let (email, name, created): (String, String, String) = conn.query_row(
-            "SELECT email, name, created_at FROM contacts WHERE id = ?1",
+        let (email, name, created, language): (String, String, String, String) = conn.query_row(
+            "SELECT email, name, created_at, language FROM contacts WHERE id = ?1",
             [contact_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         let categories = contact_categories(conn, contact_id)?;
         Ok(Contact {
@@ -54,6 +52,7 @@ impl Store {
             name,
             intake_addresses: categories.iter().map(|c| self.intake_address(c)).collect(),
             categories,
+            language: Language::parse(&language).unwrap_or_default(),
             created_at: parse_time(&created)?,
         })
     }
@@ -83,10 +82,7 @@ impl Store {
             .as_deref()
             .is_some_and(|e| e.eq_ignore_ascii_case(&actor.account_email))
         {
-            check.add(
-                "email",
-                "is the account owner's own address: the owner needs no contact entry",
-            );
+            check.add("email", msg!("field-contact-is-owner"));
         }
         let name = check.take("name", validate::name(&new.name));
         let categories = check.take("categories", validate::categories(&new.categories));
@@ -98,20 +94,23 @@ impl Store {
         );
         let id = self.write(|tx| {
             if super::agents::agent_id_by_email(tx, &email)?.is_some() {
-                return Err(Error::Conflict(format!(
-                    "{email} is already a support agent: an address is either a support agent \
-                     or a customer, never both; use another address for the contact"
-                )));
+                return Err(Error::Conflict(
+                    msg!("problem-second-role", email = email, wanted = "contact")
+                        .with("role", msg!("role-agent")),
+                ));
             }
+            let language = match new.language {
+                Some(l) => l,
+                None => super::languages::account_language_by_id(tx, actor.account_id)?,
+            };
             tx.execute(
-                "INSERT INTO contacts (account_id, email, name, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![actor.account_id, email, name, now()],
+                "INSERT INTO contacts (account_id, email, name, created_at, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![actor.account_id, email, name, now(), language.as_str()],
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
-                    Error::Conflict(format!(
-                        "{email} is already a contact: change it with `ecolo contact edit`"
-                    ))
+                    Error::Conflict(msg!("problem-contact-exists", email = email))
                 } else {
                     e.into()
                 }
@@ -157,6 +156,12 @@ impl Store {
             if let Some(name) = &name {
                 tx.execute("UPDATE contacts SET name = ?1 WHERE id = ?2", params![name, id])?;
             }
+            if let Some(language) = change.language {
+                tx.execute(
+                    "UPDATE contacts SET language = ?1 WHERE id = ?2",
+                    params![language.as_str(), id],
+                )?;
+            }
             for c in &change.add_categories {
                 tx.execute(
                     "INSERT OR IGNORE INTO contact_categories (contact_id, category) VALUES (?1, ?2)",
@@ -172,7 +177,7 @@ impl Store {
             if contact_categories(tx, id)?.is_empty() {
                 return Err(Error::invalid(
                     "categories",
-                    "a contact needs at least one category: remove the contact instead",
+                    msg!("field-contact-needs-category"),
                 ));
             }
             Ok(id)

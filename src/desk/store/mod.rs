@@ -40,6 +40,8 @@ mod agents;
 pub(crate) mod attachments;
 mod categories;
 mod contacts;
+pub mod event_lines;
+mod languages;
 mod mail_auth;
 pub mod outbox;
 mod tickets;
@@ -61,6 +63,7 @@ pub use accounts::{AccountSummary, Login};
 pub use agents::{Agent, AgentChange};
 pub use attachments::PendingUpload;
 pub use categories::category_names;
+pub(crate) use languages::{agent_language, requester_language};
 pub(crate) use mail_auth::reply_address_secret;
 pub use mail_auth::HeldMail;
 pub use tickets::{Confirmation, DomainEvent, FromMail, Opened, TicketQuery, MAX_SEARCH_CHARS};
@@ -87,6 +90,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_support_team.sql"),
     include_str!("migrations/0003_mail_authentication.sql"),
     include_str!("migrations/0004_outbox_indexes.sql"),
+    include_str!("migrations/0005_languages.sql"),
 ];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;

@@ -5,6 +5,7 @@
 //! those rows after the commit (see [`Store::render_events`]), so no change
 //! is stored whose mail could be lost and the store knows nothing of mail.
 
+use crate::msg;
 use rand::Rng;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
@@ -160,23 +161,17 @@ fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
 }
 
 fn ticket_not_found(number: u32) -> Error {
-    Error::NotFound(format!(
-        "no ticket {number} in this account: `ecolo ticket list --status all` shows them"
-    ))
+    Error::NotFound(msg!("problem-no-ticket", number = number))
 }
 
 /// An agent's 404: the same whether the ticket is outside the agent's
 /// categories or does not exist.
 fn agent_ticket_not_found(number: u32) -> Error {
-    Error::NotFound(format!(
-        "no ticket {number} in your categories: `ecolo ticket list --status all` shows them"
-    ))
+    Error::NotFound(msg!("problem-no-ticket-in-categories", number = number))
 }
 
 fn closed_conflict(number: u32) -> Error {
-    Error::Conflict(format!(
-        "ticket {number} is closed: reopen it with `ecolo ticket reopen {number}` or open a new ticket"
-    ))
+    Error::Conflict(msg!("problem-ticket-closed", number = number))
 }
 
 /// Ticket `number` as `actor` may see it. A customer: 404 when it is
@@ -222,7 +217,7 @@ fn any_ticket(conn: &Connection, number: u32) -> Result<TicketRow> {
         ticket_from_row,
     )
     .optional()?
-    .ok_or_else(|| Error::NotFound(format!("no ticket {number}")))
+    .ok_or_else(|| Error::NotFound(msg!("problem-no-such-ticket", number = number)))
 }
 
 fn ticket_by_id(conn: &Connection, id: i64) -> Result<Ticket> {
@@ -249,6 +244,7 @@ fn message_from_row(r: &Row<'_>) -> rusqlite::Result<Message> {
         attachments: Vec::new(),
         created_at: parse_time(&r.get::<_, String>(6)?)?,
         verified: r.get(8)?,
+        event: None,
     })
 }
 
@@ -507,11 +503,7 @@ fn encode_cursor(at: chrono::DateTime<chrono::Utc>, number: u32) -> String {
 }
 
 fn decode_cursor(cursor: &str) -> Result<(String, u32)> {
-    let bad = || {
-        Error::BadRequest(
-            "the `cursor` is not one this desk gave out: start again without it".into(),
-        )
-    };
+    let bad = || Error::BadRequest(msg!("problem-bad-cursor"));
     let bytes = hex::decode(cursor).map_err(|_| bad())?;
     let text = String::from_utf8(bytes).map_err(|_| bad())?;
     let (at, number) = text.split_once('|').ok_or_else(bad)?;
@@ -655,11 +647,7 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(String, Vec<Val
     let status = match actor {
         Actor::Customer(p) => {
             if query.assignee.is_some() || query.account.is_some() {
-                return Err(Error::Forbidden(
-                    "`assignee` and `account` filter the support team's queue: customers \
-                     see their own account's tickets"
-                        .into(),
-                ));
+                return Err(Error::Forbidden(msg!("problem-queue-filters")));
             }
             sql.push_str(" AND t.account_id = ?");
             args.push(Value::Integer(p.account_id));
@@ -680,10 +668,10 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(String, Vec<Val
             // Always a category list, so the category indexes apply.
             match &category {
                 Some(c) if !a.allows(c) => {
-                    return Err(Error::Forbidden(format!(
-                        "{c} is not one of your categories: {}",
-                        a.category_refusal()
-                    )))
+                    return Err(Error::Forbidden(
+                        msg!("problem-not-your-category", category = c)
+                            .with("why", a.category_refusal()),
+                    ))
                 }
                 Some(c) => in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c)),
                 None => in_list(&mut sql, &mut args, "t.category", &a.category_list()),
@@ -1019,8 +1007,9 @@ impl Store {
                 None => any_ticket(tx, number)?,
             };
             if ticket.status == TicketStatus::Closed {
-                return Err(Error::Conflict(format!(
-                    "ticket {number} is closed: reopen it first"
+                return Err(Error::Conflict(msg!(
+                    "problem-ticket-closed-reopen",
+                    number = number
                 )));
             }
             let at = now();
@@ -1102,10 +1091,7 @@ impl Store {
                 None | Some("") | Some("none") => None,
                 Some("@me") => Some(agent.agent_id),
                 Some(email) => Some(agent_id_by_email(tx, email)?.ok_or_else(|| {
-                    Error::invalid(
-                        "assignee",
-                        format!("no agent {email}: `ecolo-desk staff list` shows them"),
-                    )
+                    Error::invalid("assignee", msg!("problem-no-agent", email = email))
                 })?),
             };
             if let Some(id) = target {
@@ -1174,10 +1160,10 @@ impl Store {
         check.finish()?;
         if let Some(c) = &category {
             if !agent.allows(c) {
-                return Err(Error::Forbidden(format!(
-                    "you may not move a ticket to {c}: {}",
-                    agent.category_refusal()
-                )));
+                return Err(Error::Forbidden(
+                    msg!("problem-may-not-move", category = c)
+                        .with("why", agent.category_refusal()),
+                ));
             }
         }
         self.write(|tx| {

@@ -1,6 +1,7 @@
 //! Login sessions and personal access tokens: issuing, checking, listing,
 //! revoking. Secrets are returned once and only their SHA-256 is stored.
 
+use crate::msg;
 use chrono::{Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -13,8 +14,6 @@ use super::contacts::{contact_categories, contact_id_by_email};
 use super::token_use::TokenUses;
 use super::validate::{self, Check};
 use super::{fmt_time, is_unique_violation, now, parse_opt_time, parse_time, Error, Result, Store};
-
-const LOGIN_HINT: &str = "run `ecolo login` (or use a valid token in ECOLO_TOKEN)";
 /// A login lasts this long; a forgotten laptop does not stay logged in forever.
 pub(crate) const SESSION_DAYS: i64 = 90;
 
@@ -48,12 +47,9 @@ impl Store {
     /// never writes.
     pub fn authenticate(&self, token: &str) -> Result<Actor> {
         if !token.starts_with(crate::api::TOKEN_PREFIX) {
-            return Err(Error::Unauthorized(format!(
-                "that is not an ecolo token: {LOGIN_HINT}"
-            )));
+            return Err(Error::Unauthorized(msg!("problem-not-a-token")));
         }
-        let unknown =
-            || Error::Unauthorized(format!("the token is unknown or was revoked: {LOGIN_HINT}"));
+        let unknown = || Error::Unauthorized(msg!("problem-token-unknown"));
         let conn = self.conn()?;
         type TokenRow = (
             i64,
@@ -84,9 +80,9 @@ impl Store {
             found.ok_or_else(unknown)?;
         if let Some(expires) = parse_opt_time(expires)? {
             if expires <= Utc::now() {
-                return Err(Error::Unauthorized(format!(
-                    "the token expired at {}: {LOGIN_HINT}",
-                    expires.format("%Y-%m-%d %H:%M UTC")
+                return Err(Error::Unauthorized(msg!(
+                    "problem-token-expired",
+                    at = expires.format("%Y-%m-%d %H:%M UTC")
                 )));
             }
         }
@@ -272,9 +268,9 @@ impl Store {
             params![owner, name.trim()],
         )?;
         if deleted == 0 {
-            return Err(Error::NotFound(format!(
-                "no token named `{}`: `ecolo token list` shows them",
-                name.trim()
+            return Err(Error::NotFound(msg!(
+                "problem-no-token",
+                name = name.trim()
             )));
         }
         Ok(())
@@ -292,9 +288,7 @@ fn token_owner(actor: &Actor) -> Result<(&'static str, i64)> {
         Actor::Agent(a) => {
             // A narrowed token may not mint or revoke others.
             if a.categories != a.agent_categories {
-                return Err(Error::Forbidden(
-                    "only the agent's login or an unlimited token may manage tokens".into(),
-                ));
+                return Err(Error::Forbidden(msg!("problem-agent-tokens")));
             }
             Ok(("t.agent_id = ?1", a.agent_id))
         }
@@ -332,9 +326,10 @@ impl Store {
         let (name, categories) = (name.unwrap_or_default(), categories.unwrap_or_default());
         if let Some(list) = &categories {
             if let Some(outside) = list.iter().find(|c| !agent.allows(c)) {
-                return Err(Error::Forbidden(format!(
-                    "{outside} is outside your categories ({}): a token is at most as wide as you",
-                    agent.category_list().join(", ")
+                return Err(Error::Forbidden(msg!(
+                    "problem-token-too-wide",
+                    category = outside,
+                    list = agent.category_list().join(", ")
                 )));
             }
         }
@@ -420,9 +415,7 @@ fn token_infos(
 /// A token insert refused: the name is taken (409), or the database's own error.
 fn name_taken(e: rusqlite::Error, name: &str) -> Error {
     if is_unique_violation(&e) {
-        Error::Conflict(format!(
-            "a token named `{name}` already exists: pick another name or revoke it first"
-        ))
+        Error::Conflict(msg!("problem-token-exists", name = name))
     } else {
         e.into()
     }

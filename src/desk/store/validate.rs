@@ -1,7 +1,9 @@
 //! Field checks shared by every write, so the HTTP API and the e-mail
 //! channel refuse the same input with the same field names.
 
-use crate::api::{FieldError, CATEGORY_SLUGS};
+use crate::api::CATEGORY_SLUGS;
+use crate::desk::error::{Field, Msg};
+use crate::msg;
 
 use super::super::config::Limits;
 use super::{Error, Result};
@@ -9,7 +11,7 @@ use super::{Error, Result};
 /// Collects field errors so a request hears about all of them at once.
 #[derive(Default)]
 pub(crate) struct Check {
-    errors: Vec<FieldError>,
+    errors: Vec<Field>,
 }
 
 impl Check {
@@ -17,15 +19,19 @@ impl Check {
         Check::default()
     }
 
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError {
+    pub fn add(&mut self, field: &str, message: impl Into<Msg>) {
+        self.errors.push(Field {
             field: field.to_string(),
             message: message.into(),
         });
     }
 
     /// Keeps the value when valid, records the error otherwise.
-    pub fn take<T>(&mut self, field: &str, result: std::result::Result<T, String>) -> Option<T> {
+    pub fn take<T, E: Into<Msg>>(
+        &mut self,
+        field: &str,
+        result: std::result::Result<T, E>,
+    ) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(message) => {
@@ -44,20 +50,21 @@ impl Check {
     }
 }
 
-pub(crate) fn subject(value: &str, limits: &Limits) -> std::result::Result<String, String> {
+pub(crate) fn subject(value: &str, limits: &Limits) -> std::result::Result<String, Msg> {
     let value = value.trim();
     let chars = value.chars().count();
     if chars == 0 {
-        return Err("must not be empty: say in a few words what the ticket is about".into());
+        return Err(msg!("field-subject-empty"));
     }
     if chars > limits.max_subject_chars as usize {
-        return Err(format!(
-            "is {chars} characters long; the limit is {}",
-            limits.max_subject_chars
+        return Err(msg!(
+            "field-too-many-chars",
+            n = chars,
+            max = limits.max_subject_chars
         ));
     }
     if value.chars().any(char::is_control) {
-        return Err("must be a single line without control characters".into());
+        return Err(msg!("field-one-line"));
     }
     Ok(value.to_string())
 }
@@ -72,39 +79,37 @@ pub(crate) fn strip_controls(text: &str) -> String {
         .collect()
 }
 
-pub(crate) fn message(value: &str, limits: &Limits) -> std::result::Result<String, String> {
+pub(crate) fn message(value: &str, limits: &Limits) -> std::result::Result<String, Msg> {
     let value = &strip_controls(value);
     if value.trim().is_empty() {
-        return Err("must not be empty: describe the request in detail".into());
+        return Err(msg!("field-message-empty"));
     }
     if value.len() as u64 > limits.max_message_bytes {
-        return Err(format!(
-            "is {} bytes long; the limit is {} bytes: attach long text as a file instead",
-            value.len(),
-            limits.max_message_bytes
+        return Err(msg!(
+            "field-message-too-long",
+            n = value.len(),
+            max = limits.max_message_bytes
         ));
     }
     Ok(value.to_string())
 }
 
-pub(crate) fn category(slug: &str) -> std::result::Result<String, String> {
+pub(crate) fn category(slug: &str) -> std::result::Result<String, Msg> {
     if CATEGORY_SLUGS.contains(&slug) {
         Ok(slug.to_string())
     } else {
-        Err(format!(
-            "unknown category `{slug}`: use one of {}",
-            CATEGORY_SLUGS.join(", ")
+        Err(msg!(
+            "field-unknown-category",
+            category = slug,
+            list = CATEGORY_SLUGS.join(", ")
         ))
     }
 }
 
 /// A non-empty set of known categories, deduplicated, in display order.
-pub(crate) fn categories(slugs: &[String]) -> std::result::Result<Vec<String>, String> {
+pub(crate) fn categories(slugs: &[String]) -> std::result::Result<Vec<String>, Msg> {
     if slugs.is_empty() {
-        return Err(format!(
-            "must name at least one category: {}",
-            CATEGORY_SLUGS.join(", ")
-        ));
+        return Err(msg!("field-no-category", list = CATEGORY_SLUGS.join(", ")));
     }
     let unknown: Vec<&str> = slugs
         .iter()
@@ -112,11 +117,11 @@ pub(crate) fn categories(slugs: &[String]) -> std::result::Result<Vec<String>, S
         .filter(|s| !CATEGORY_SLUGS.contains(s))
         .collect();
     if !unknown.is_empty() {
-        return Err(format!(
-            "unknown categor{} `{}`: use {}",
-            if unknown.len() == 1 { "y" } else { "ies" },
-            unknown.join("`, `"),
-            CATEGORY_SLUGS.join(", ")
+        return Err(msg!(
+            "field-unknown-categories",
+            n = unknown.len(),
+            categories = unknown.join("`, `"),
+            list = CATEGORY_SLUGS.join(", ")
         ));
     }
     Ok(CATEGORY_SLUGS
@@ -127,9 +132,9 @@ pub(crate) fn categories(slugs: &[String]) -> std::result::Result<Vec<String>, S
 }
 
 /// A plausible address, lowercased (addresses are compared without case).
-pub(crate) fn email(value: &str) -> std::result::Result<String, String> {
+pub(crate) fn email(value: &str) -> std::result::Result<String, Msg> {
     let value = value.trim();
-    let bad = || format!("`{value}` is not an e-mail address: use the form name@example.com");
+    let bad = || msg!("field-not-an-email", value = value);
     if value.len() > 254 || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
     }
@@ -151,16 +156,16 @@ pub(crate) fn email(value: &str) -> std::result::Result<String, String> {
 }
 
 /// A person's or a token's name: trimmed, 1..=100 characters, one line.
-pub(crate) fn name(value: &str) -> std::result::Result<String, String> {
+pub(crate) fn name(value: &str) -> std::result::Result<String, Msg> {
     let value = value.trim();
     if value.is_empty() {
-        return Err("must not be empty".into());
+        return Err(msg!("field-empty"));
     }
     if value.chars().count() > 100 {
-        return Err("is longer than 100 characters".into());
+        return Err(msg!("field-name-too-long", max = 100));
     }
     if value.chars().any(char::is_control) {
-        return Err("must be a single line without control characters".into());
+        return Err(msg!("field-one-line"));
     }
     Ok(value.to_string())
 }
@@ -203,6 +208,9 @@ mod tests {
         let got = categories(&["quotes".into(), "billing".into(), "quotes".into()]).unwrap();
         assert_eq!(got, vec!["billing", "quotes"]);
         assert!(categories(&[]).is_err());
-        assert!(categories(&["nope".into()]).unwrap_err().contains("nope"));
+        assert!(categories(&["nope".into()])
+            .unwrap_err()
+            .to_string()
+            .contains("nope"));
     }
 }
