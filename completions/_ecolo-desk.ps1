@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo-desk' -ScriptBlock {
             [CompletionResult]::new('--max-connections-per-address', '--max-connections-per-address', [CompletionResultType]::ParameterName, 'Connections open at once from one client address; past it, 503')
             [CompletionResult]::new('--mail-retention', '--mail-retention', [CompletionResultType]::ParameterName, 'Delete sent mail from the outbox, and rendered events from the events log, this long after (e.g. 30d, 12h, 90m, 45s); mail not yet sent is always kept')
             [CompletionResult]::new('--auto-close-after', '--auto-close-after', [CompletionResultType]::ParameterName, 'Close `answered` tickets with no customer reply for this long (e.g. 7d, 36h, 90m; `off` never)')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The desk''s default language: of new accounts and agents, also those the admin commands create (kept in the database; until first set, es)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Create a demo account (demo@ecolo.test) and print how to log in')
             [CompletionResult]::new('--trust-forwarded-for', '--trust-forwarded-for', [CompletionResultType]::ParameterName, 'Behind a reverse proxy on this machine: limit failed logins by the client address the proxy puts last in X-Forwarded-For')
@@ -66,12 +67,14 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo-desk' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Refuse an account''s credentials and mail at once (its tickets stay)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a disabled account in again')
             [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set an owner''s password (read from stdin); ends the account''s sessions')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an account: the language of the desk''s mail to its owner')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'ecolo-desk;account;create' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The owner''s e-mail, used to log in')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The owner''s name, shown on tickets')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The language of the desk''s mail to the owner (and the default of their contacts) [default: the desk''s, set by `serve --language`]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -104,12 +107,20 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo-desk' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'ecolo-desk;account;edit' {
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The language of the desk''s mail to the owner (contacts keep theirs)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'ecolo-desk;account;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a customer account (the owner logs in with this e-mail)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the customer accounts')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Refuse an account''s credentials and mail at once (its tickets stay)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a disabled account in again')
             [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set an owner''s password (read from stdin); ends the account''s sessions')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an account: the language of the desk''s mail to its owner')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -126,6 +137,9 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo-desk' -ScriptBlock {
             break
         }
         'ecolo-desk;account;help;set-password' {
+            break
+        }
+        'ecolo-desk;account;help;edit' {
             break
         }
         'ecolo-desk;account;help;help' {
@@ -148,6 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo-desk' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The agent''s name, shown on answers ("Laura Gómez (support)")')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'A category the agent works (repeat); none: every category')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'A category the agent works (repeat); none: every category')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The language of the desk''s mail to the agent [default: the desk''s, set by `serve --language`]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -165,6 +180,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo-desk' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A new name')
             [CompletionResult]::new('--add-category', '--add-category', [CompletionResultType]::ParameterName, 'Also work this category (repeat)')
             [CompletionResult]::new('--remove-category', '--remove-category', [CompletionResultType]::ParameterName, 'Stop working this category (repeat)')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The language of the desk''s mail to the agent')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -280,6 +296,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo-desk' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Refuse an account''s credentials and mail at once (its tickets stay)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a disabled account in again')
             [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set an owner''s password (read from stdin); ends the account''s sessions')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an account: the language of the desk''s mail to its owner')
             break
         }
         'ecolo-desk;help;account;create' {
@@ -295,6 +312,9 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo-desk' -ScriptBlock {
             break
         }
         'ecolo-desk;help;account;set-password' {
+            break
+        }
+        'ecolo-desk;help;account;edit' {
             break
         }
         'ecolo-desk;help;staff' {

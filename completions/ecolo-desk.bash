@@ -40,6 +40,9 @@ _ecolo__desk() {
             ecolo__desk__subcmd__account,disable)
                 cmd="ecolo__desk__subcmd__account__subcmd__disable"
                 ;;
+            ecolo__desk__subcmd__account,edit)
+                cmd="ecolo__desk__subcmd__account__subcmd__edit"
+                ;;
             ecolo__desk__subcmd__account,enable)
                 cmd="ecolo__desk__subcmd__account__subcmd__enable"
                 ;;
@@ -57,6 +60,9 @@ _ecolo__desk() {
                 ;;
             ecolo__desk__subcmd__account__subcmd__help,disable)
                 cmd="ecolo__desk__subcmd__account__subcmd__help__subcmd__disable"
+                ;;
+            ecolo__desk__subcmd__account__subcmd__help,edit)
+                cmd="ecolo__desk__subcmd__account__subcmd__help__subcmd__edit"
                 ;;
             ecolo__desk__subcmd__account__subcmd__help,enable)
                 cmd="ecolo__desk__subcmd__account__subcmd__help__subcmd__enable"
@@ -93,6 +99,9 @@ _ecolo__desk() {
                 ;;
             ecolo__desk__subcmd__help__subcmd__account,disable)
                 cmd="ecolo__desk__subcmd__help__subcmd__account__subcmd__disable"
+                ;;
+            ecolo__desk__subcmd__help__subcmd__account,edit)
+                cmd="ecolo__desk__subcmd__help__subcmd__account__subcmd__edit"
                 ;;
             ecolo__desk__subcmd__help__subcmd__account,enable)
                 cmd="ecolo__desk__subcmd__help__subcmd__account__subcmd__enable"
@@ -194,7 +203,7 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__account)
-            opts="-h --db --help create list disable enable set-password help"
+            opts="-h --db --help create list disable enable set-password edit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,7 +221,7 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__account__subcmd__create)
-            opts="-h --email --name --password-stdin --db --help"
+            opts="-h --email --name --password-stdin --language --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -224,6 +233,10 @@ _ecolo__desk() {
                     ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --language)
+                    COMPREPLY=($(compgen -W "es en" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -255,6 +268,28 @@ _ecolo__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ecolo__subcmd__desk__subcmd__account__subcmd__edit)
+            opts="-h --language --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --language)
+                    COMPREPLY=($(compgen -W "es en" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ecolo__subcmd__desk__subcmd__account__subcmd__enable)
             opts="-h --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -274,7 +309,7 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__account__subcmd__help)
-            opts="create list disable enable set-password help"
+            opts="create list disable enable set-password edit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -302,6 +337,20 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__account__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__desk__subcmd__account__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -422,7 +471,7 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__help__subcmd__account)
-            opts="create list disable enable set-password"
+            opts="create list disable enable set-password edit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,6 +499,20 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__help__subcmd__account__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecolo__subcmd__desk__subcmd__help__subcmd__account__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -730,7 +793,7 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__serve)
-            opts="-h --listen --demo --max-attachment-bytes --max-attachments --max-subject-chars --max-message-bytes --mail-domain --trust-forwarded-for --smtp-url --outbox-retry-ms --header-timeout --idle-timeout --min-upload-rate --max-connections --max-connections-per-address --mail-retention --auto-close-after --db --help"
+            opts="-h --listen --demo --max-attachment-bytes --max-attachments --max-subject-chars --max-message-bytes --mail-domain --trust-forwarded-for --smtp-url --outbox-retry-ms --header-timeout --idle-timeout --min-upload-rate --max-connections --max-connections-per-address --mail-retention --auto-close-after --language --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -796,6 +859,10 @@ _ecolo__desk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --language)
+                    COMPREPLY=($(compgen -W "es en" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -826,7 +893,7 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__staff__subcmd__add)
-            opts="-c -h --email --name --password-stdin --category --db --help"
+            opts="-c -h --email --name --password-stdin --category --language --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -848,6 +915,10 @@ _ecolo__desk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --language)
+                    COMPREPLY=($(compgen -W "es en" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -860,7 +931,7 @@ _ecolo__desk() {
             return 0
             ;;
         ecolo__subcmd__desk__subcmd__staff__subcmd__edit)
-            opts="-h --name --add-category --remove-category --db --help"
+            opts="-h --name --add-category --remove-category --language --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,6 +947,10 @@ _ecolo__desk() {
                     ;;
                 --remove-category)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --language)
+                    COMPREPLY=($(compgen -W "es en" -- "${cur}"))
                     return 0
                     ;;
                 --db)

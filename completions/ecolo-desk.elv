@@ -46,6 +46,7 @@ set edit:completion:arg-completer[ecolo-desk] = {|@words|
             cand --max-connections-per-address 'Connections open at once from one client address; past it, 503'
             cand --mail-retention 'Delete sent mail from the outbox, and rendered events from the events log, this long after (e.g. 30d, 12h, 90m, 45s); mail not yet sent is always kept'
             cand --auto-close-after 'Close `answered` tickets with no customer reply for this long (e.g. 7d, 36h, 90m; `off` never)'
+            cand --language 'The desk''s default language: of new accounts and agents, also those the admin commands create (kept in the database; until first set, es)'
             cand --db 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]'
             cand --demo 'Create a demo account (demo@ecolo.test) and print how to log in'
             cand --trust-forwarded-for 'Behind a reverse proxy on this machine: limit failed logins by the client address the proxy puts last in X-Forwarded-For'
@@ -61,11 +62,13 @@ set edit:completion:arg-completer[ecolo-desk] = {|@words|
             cand disable 'Refuse an account''s credentials and mail at once (its tickets stay)'
             cand enable 'Let a disabled account in again'
             cand set-password 'Set an owner''s password (read from stdin); ends the account''s sessions'
+            cand edit 'Change an account: the language of the desk''s mail to its owner'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo-desk;account;create'= {
             cand --email 'The owner''s e-mail, used to log in'
             cand --name 'The owner''s name, shown on tickets'
+            cand --language 'The language of the desk''s mail to the owner (and the default of their contacts) [default: the desk''s, set by `serve --language`]'
             cand --db 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand -h 'Print help'
@@ -93,12 +96,19 @@ set edit:completion:arg-completer[ecolo-desk] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'ecolo-desk;account;edit'= {
+            cand --language 'The language of the desk''s mail to the owner (contacts keep theirs)'
+            cand --db 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'ecolo-desk;account;help'= {
             cand create 'Create a customer account (the owner logs in with this e-mail)'
             cand list 'List the customer accounts'
             cand disable 'Refuse an account''s credentials and mail at once (its tickets stay)'
             cand enable 'Let a disabled account in again'
             cand set-password 'Set an owner''s password (read from stdin); ends the account''s sessions'
+            cand edit 'Change an account: the language of the desk''s mail to its owner'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ecolo-desk;account;help;create'= {
@@ -110,6 +120,8 @@ set edit:completion:arg-completer[ecolo-desk] = {|@words|
         &'ecolo-desk;account;help;enable'= {
         }
         &'ecolo-desk;account;help;set-password'= {
+        }
+        &'ecolo-desk;account;help;edit'= {
         }
         &'ecolo-desk;account;help;help'= {
         }
@@ -129,6 +141,7 @@ set edit:completion:arg-completer[ecolo-desk] = {|@words|
             cand --name 'The agent''s name, shown on answers ("Laura Gómez (support)")'
             cand -c 'A category the agent works (repeat); none: every category'
             cand --category 'A category the agent works (repeat); none: every category'
+            cand --language 'The language of the desk''s mail to the agent [default: the desk''s, set by `serve --language`]'
             cand --db 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand -h 'Print help'
@@ -144,6 +157,7 @@ set edit:completion:arg-completer[ecolo-desk] = {|@words|
             cand --name 'A new name'
             cand --add-category 'Also work this category (repeat)'
             cand --remove-category 'Stop working this category (repeat)'
+            cand --language 'The language of the desk''s mail to the agent'
             cand --db 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user''s data directory]'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -241,6 +255,7 @@ set edit:completion:arg-completer[ecolo-desk] = {|@words|
             cand disable 'Refuse an account''s credentials and mail at once (its tickets stay)'
             cand enable 'Let a disabled account in again'
             cand set-password 'Set an owner''s password (read from stdin); ends the account''s sessions'
+            cand edit 'Change an account: the language of the desk''s mail to its owner'
         }
         &'ecolo-desk;help;account;create'= {
         }
@@ -251,6 +266,8 @@ set edit:completion:arg-completer[ecolo-desk] = {|@words|
         &'ecolo-desk;help;account;enable'= {
         }
         &'ecolo-desk;help;account;set-password'= {
+        }
+        &'ecolo-desk;help;account;edit'= {
         }
         &'ecolo-desk;help;staff'= {
             cand add 'Add a support agent (logs in with `ecolo login` like customers)'

@@ -48,20 +48,25 @@ complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -l max-conn
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -l max-connections-per-address -d 'Connections open at once from one client address; past it, 503' -r
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -l mail-retention -d 'Delete sent mail from the outbox, and rendered events from the events log, this long after (e.g. 30d, 12h, 90m, 45s); mail not yet sent is always kept' -r
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -l auto-close-after -d 'Close `answered` tickets with no customer reply for this long (e.g. 7d, 36h, 90m; `off` never)' -r
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -l language -d 'The desk\'s default language: of new accounts and agents, also those the admin commands create (kept in the database; until first set, es)' -r -f -a "es\t''
+en\t''"
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -l demo -d 'Create a demo account (demo@ecolo.test) and print how to log in'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -l trust-forwarded-for -d 'Behind a reverse proxy on this machine: limit failed logins by the client address the proxy puts last in X-Forwarded-For'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand serve" -s h -l help -d 'Print help'
-complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password help" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
-complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password help" -s h -l help -d 'Print help'
-complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password help" -f -a "create" -d 'Create a customer account (the owner logs in with this e-mail)'
-complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password help" -f -a "list" -d 'List the customer accounts'
-complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password help" -f -a "disable" -d 'Refuse an account\'s credentials and mail at once (its tickets stay)'
-complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password help" -f -a "enable" -d 'Let a disabled account in again'
-complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password help" -f -a "set-password" -d 'Set an owner\'s password (read from stdin); ends the account\'s sessions'
-complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -s h -l help -d 'Print help'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -f -a "create" -d 'Create a customer account (the owner logs in with this e-mail)'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -f -a "list" -d 'List the customer accounts'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -f -a "disable" -d 'Refuse an account\'s credentials and mail at once (its tickets stay)'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -f -a "enable" -d 'Let a disabled account in again'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -f -a "set-password" -d 'Set an owner\'s password (read from stdin); ends the account\'s sessions'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -f -a "edit" -d 'Change an account: the language of the desk\'s mail to its owner'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and not __fish_seen_subcommand_from create list disable enable set-password edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from create" -l email -d 'The owner\'s e-mail, used to log in' -r
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from create" -l name -d 'The owner\'s name, shown on tickets' -r
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from create" -l language -d 'The language of the desk\'s mail to the owner (and the default of their contacts) [default: the desk\'s, set by `serve --language`]' -r -f -a "es\t''
+en\t''"
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from create" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from create" -l password-stdin -d 'Read the password from the first line of standard input'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -75,11 +80,16 @@ complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fis
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from set-password" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from set-password" -l password-stdin -d 'Read the new password from the first line of standard input'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from set-password" -s h -l help -d 'Print help'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from edit" -l language -d 'The language of the desk\'s mail to the owner (contacts keep theirs)' -r -f -a "es\t''
+en\t''"
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from edit" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a customer account (the owner logs in with this e-mail)'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the customer accounts'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Refuse an account\'s credentials and mail at once (its tickets stay)'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Let a disabled account in again'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "set-password" -d 'Set an owner\'s password (read from stdin); ends the account\'s sessions'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change an account: the language of the desk\'s mail to its owner'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and not __fish_seen_subcommand_from add list edit remove reply help" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and not __fish_seen_subcommand_from add list edit remove reply help" -s h -l help -d 'Print help'
@@ -92,6 +102,8 @@ complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and not __f
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from add" -l email -d 'The agent\'s e-mail, used to log in (never a customer\'s address)' -r
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from add" -l name -d 'The agent\'s name, shown on answers ("Laura Gómez (support)")' -r
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from add" -s c -l category -d 'A category the agent works (repeat); none: every category' -r
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from add" -l language -d 'The language of the desk\'s mail to the agent [default: the desk\'s, set by `serve --language`]' -r -f -a "es\t''
+en\t''"
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from add" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of standard input'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
@@ -101,6 +113,8 @@ complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from edit" -l name -d 'A new name' -r
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from edit" -l add-category -d 'Also work this category (repeat)' -r
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from edit" -l remove-category -d 'Stop working this category (repeat)' -r
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from edit" -l language -d 'The language of the desk\'s mail to the agent' -r -f -a "es\t''
+en\t''"
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from edit" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand staff; and __fish_seen_subcommand_from remove" -l db -d 'SQLite database file; attachments are kept in `attachments/` beside it [default: desk.db in the user\'s data directory]' -r -F
@@ -154,6 +168,7 @@ complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand help; and __fish_s
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "disable" -d 'Refuse an account\'s credentials and mail at once (its tickets stay)'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "enable" -d 'Let a disabled account in again'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set-password" -d 'Set an owner\'s password (read from stdin); ends the account\'s sessions'
+complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "edit" -d 'Change an account: the language of the desk\'s mail to its owner'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "add" -d 'Add a support agent (logs in with `ecolo login` like customers)'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "list" -d 'List the agents and the categories they work'
 complete -c ecolo-desk -n "__fish_ecolo_desk_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "edit" -d 'Rename an agent or change the categories it works'
