@@ -42,6 +42,8 @@ mod categories;
 mod contacts;
 mod mail_auth;
 pub mod outbox;
+#[cfg(test)]
+mod plans;
 mod tickets;
 mod token_use;
 mod tokens;
@@ -87,6 +89,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_support_team.sql"),
     include_str!("migrations/0003_mail_authentication.sql"),
     include_str!("migrations/0004_outbox_indexes.sql"),
+    include_str!("migrations/0006_ticket_listing_and_numbers.sql"),
 ];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;
