@@ -814,7 +814,7 @@ fn list_statement(
     if let Some(hits) = search {
         // Few tickets match: take them from the full-text index and
         // filter and sort that handful.
-        let mut all = vec![Value::Text(ids_json(&hits))];
+        let mut all = vec![Value::Text(ids_json(hits))];
         all.extend(args);
         all.extend(cursor_args);
         all.push(page_size);
