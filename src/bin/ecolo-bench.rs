@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use ecolo::api::{Channel, NewTicket, Priority};
+use ecolo::api::{Channel, CloseRequest, NewMessage, NewTicket, Priority};
 use ecolo::desk::config::StoreConfig;
 use ecolo::desk::mail::notify;
 use ecolo::desk::store::{Confirmation, Login, Store};
@@ -55,6 +55,9 @@ struct Args {
 }
 
 const OWNER: &str = "owner@example.com";
+const AGENT: &str = "agent@example.com";
+/// Tickets opened per transaction while building a desk.
+const BATCH: usize = 5_000;
 const DOMAIN: &str = "desk.localhost";
 
 fn main() -> ExitCode {
@@ -292,6 +295,99 @@ fn desk_figures(
         "  GET /v1/tickets?limit=30: {:.0}/s, {:.0}/s",
         list[0], list[1]
     );
+
+    // Other pages against that first one (each within 1.5x of its time).
+    // The 10,000th page (the last one of a smaller desk) is found by
+    // walking the list to it.
+    let mut deep = vec![];
+    for d in 0..2 {
+        let started = Instant::now();
+        let (page, cursor) = walk_to_page(&http, &servers[d].url, &auth(d), 10_000)?;
+        eprintln!(
+            "  walked {} tickets to page {page} in {:.1} s",
+            desks[d].tickets,
+            started.elapsed().as_secs_f64()
+        );
+        deep.push((page, cursor));
+    }
+    let few = |d: usize| format!("search=ticket+{}", desks[d].tickets / 2);
+    let pages: Vec<(String, [String; 2], bool)> = vec![
+        (
+            format!("page {} (cursor)", deep[1].0),
+            [0, 1].map(|d| format!("cursor={}", deep[d].1)),
+            false,
+        ),
+        (
+            "status=all".into(),
+            [0, 1].map(|_| "status=all".into()),
+            false,
+        ),
+        (
+            "status=closed".into(),
+            [0, 1].map(|_| "status=closed".into()),
+            false,
+        ),
+        (
+            "category=quotes".into(),
+            [0, 1].map(|_| "category=quotes".into()),
+            false,
+        ),
+        (
+            "status=customer-reply&category=quotes".into(),
+            [0, 1].map(|_| "status=customer-reply&category=quotes".into()),
+            false,
+        ),
+        (
+            "agents' queue (waiting)".into(),
+            [0, 1].map(|_| String::new()),
+            true,
+        ),
+        (
+            "queue: category=quotes&assignee=none".into(),
+            [0, 1].map(|_| "category=quotes&assignee=none".into()),
+            true,
+        ),
+        (
+            "agents: status=answered".into(),
+            [0, 1].map(|_| "status=answered".into()),
+            true,
+        ),
+        (
+            "search=down (every ticket)".into(),
+            [0, 1].map(|_| "search=down".into()),
+            false,
+        ),
+        (
+            "search=ticket+N/2 (one ticket)".into(),
+            [0, 1].map(few),
+            false,
+        ),
+    ];
+    let mut page_costs = vec![];
+    for (name, queries, as_agent) in &pages {
+        let rate = paired_rate(args.requests, |d, _| {
+            let token = if *as_agent {
+                &desks[d].agent_token
+            } else {
+                &desks[d].token
+            };
+            let resp = http
+                .get(format!(
+                    "{}/v1/tickets?limit=30&{}",
+                    servers[d].url, queries[d]
+                ))
+                .header("Authorization", format!("Bearer {token}"))
+                .send()?;
+            if !resp.status().is_success() {
+                bail!("GET /v1/tickets?{} answered {}", queries[d], resp.status());
+            }
+            resp.bytes()?;
+            Ok(())
+        })?;
+        eprintln!("  {name}: {:.0}/s, {:.0}/s", rate[0], rate[1]);
+        // Time of this page over the first page's, per desk.
+        page_costs.push((name.clone(), [list[0] / rate[0], list[1] / rate[1]]));
+    }
     drop(servers);
 
     let owner_mail = paired_rate(args.mails, |d, i| {
@@ -382,6 +478,20 @@ fn desk_figures(
             throughput("pipe of stranger mail", Some(stranger_mail), "/s"),
             throughput("GET /v1/tickets?limit=30", Some(list), "/s"),
         ];
+        for (name, cost) in &page_costs {
+            figures.push(Figure {
+                name: format!("  {name}"),
+                value: Some(cost[d]),
+                unit: "x",
+                target: "<= 1.5x first page".into(),
+                ratio_matters: false,
+                check: |v, _| match v {
+                    None => Check::Skip,
+                    Some(v) if v <= 1.5 => Check::Pass,
+                    Some(_) => Check::Fail,
+                },
+            });
+        }
         figures.push(Figure {
             name: "database size".into(),
             value: Some(std::fs::metadata(&desk.db)?.len() as f64 / 1048576.0),
@@ -400,6 +510,8 @@ fn desk_figures(
 struct BenchDesk {
     db: PathBuf,
     token: String,
+    /// A session of a support agent working every category.
+    agent_token: String,
     tickets: u64,
     _dir: Option<tempfile::TempDir>,
 }
@@ -411,19 +523,51 @@ impl BenchDesk {
         let store = Store::open(StoreConfig::new(&db))?;
         let owner = store.create_account(OWNER, "Owner", "a bench passphrase")?;
         let principal = Actor::Customer(store.owner_principal(owner)?);
+        let agent = store.add_agent(AGENT, "Agent", "a bench passphrase", &[], None)?;
+        let agent = store
+            .find_agent(&agent.email)?
+            .context("the bench's agent vanished")?;
         let started = Instant::now();
         let categories = ["billing", "control-panel", "quotes", "email"];
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut last_report = 0;
         for i in 0..n {
-            let new = NewTicket {
+            batch.push(NewTicket {
                 category: categories[(i % 4) as usize].to_string(),
                 subject: format!("Ticket {i}"),
                 message: format!("Message of ticket {i}: the site is down again."),
                 priority: Priority::Medium,
                 attachments: vec![],
-            };
-            store.open_ticket(&principal, &new, Channel::Cli, None, Confirmation::Send)?;
+            });
+            if batch.len() < BATCH && i + 1 < n {
+                continue;
+            }
+            let numbers = store.open_tickets_in_bulk(&principal, &batch, Confirmation::Send)?;
+            // One in a hundred of each other status, so the status filters
+            // have something to find (one transaction each, as in use).
+            let first = i + 1 - batch.len() as u64;
+            for (j, number) in numbers.into_iter().enumerate() {
+                match (first + j as u64) % 100 {
+                    1 => {
+                        let reply = NewMessage {
+                            message: "Any news?".into(),
+                            attachments: vec![],
+                        };
+                        store.add_message(&principal, number, &reply, Channel::Cli, None)?;
+                    }
+                    2 => {
+                        store.staff_reply(number, "Fixed.", Some(&agent))?;
+                    }
+                    3 => {
+                        store.close_ticket(&principal, number, &CloseRequest::default())?;
+                    }
+                    _ => {}
+                }
+            }
+            batch.clear();
             let done = i + 1;
-            if done % (n / 10).max(1000) == 0 || done == n {
+            if done - last_report >= (n / 10).max(BATCH as u64) || done == n {
+                last_report = done;
                 eprintln!(
                     "  built {done} of {n} tickets in {:.1} s",
                     started.elapsed().as_secs_f64()
@@ -434,7 +578,12 @@ impl BenchDesk {
         // it by now (else the first `pipe` measured would render them all).
         notify::render_pending(&store)?;
         store.mark_all_mail_sent()?;
+        eprintln!(
+            "  built and mailed in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
         let token = store.create_session(Login::Account(owner))?;
+        let agent_token = store.create_session(Login::Agent(agent.agent_id))?;
         let kept = if keep {
             let path = dir.keep();
             eprintln!("  kept at {}", path.display());
@@ -445,6 +594,7 @@ impl BenchDesk {
         Ok(BenchDesk {
             db,
             token,
+            agent_token,
             tickets: n,
             _dir: kept,
         })
@@ -585,6 +735,38 @@ fn millis(s: &str) -> Option<f64> {
         return None;
     };
     Some(num.parse::<f64>().ok()? * scale)
+}
+
+/// Walks the owner's list 30 tickets a page up to page `page` (or the
+/// last page of a smaller desk); answers which page that is and the
+/// cursor that asks for it.
+fn walk_to_page(
+    http: &reqwest::blocking::Client,
+    url: &str,
+    auth: &str,
+    page: usize,
+) -> Result<(usize, String)> {
+    let mut cursor: Option<String> = None;
+    let mut at = 1;
+    while at < page {
+        let mut req = http
+            .get(format!("{url}/v1/tickets"))
+            .query(&[("limit", "30")])
+            .header("Authorization", auth);
+        if let Some(c) = &cursor {
+            req = req.query(&[("cursor", c)]);
+        }
+        let body: serde_json::Value = req.send()?.error_for_status()?.json()?;
+        match body["next_cursor"].as_str() {
+            Some(next) => {
+                cursor = Some(next.to_string());
+                at += 1;
+            }
+            None => break,
+        }
+    }
+    let cursor = cursor.context("the list has a single page")?;
+    Ok((at, cursor))
 }
 
 /// One mail through `ecolo-desk pipe`, a process per mail as the MTA runs it.

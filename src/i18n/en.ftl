@@ -228,7 +228,7 @@ whoami-role = Role:
 whoami-role-staff = staff (the support team: every account's tickets in these categories)
 
 ## ticket reply, close, reopen, download
-ticket-number-invalid = `{ $input }` is not a ticket number (six digits, e.g. 482913)
+ticket-number-invalid = `{ $input }` is not a ticket number (six or more digits, e.g. 482913)
 reply-ticket-closed = ticket { $number } is closed
 reply-closed-hint = { $detail }: reopen it with `ecolo ticket reopen { $number }` or open a new ticket
 reply-done = Replied to ticket { $number }; see the conversation with `ecolo ticket view { $number }`

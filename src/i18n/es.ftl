@@ -248,7 +248,7 @@ whoami-role = Rol:
 whoami-role-staff = soporte (el equipo de soporte: los tickets de todas las cuentas en estas categorías)
 
 ## ticket reply, close, reopen, download
-ticket-number-invalid = `{ $input }` no es un número de ticket (seis cifras, p. ej. 482913)
+ticket-number-invalid = `{ $input }` no es un número de ticket (seis cifras o más, p. ej. 482913)
 reply-ticket-closed = el ticket { $number } está cerrado
 reply-closed-hint = { $detail }: reábralo con `ecolo ticket reopen { $number }` o abra un ticket nuevo
 reply-done = Respuesta añadida al ticket { $number }; vea la conversación con `ecolo ticket view { $number }`

@@ -65,10 +65,11 @@ pub fn run(cmd: TicketCommand, ctx: &mut Ctx) -> Result<()> {
     }
 }
 
-/// Ticket numbers as people write them: `482913` or `#482913`.
+/// Ticket numbers as people write them: `482913` or `#482913`; 6 digits
+/// or more (a desk past 900,000 tickets gives out 7-digit ones).
 pub fn parse_number(s: &str) -> std::result::Result<u32, String> {
     let digits = s.trim().trim_start_matches('#');
-    if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.len() < 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(t!("ticket-number-invalid", input = s));
     }
     digits

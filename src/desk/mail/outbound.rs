@@ -134,7 +134,7 @@ pub fn ticket_from_reference(id: &str, domain: &str) -> Option<u32> {
     }
     let rest = local.strip_prefix("ticket-")?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    (digits.len() == 6).then(|| digits.parse().ok()).flatten()
+    (digits.len() >= 6).then(|| digits.parse().ok()).flatten()
 }
 
 fn mailbox(name: &str, email: &str) -> String {
@@ -667,6 +667,15 @@ mod tests {
         assert_eq!(
             ticket_from_reference("ticket-482913-m17@desk.localhost", "desk.localhost"),
             Some(482913)
+        );
+        assert_eq!(
+            ticket_from_reference("<ticket-1234567-m3@desk.localhost>", "desk.localhost"),
+            Some(1234567),
+            "numbers grow past 6 digits"
+        );
+        assert_eq!(
+            ticket_from_reference("<ticket-48291@desk.localhost>", "desk.localhost"),
+            None
         );
         assert_eq!(
             ticket_from_reference("<ticket-482913@elsewhere>", "desk.localhost"),

@@ -83,7 +83,7 @@ pub fn check(secret: &[u8], address: &str, sender: &str) -> Option<Target> {
     let (tag, sig) = extension.split_once('.')?;
     let target = if let Some(id) = tag.strip_prefix('h') {
         Target::Held(id.parse().ok()?)
-    } else if tag.len() == 6 {
+    } else if tag.len() >= 6 && tag.bytes().all(|b| b.is_ascii_digit()) {
         Target::Ticket(tag.parse().ok()?)
     } else {
         return None;
@@ -148,6 +148,32 @@ mod tests {
             check(SECRET, "billing@desk.example.com", "owner@example.com"),
             None
         );
+    }
+
+    #[test]
+    fn numbers_past_six_digits_sign_and_check() {
+        for number in [1234567, 4294967295] {
+            let addr = sign(
+                SECRET,
+                "billing",
+                "desk.localhost",
+                Target::Ticket(number),
+                "owner@example.com",
+            );
+            assert!(addr.starts_with(&format!("billing+{number}.")), "{addr}");
+            assert_eq!(
+                check(SECRET, &addr, "owner@example.com"),
+                Some(Target::Ticket(number))
+            );
+        }
+        let short = sign(
+            SECRET,
+            "billing",
+            "desk.localhost",
+            Target::Ticket(12345),
+            "owner@example.com",
+        );
+        assert_eq!(check(SECRET, &short, "owner@example.com"), None);
     }
 
     #[test]

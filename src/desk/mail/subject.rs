@@ -7,14 +7,17 @@ const PREFIXES: [&str; 12] = [
     "re", "fwd", "fw", "rv", "reenviar", "res", "enc", "tr", "aw", "wg", "r", "rif",
 ];
 
-/// The ticket number of the first `[#NNNNNN]` tag in `subject`.
+/// The ticket number of the first `[#NNNNNN]` tag in `subject` (6 digits
+/// or more: numbers grow past 6 on a crowded desk).
 pub fn ticket_tag(subject: &str) -> Option<u32> {
     let mut rest = subject;
     while let Some(start) = rest.find("[#") {
         let after = &rest[start + 2..];
         let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if digits.len() == 6 && after[digits.len()..].starts_with(']') {
-            return digits.parse().ok();
+        if digits.len() >= 6 && after[digits.len()..].starts_with(']') {
+            if let Ok(number) = digits.parse() {
+                return Some(number);
+            }
         }
         rest = after;
     }
@@ -97,7 +100,12 @@ mod tests {
         assert_eq!(ticket_tag("Re: [#482913] Factura duplicada"), Some(482913));
         assert_eq!(ticket_tag("RV: Factura duplicada [#482913]"), Some(482913));
         assert_eq!(ticket_tag("[#12345] too short [#123456]"), Some(123456));
-        assert_eq!(ticket_tag("[#1234567] too long"), None);
+        assert_eq!(ticket_tag("[#1234567] seven digits"), Some(1234567));
+        assert_eq!(ticket_tag("[#4294967295] ten"), Some(4294967295));
+        assert_eq!(
+            ticket_tag("[#99999999999] past u32 [#482913]"),
+            Some(482913)
+        );
         assert_eq!(ticket_tag("#482913 without brackets"), None);
         assert_eq!(ticket_tag("no tag at all"), None);
     }

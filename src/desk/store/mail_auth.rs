@@ -106,8 +106,9 @@ impl Store {
         let since = fmt_time(chrono::Utc::now() - window);
         let conn = self.conn()?;
         Ok(conn.query_row(
-            "SELECT COUNT(*) FROM outbox
-             WHERE json_extract(headers, '$.\"Return-Path\"') = '<>' AND next_attempt_at > ?1",
+            // The window's range of outbox_auto_replies_by_time (0006),
+            // not every mail ever queued.
+            "SELECT COUNT(*) FROM outbox WHERE auto_reply = 1 AND next_attempt_at > ?1",
             [since],
             |r| r.get(0),
         )?)

@@ -44,6 +44,8 @@ pub mod event_lines;
 mod languages;
 mod mail_auth;
 pub mod outbox;
+#[cfg(test)]
+mod plans;
 mod tickets;
 mod token_use;
 mod tokens;
@@ -91,6 +93,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_mail_authentication.sql"),
     include_str!("migrations/0004_outbox_indexes.sql"),
     include_str!("migrations/0005_languages.sql"),
+    include_str!("migrations/0006_ticket_listing_and_numbers.sql"),
 ];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;
