@@ -182,4 +182,20 @@ fn store_refusals_follow_accept_language_with_the_same_title_and_status() {
             .contains("account owner's own address"),
         "{en}"
     );
+
+    // The listing's own checks, a nested reason included.
+    let es = ask(
+        Some("es"),
+        Method::GET,
+        "/v1/tickets?limit=0&assignee=laura",
+        None,
+    );
+    assert_eq!(fields(&es), ["limit", "assignee"], "{es}");
+    assert_eq!(es["errors"][0]["message"], "debe estar entre 1 y 100");
+    assert_eq!(
+        es["errors"][1]["message"],
+        "`laura` no es una dirección de correo: use la forma nombre@example.com, o use @me o none"
+    );
+    let en = ask(None, Method::GET, "/v1/tickets?limit=0", None);
+    assert_eq!(en["errors"][0]["message"], "must be between 1 and 100");
 }

@@ -355,12 +355,15 @@ fn check_attachment_list(check: &mut Check, ids: &[String], max: u32) {
     if ids.len() > max as usize {
         check.add(
             "attachments",
-            format!("{} files given; at most {max} per message", ids.len()),
+            crate::msg!("field-attachments-too-many", n = ids.len(), max = max),
         );
     }
     let mut seen = std::collections::HashSet::new();
     if let Some(dup) = ids.iter().find(|id| !seen.insert(id.as_str())) {
-        check.add("attachments", format!("attachment {dup} is listed twice"));
+        check.add(
+            "attachments",
+            crate::msg!("field-attachment-twice", id = dup),
+        );
     }
 }
 
@@ -664,7 +667,10 @@ fn list_statement(
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
     let mut check = Check::new();
     if !(1..=MAX_PAGE_SIZE).contains(&limit) {
-        check.add("limit", format!("must be between 1 and {MAX_PAGE_SIZE}"));
+        check.add(
+            "limit",
+            crate::msg!("field-limit-range", max = MAX_PAGE_SIZE),
+        );
     }
     let category = match &query.category {
         Some(c) => check.take("category", validate::category(c)),
@@ -676,7 +682,7 @@ fn list_statement(
         Some(word @ ("@me" | "none")) => Some(word.to_string()),
         Some(email) => check.take(
             "assignee",
-            validate::email(email).map_err(|e| format!("{e}, or use @me or none")),
+            validate::email(email).map_err(|e| crate::msg!("field-assignee").with("reason", e)),
         ),
     };
     let account = match &query.account {
@@ -688,7 +694,7 @@ fn list_statement(
         if chars > MAX_SEARCH_CHARS {
             check.add(
                 "search",
-                format!("is {chars} characters long; the limit is {MAX_SEARCH_CHARS}: search for fewer words"),
+                crate::msg!("field-search-too-long", n = chars, max = MAX_SEARCH_CHARS),
             );
         }
     }
@@ -1042,7 +1048,7 @@ impl Store {
         if key.is_empty() || key.len() > 255 || !key.chars().all(|c| c.is_ascii_graphic()) {
             return Err(Error::invalid(
                 IDEMPOTENCY_KEY_HEADER,
-                "must be 1 to 255 visible ASCII characters, such as a UUID",
+                crate::msg!("field-idempotency-key"),
             ));
         }
         self.create_ticket(

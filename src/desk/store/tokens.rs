@@ -187,7 +187,7 @@ impl Store {
             if days == 0 || days > MAX_TOKEN_DAYS {
                 check.add(
                     "expires_in_days",
-                    format!("must be between 1 and {MAX_TOKEN_DAYS} days, or absent for no expiry"),
+                    crate::msg!("field-token-days", max = MAX_TOKEN_DAYS),
                 );
             }
         }
@@ -318,7 +318,7 @@ impl Store {
             if days == 0 || days > MAX_TOKEN_DAYS {
                 check.add(
                     "expires_in_days",
-                    format!("must be between 1 and {MAX_TOKEN_DAYS} days, or absent for no expiry"),
+                    crate::msg!("field-token-days", max = MAX_TOKEN_DAYS),
                 );
             }
         }
