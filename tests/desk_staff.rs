@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 const LAURA: &str = "laura@support.example";
 const BEA: &str = "bea@support.example";
 const PW: &str = "agent password 1";
+const CRIS: &str = "cris@support.example";
 
 /// A desk with two agents: Laura (all categories) and Bea (billing only).
 fn desk_with_team() -> Desk {
@@ -567,6 +568,26 @@ fn agent_tokens_are_at_most_as_wide_as_the_agent() {
     );
     expect_problem(api.get(&format!("/v1/tickets/{panel}"), &narrow), 404);
     expect(api.get(&format!("/v1/tickets/{billing}"), &narrow), 200);
+    // An agent of two categories narrows a token to one of them; and when
+    // the admin later takes a category from the agent, the agent's tokens
+    // lose it too (a token is the intersection, never wider).
+    desk.add_agent(CRIS, "Cris", PW, &["billing", "control-panel"]);
+    let cris = desk.login_token(CRIS, PW);
+    let cris_billing = api.create_token(
+        &cris,
+        json!({"name": "billing-only", "categories": ["billing"]}),
+    );
+    expect_problem(api.get(&format!("/v1/tickets/{panel}"), &cris_billing), 404);
+    expect(api.get(&format!("/v1/tickets/{billing}"), &cris_billing), 200);
+    let cris_both = api.create_token(
+        &cris,
+        json!({"name": "both", "categories": ["billing", "control-panel"]}),
+    );
+    expect(api.get(&format!("/v1/tickets/{panel}"), &cris_both), 200);
+    let out = desk.admin(&["staff", "edit", CRIS, "--remove-category", "control-panel"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    expect_problem(api.get(&format!("/v1/tickets/{panel}"), &cris_both), 404);
+    expect(api.get(&format!("/v1/tickets/{billing}"), &cris_both), 200);
     let listed = api.get_ok("/v1/tokens", &laura);
     assert_eq!(listed[0]["name"], "billing-only");
     // Contacts are the customers' business.
@@ -724,4 +745,23 @@ fn an_agents_tokens_and_unattached_uploads_are_their_own() {
         api.get(&format!("/v1/attachments/{file}"), &owner).status(),
         200
     );
+}
+
+#[test]
+fn an_agent_logs_in_only_with_its_own_password() {
+    let desk = desk_with_team();
+    let login = |email: &str, password: &str| {
+        reqwest::blocking::Client::new()
+            .post(format!("{}/v1/sessions", desk.url))
+            .json(&json!({"email": email, "password": password}))
+            .send()
+            .unwrap()
+    };
+    let p = expect_problem(login(BEA, "not the password"), 401);
+    assert!(p["detail"].is_string(), "{p}");
+    let p = expect_problem(login(BEA, PW.trim_end_matches('1')), 401);
+    assert!(p["detail"].is_string(), "{p}");
+    let ok = expect(login(BEA, PW), 201);
+    assert_eq!(ok["me"]["acting_as"]["role"], "staff", "{ok}");
+    assert!(ok["token"].as_str().unwrap().starts_with("ecolo_"), "{ok}");
 }
