@@ -52,8 +52,8 @@ list-agent-categories|||src/desk/store/tickets.rs|||1|||None => in_list(&mut sql
 attachment-agent-category|||src/desk/store/attachments.rs|||1|||Some((category, _)) if a.allows(&category) => {}|||Some(_) => {}
 attachment-agent-own-upload|||src/desk/store/attachments.rs|||1|||None if holder.agent_id == Some(a.agent_id) => {}|||None => {}
 move-agent-category|||src/desk/store/tickets.rs|||1|||            if !agent.allows(c) {|||            if c.is_empty() {
-actor-agent-guard|||src/desk/auth.rs|||1|||Actor::Customer(_) => Err(Error::Forbidden(format!(|||Actor::Customer(p) => Ok(Box::leak(Box::new(AgentPrincipal { agent_id: 0, name: p.account_name.clone(), email: p.account_email.clone(), categories: None, agent_categories: None, token_id: p.token_id }))),\n            Actor::Customer(_) => Err(Error::Forbidden(format!(
-actor-customer-guard|||src/desk/auth.rs|||1|||Actor::Agent(_) => Err(Error::Forbidden(format!(|||Actor::Agent(a) => Ok(Box::leak(Box::new(Principal { account_id: 1, account_name: a.name.clone(), account_email: a.email.clone(), contact: None, categories: None, token_id: a.token_id }))),\n            Actor::Agent(_) => Err(Error::Forbidden(format!(
+actor-agent-guard|||src/desk/auth.rs|||1|||Actor::Customer(_) => Err(Error::Forbidden(crate::msg!(|||Actor::Customer(p) => Ok(Box::leak(Box::new(AgentPrincipal { agent_id: 0, name: p.account_name.clone(), email: p.account_email.clone(), categories: None, agent_categories: None, token_id: p.token_id }))),\n            Actor::Customer(_) => Err(Error::Forbidden(crate::msg!(
+actor-customer-guard|||src/desk/auth.rs|||1|||Actor::Agent(_) => Err(Error::Forbidden(crate::msg!(|||Actor::Agent(a) => Ok(Box::leak(Box::new(Principal { account_id: 1, account_name: a.name.clone(), account_email: a.email.clone(), contact: None, categories: None, token_id: a.token_id }))),\n            Actor::Agent(_) => Err(Error::Forbidden(crate::msg!(
 note-agent-only|||src/desk/store/tickets.rs|||1|||actor.agent("writing an internal note")?|||actor.agent("writing an internal note").unwrap_or_else(|_| &*Box::leak(Box::new(crate::desk::auth::AgentPrincipal { agent_id: 0, name: String::new(), email: String::new(), categories: None, agent_categories: None, token_id: None })))
 assign-agent-only|||src/desk/store/tickets.rs|||1|||actor.agent("assigning tickets")?|||actor.agent("assigning tickets").unwrap_or_else(|_| &*Box::leak(Box::new(crate::desk::auth::AgentPrincipal { agent_id: 0, name: String::new(), email: String::new(), categories: None, agent_categories: None, token_id: None })))
 change-agent-only|||src/desk/store/tickets.rs|||1|||actor.agent("changing a ticket's category or priority")?|||actor.agent("changing a ticket's category or priority").unwrap_or_else(|_| &*Box::leak(Box::new(crate::desk::auth::AgentPrincipal { agent_id: 0, name: String::new(), email: String::new(), categories: None, agent_categories: None, token_id: None })))
@@ -83,7 +83,7 @@ login-password|||src/desk/store/accounts.rs|||1|||if auth::verify_password(passw
 mail-sender-contact-categories|||src/desk/store/accounts.rs|||1|||p.categories = Some(super::contacts::contact_categories(&conn, contact_id)?);|||let _ = contact_id;
 agent-add-second-role|||src/desk/store/agents.rs|||1|||            refuse_second_role(tx, &email, "agent")?;|||
 contact-add-agent-address|||src/desk/store/contacts.rs|||1|||if super::agents::agent_id_by_email(tx, &email)?.is_some() {|||if false {
-account-create-agent-address|||src/desk/store/accounts.rs|||1|||if !role.starts_with("the owner") {|||if false {
+account-create-agent-address|||src/desk/store/accounts.rs|||1|||            if let Some(role) = super::agents::address_role(tx, &email)? {|||            if let Some(role) = None::<Msg> {
 can-manage-categories|||src/desk/auth.rs|||1|||self.contact.is_none() && self.categories.is_none()|||self.contact.is_none()
 can-manage-contact|||src/desk/auth.rs|||1|||self.contact.is_none() && self.categories.is_none()|||self.categories.is_none()
 allows|||src/desk/auth.rs|||1|||Some(list) => list.iter().any(|c| c == category),|||Some(_) => !category.is_empty(),
@@ -91,7 +91,7 @@ agent-allows|||src/desk/auth.rs|||2|||Some(list) => list.iter().any(|c| c == cat
 check-category|||src/desk/auth.rs|||1|||if self.allows(category) {|||if !category.is_empty() {
 require-manage|||src/desk/auth.rs|||1|||if self.can_manage() {|||if self.account_id > 0 {
 verify-password|||src/desk/auth.rs|||1|||            .is_ok(),|||            .is_ok() || !password.is_empty(),
-rate-limit|||src/desk/auth.rs|||1|||if times.len() >= self.max_failures {|||if times.len() >= self.max_failures * 1000 {
+rate-limit|||src/desk/auth.rs|||1|||if times.len() >= *max {|||if times.len() >= *max * 1000 {
 LIST
 )
 
