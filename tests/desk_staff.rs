@@ -578,14 +578,24 @@ fn agent_tokens_are_at_most_as_wide_as_the_agent() {
         json!({"name": "billing-only", "categories": ["billing"]}),
     );
     expect_problem(api.get(&format!("/v1/tickets/{panel}"), &cris_billing), 404);
-    expect(api.get(&format!("/v1/tickets/{billing}"), &cris_billing), 200);
+    expect(
+        api.get(&format!("/v1/tickets/{billing}"), &cris_billing),
+        200,
+    );
     let cris_both = api.create_token(
         &cris,
         json!({"name": "both", "categories": ["billing", "control-panel"]}),
     );
     expect(api.get(&format!("/v1/tickets/{panel}"), &cris_both), 200);
-    let out = desk.admin(&["staff", "edit", CRIS, "--remove-category", "control-panel"], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = desk.admin(
+        &["staff", "edit", CRIS, "--remove-category", "control-panel"],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     expect_problem(api.get(&format!("/v1/tickets/{panel}"), &cris_both), 404);
     expect(api.get(&format!("/v1/tickets/{billing}"), &cris_both), 200);
     let listed = api.get_ok("/v1/tokens", &laura);
