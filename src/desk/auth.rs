@@ -213,10 +213,9 @@ impl Actor {
     pub fn customer(&self, what: &str) -> Result<&Principal> {
         match self {
             Actor::Customer(p) => Ok(p),
-            Actor::Agent(_) => Err(Error::Forbidden(crate::msg!(
-                "problem-customers-only",
-                what = what
-            ))),
+            Actor::Agent(_) => Err(Error::Forbidden(
+                crate::msg!("problem-customers-only").with("what", action(what)),
+            )),
         }
     }
 
@@ -224,10 +223,9 @@ impl Actor {
     pub fn agent(&self, what: &str) -> Result<&AgentPrincipal> {
         match self {
             Actor::Agent(a) => Ok(a),
-            Actor::Customer(_) => Err(Error::Forbidden(crate::msg!(
-                "problem-staff-only",
-                what = what
-            ))),
+            Actor::Customer(_) => Err(Error::Forbidden(
+                crate::msg!("problem-staff-only").with("what", action(what)),
+            )),
         }
     }
 
@@ -361,6 +359,20 @@ impl RateLimiter {
     }
 }
 
+/// What a refused actor tried, in the request's language: the few things
+/// only one side of the counter does, named where they are checked.
+fn action(what: &str) -> crate::desk::error::Msg {
+    match what {
+        "opening a ticket" => crate::msg!("action-opening-a-ticket"),
+        "managing contacts" => crate::msg!("action-managing-contacts"),
+        "writing an internal note" => crate::msg!("action-writing-a-note"),
+        "assigning tickets" => crate::msg!("action-assigning"),
+        "changing a ticket's category or priority" => crate::msg!("action-changing-a-ticket"),
+        "closing with a last answer" => crate::msg!("action-closing-with-an-answer"),
+        other => crate::desk::error::Msg::Text(other.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +424,26 @@ mod tests {
         };
         assert!(!contact.can_manage());
         assert!(contact.require_manage().is_err());
+    }
+
+    #[test]
+    fn every_refused_action_has_words_in_both_languages() {
+        let source = include_str!("store/tickets.rs").to_string()
+            + include_str!("store/contacts.rs")
+            + include_str!("store/tokens.rs");
+        for call in [".agent(\"", ".customer(\""] {
+            for (i, _) in source.match_indices(call) {
+                let rest = &source[i + call.len()..];
+                let what = &rest[..rest.find('"').unwrap()];
+                let msg = action(what);
+                assert!(
+                    matches!(msg, crate::desk::error::Msg::Key { .. }),
+                    "`{what}` needs a message in action()"
+                );
+                let es = msg.render(crate::i18n::Lang::Es);
+                assert_ne!(es, what, "`{what}` in Spanish");
+            }
+        }
     }
 
     #[test]
