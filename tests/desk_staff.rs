@@ -775,3 +775,35 @@ fn an_agent_logs_in_only_with_its_own_password() {
     assert_eq!(ok["me"]["acting_as"]["role"], "staff", "{ok}");
     assert!(ok["token"].as_str().unwrap().starts_with("ecolo_"), "{ok}");
 }
+
+#[test]
+fn an_agent_downloads_only_attachments_of_its_categories() {
+    let desk = desk_with_team();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    let mut files = Vec::new();
+    for category in ["control-panel", "billing"] {
+        let id = api.upload_id(&owner, "log.txt", format!("{category} log"));
+        expect(
+            api.post(
+                "/v1/tickets",
+                &owner,
+                &json!({"category": category, "subject": "With a file",
+                        "message": "see the log", "attachments": [id]}),
+            ),
+            201,
+        );
+        files.push(id);
+    }
+    let (panel_file, billing_file) = (&files[0], &files[1]);
+    let bea = desk.login_token(BEA, PW);
+    let p = expect_problem(api.get(&format!("/v1/attachments/{panel_file}"), &bea), 404);
+    assert!(p["detail"].as_str().unwrap().contains(panel_file.as_str()), "{p}");
+    let resp = api.get(&format!("/v1/attachments/{billing_file}"), &bea);
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.text().unwrap(), "billing log");
+    let laura = desk.login_token(LAURA, PW);
+    let resp = api.get(&format!("/v1/attachments/{panel_file}"), &laura);
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.text().unwrap(), "control-panel log");
+}
