@@ -798,7 +798,10 @@ fn an_agent_downloads_only_attachments_of_its_categories() {
     let (panel_file, billing_file) = (&files[0], &files[1]);
     let bea = desk.login_token(BEA, PW);
     let p = expect_problem(api.get(&format!("/v1/attachments/{panel_file}"), &bea), 404);
-    assert!(p["detail"].as_str().unwrap().contains(panel_file.as_str()), "{p}");
+    assert!(
+        p["detail"].as_str().unwrap().contains(panel_file.as_str()),
+        "{p}"
+    );
     let resp = api.get(&format!("/v1/attachments/{billing_file}"), &bea);
     assert_eq!(resp.status(), 200);
     assert_eq!(resp.text().unwrap(), "billing log");
