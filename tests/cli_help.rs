@@ -37,8 +37,8 @@ const COMMANDS: &[&[&str]] = &[
     &["config", "get"],
 ];
 
-/// Every command of the clap definitions, as its path of names.
-fn clap_commands() -> Vec<Vec<String>> {
+/// Every command of `root`'s clap definitions, as its path of names.
+fn clap_commands(root: &clap::Command) -> Vec<Vec<String>> {
     fn walk(cmd: &clap::Command, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
         out.push(path.clone());
         for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
@@ -48,11 +48,7 @@ fn clap_commands() -> Vec<Vec<String>> {
         }
     }
     let mut out = Vec::new();
-    walk(
-        &<ecolo::cli::Cli as clap::CommandFactory>::command(),
-        &mut Vec::new(),
-        &mut out,
-    );
+    walk(root, &mut Vec::new(), &mut out);
     out
 }
 
@@ -62,7 +58,7 @@ fn help_of_every_command() {
         .iter()
         .map(|p| p.iter().map(|s| s.to_string()).collect())
         .collect();
-    let mut defined = clap_commands();
+    let mut defined = clap_commands(&<ecolo::cli::Cli as clap::CommandFactory>::command());
     listed.sort();
     defined.sort();
     assert_eq!(listed, defined, "COMMANDS lists every command clap defines");
@@ -135,20 +131,7 @@ fn ecolo_lang_beats_a_spanish_locale_in_help() {
 /// (walked, not listed, so a new one is snapshotted at once).
 #[test]
 fn help_of_every_desk_command() {
-    fn walk(cmd: &clap::Command, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-        out.push(path.clone());
-        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
-            path.push(sub.get_name().to_string());
-            walk(sub, path, out);
-            path.pop();
-        }
-    }
-    let mut paths = Vec::new();
-    walk(
-        &<ecolo::desk::cli::Cli as clap::CommandFactory>::command(),
-        &mut Vec::new(),
-        &mut paths,
-    );
+    let paths = clap_commands(&<ecolo::desk::cli::Cli as clap::CommandFactory>::command());
     assert!(paths.len() > 10, "{paths:?}");
     for path in paths {
         let out = Command::new(common::DESK)

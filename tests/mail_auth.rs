@@ -92,9 +92,15 @@ impl World {
 
     /// `raw` with a DKIM-Signature of the owner's domain on top.
     fn signed(&self, raw: &str) -> String {
+        self.sign(OWNER_DOMAIN, raw)
+    }
+
+    /// `raw` with a DKIM-Signature of domain `d` (selector `sel`) made with
+    /// the owner's key.
+    fn sign(&self, d: &str, raw: &str) -> String {
         let key = Ed25519Key::from_pkcs8_der(&self.owner_key).unwrap();
         let signature = DkimSigner::from_key(key)
-            .domain(OWNER_DOMAIN)
+            .domain(d)
             .selector("sel")
             .headers(["From", "To", "Subject", "Message-ID"])
             .sign(raw.as_bytes())
@@ -112,14 +118,7 @@ impl World {
             &format!("sel._domainkey.{d}"),
             &format!("v=DKIM1; k=ed25519; p={}", base64(&public)),
         );
-        let key = Ed25519Key::from_pkcs8_der(&self.owner_key).unwrap();
-        let signature = DkimSigner::from_key(key)
-            .domain(d)
-            .selector("sel")
-            .headers(["From", "To", "Subject", "Message-ID"])
-            .sign(raw.as_bytes())
-            .unwrap();
-        format!("{}{raw}", signature.to_header())
+        self.sign(d, raw)
     }
 
     /// `pipe` verifying for itself, as Postfix would run it for a client.

@@ -29,17 +29,11 @@ pub fn write_all(root: &Path) -> io::Result<()> {
 /// `ecolo-desk`'s completions and man pages (English: its admin commands
 /// are the operator's, who reads the README in English too).
 fn write_desk(root: &Path) -> io::Result<()> {
-    let dir = root.join("completions");
-    for shell in [
-        Shell::Bash,
-        Shell::Zsh,
-        Shell::Fish,
-        Shell::PowerShell,
-        Shell::Elvish,
-    ] {
-        let mut cmd = crate::desk::cli::Cli::command();
-        clap_complete::generate_to(shell, &mut cmd, "ecolo-desk", &dir)?;
-    }
+    completions_of(
+        crate::desk::cli::Cli::command(),
+        "ecolo-desk",
+        &root.join("completions"),
+    )?;
     let man = root.join("man");
     // Built, so each subcommand's display name is `ecolo-desk-staff-add`.
     let mut cmd = crate::desk::cli::Cli::command().disable_help_subcommand(true);
@@ -53,17 +47,23 @@ fn write_desk(root: &Path) -> io::Result<()> {
     std::fs::write(man.join("ecolo-desk.1"), out)
 }
 
+const SHELLS: [Shell; 5] = [
+    Shell::Bash,
+    Shell::Zsh,
+    Shell::Fish,
+    Shell::PowerShell,
+    Shell::Elvish,
+];
+
 pub fn write_completions(dir: &Path) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    for shell in [
-        Shell::Bash,
-        Shell::Zsh,
-        Shell::Fish,
-        Shell::PowerShell,
-        Shell::Elvish,
-    ] {
-        let mut cmd = Cli::command();
-        clap_complete::generate_to(shell, &mut cmd, "ecolo", dir)?;
+    completions_of(Cli::command(), "ecolo", dir)
+}
+
+/// `cmd`'s completion script for every shell in `SHELLS`, named after `bin`.
+fn completions_of(mut cmd: clap::Command, bin: &str, dir: &Path) -> io::Result<()> {
+    for shell in SHELLS {
+        clap_complete::generate_to(shell, &mut cmd, bin, dir)?;
     }
     Ok(())
 }

@@ -1715,8 +1715,9 @@ mod tests {
     use super::*;
     use crate::api::Priority;
 
-    #[test]
-    fn only_events_rendered_before_the_retention_are_pruned() {
+    /// A fresh desk (kept while the `TempDir` lives), its owner, and a
+    /// billing ticket to open.
+    fn owner_desk() -> (tempfile::TempDir, Store, Actor, crate::api::NewTicket) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_path(&dir.path().join("desk.db")).unwrap();
         let account = store
@@ -1730,6 +1731,12 @@ mod tests {
             priority: Priority::Low,
             attachments: vec![],
         };
+        (dir, store, owner, new)
+    }
+
+    #[test]
+    fn only_events_rendered_before_the_retention_are_pruned() {
+        let (_dir, store, owner, new) = owner_desk();
         store
             .open_ticket(
                 &owner,
@@ -1831,19 +1838,7 @@ mod tests {
 
     #[test]
     fn a_desk_past_six_digits_opens_lists_and_finds_seven_digit_tickets() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_path(&dir.path().join("desk.db")).unwrap();
-        let account = store
-            .create_account("o@example.com", "O", "a long passphrase")
-            .unwrap();
-        let owner = Actor::Customer(store.owner_principal(account).unwrap());
-        let new = crate::api::NewTicket {
-            category: "billing".into(),
-            subject: "Refund".into(),
-            message: "Please".into(),
-            priority: Priority::Low,
-            attachments: vec![],
-        };
+        let (_dir, store, owner, new) = owner_desk();
         let first = store
             .open_ticket(&owner, &new, Channel::Cli, None, Confirmation::Skip)
             .unwrap();
