@@ -165,7 +165,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecolo' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which tickets: open, answered, customer-reply, closed, waiting (open or customer-reply), active (all but closed) or all [default: the desk''s, see below]')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this category (slug or name)')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only this category (slug or name)')
-            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only tickets whose subject or messages contain TEXT (for the support team, notes too)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only tickets whose subject or messages contain every word of TEXT (for the support team, notes too), newest first')
             [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Support team: only tickets assigned to EMAIL, to you (`@me`) or to nobody (`none`)')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Support team: only the tickets of the account owned by EMAIL')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'At most N tickets')

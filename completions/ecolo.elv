@@ -151,7 +151,7 @@ set edit:completion:arg-completer[ecolo] = {|@words|
             cand --status 'Which tickets: open, answered, customer-reply, closed, waiting (open or customer-reply), active (all but closed) or all [default: the desk''s, see below]'
             cand -c 'Only this category (slug or name)'
             cand --category 'Only this category (slug or name)'
-            cand --search 'Only tickets whose subject or messages contain TEXT (for the support team, notes too)'
+            cand --search 'Only tickets whose subject or messages contain every word of TEXT (for the support team, notes too), newest first'
             cand --assignee 'Support team: only tickets assigned to EMAIL, to you (`@me`) or to nobody (`none`)'
             cand --account 'Support team: only the tickets of the account owned by EMAIL'
             cand -L 'At most N tickets'

@@ -118,7 +118,7 @@ active\t''
 all\t''
 waiting\t'Waiting for support: `open` and `customer-reply` (the agents\' default)'"
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -s c -l category -d 'Only this category (slug or name)' -r
-complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l search -d 'Only tickets whose subject or messages contain TEXT (for the support team, notes too)' -r
+complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l search -d 'Only tickets whose subject or messages contain every word of TEXT (for the support team, notes too), newest first' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l assignee -d 'Support team: only tickets assigned to EMAIL, to you (`@me`) or to nobody (`none`)' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -l account -d 'Support team: only the tickets of the account owned by EMAIL' -r
 complete -c ecolo -n "__fish_ecolo_using_subcommand ticket; and __fish_seen_subcommand_from list" -s L -l limit -d 'At most N tickets' -r

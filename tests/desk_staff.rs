@@ -810,3 +810,128 @@ fn an_agent_downloads_only_attachments_of_its_categories() {
     assert_eq!(resp.status(), 200);
     assert_eq!(resp.text().unwrap(), "control-panel log");
 }
+
+/// A search is one walk of the full-text index, newest ticket first, in
+/// every view: it pages by cursor without repeats, finds words spread over
+/// a ticket's subject and messages, follows status and category changes,
+/// and never crosses accounts or shows a customer a note.
+#[test]
+fn a_search_pages_newest_first_and_follows_every_change() {
+    let desk = desk_with_team();
+    let api = Api::new(&desk);
+    let owner = desk.owner_token();
+    desk.create_account("other@example.net", "Other Ltd", "other password 1");
+    let other = desk.login_token("other@example.net", "other password 1");
+    let laura = desk.login_token(LAURA, PW);
+    let mut opened = vec![];
+    for i in 0..7 {
+        let t = expect(
+            api.post(
+                "/v1/tickets",
+                &owner,
+                &json!({"category": "billing", "subject": format!("Server down {i}"),
+                        "message": "the mail bounced"}),
+            ),
+            201,
+        );
+        opened.push(number(&t));
+    }
+    let theirs = number(&api.open_ticket(&other, "billing", "Server down too"));
+    let newest_first: Vec<u64> = opened.iter().rev().copied().collect();
+
+    // Pages of 3 by cursor: every match once, newest first.
+    let mut seen = vec![];
+    let mut path = "/v1/tickets?search=server+bounced&limit=3".to_string();
+    loop {
+        let page = api.get_ok(&path, &owner);
+        seen.extend(numbers(&page));
+        match page["next_cursor"].as_str() {
+            Some(c) => path = format!("/v1/tickets?search=server+bounced&limit=3&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, newest_first, "the owner's, never the other account's");
+    let mut all = vec![theirs];
+    all.extend(&newest_first);
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=server&limit=100", &laura)),
+        all,
+        "agents search every account, newest first (the queue's order is for lists)"
+    );
+    // A list's cursor is no search's, and the reverse.
+    let list = api.get_ok("/v1/tickets?limit=1", &owner);
+    let c = list["next_cursor"].as_str().unwrap();
+    expect_problem(
+        api.get(&format!("/v1/tickets?search=server&cursor={c}"), &owner),
+        400,
+    );
+
+    // A reply, a note, a move and a close are searched as they are now.
+    let t = opened[2];
+    expect(
+        api.post(
+            &format!("/v1/tickets/{t}/messages"),
+            &owner,
+            &json!({"message": "quasarword appeared"}),
+        ),
+        201,
+    );
+    expect(
+        api.post(
+            &format!("/v1/tickets/{t}/notes"),
+            &laura,
+            &json!({"message": "nebulaword internal"}),
+        ),
+        201,
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=quasarword", &owner)),
+        [t]
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=quasarword+bounced", &owner)),
+        [t]
+    );
+    assert!(numbers(&api.get_ok("/v1/tickets?search=nebulaword", &owner)).is_empty());
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=nebulaword", &laura)),
+        [t]
+    );
+    assert_eq!(
+        numbers(&api.get_ok(
+            "/v1/tickets?search=quasarword&status=customer-reply",
+            &laura
+        )),
+        [t]
+    );
+    expect(
+        patch(
+            &api,
+            &format!("/v1/tickets/{t}"),
+            &laura,
+            json!({"category": "email"}),
+        ),
+        200,
+    );
+    assert!(
+        numbers(&api.get_ok("/v1/tickets?search=quasarword&category=billing", &laura)).is_empty()
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=quasarword&category=email", &laura)),
+        [t]
+    );
+    let bea = desk.login_token(BEA, PW);
+    assert!(
+        numbers(&api.get_ok("/v1/tickets?search=quasarword", &bea)).is_empty(),
+        "moved out of Bea's categories"
+    );
+    expect(
+        api.post(&format!("/v1/tickets/{t}/close"), &owner, &json!({})),
+        200,
+    );
+    assert!(numbers(&api.get_ok("/v1/tickets?search=quasarword", &owner)).is_empty());
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=quasarword&status=closed", &owner)),
+        [t]
+    );
+}

@@ -70,7 +70,7 @@ help-ticket-list-after-help = Los clientes reciben sus propios tickets, los más
       ecolo ticket list --search factura
       ecolo ticket list --assignee @me --status all
       ecolo ticket list --account titular@example.com -c facturacion
-help-ticket-list-arg-search = Solo los tickets cuyo asunto o mensajes contienen TEXT (para el equipo de soporte, también las notas)
+help-ticket-list-arg-search = Solo los tickets cuyo asunto o mensajes contienen todas las palabras de TEXT (para el equipo de soporte, también las notas), los más recientes primero
 help-ticket-list-arg-assignee = Equipo de soporte: solo los tickets asignados a EMAIL, a usted (`@me`) o a nadie (`none`)
 help-ticket-list-arg-account = Equipo de soporte: solo los tickets de la cuenta cuyo titular es EMAIL
 help-ticket-view-about = Muestra toda la conversación de un ticket

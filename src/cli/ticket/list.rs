@@ -34,8 +34,8 @@ pub struct Args {
     #[arg(short, long, value_name = "CATEGORY")]
     pub category: Option<String>,
 
-    /// Only tickets whose subject or messages contain TEXT (for the support
-    /// team, notes too)
+    /// Only tickets whose subject or messages contain every word of TEXT (for
+    /// the support team, notes too), newest first
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 

@@ -156,10 +156,6 @@ const TICKET_FROM: &str = "tickets t JOIN accounts a ON a.id = t.account_id \
 /// [`TICKET_FROM`] joined to the ids of a page, `p.id`.
 const TICKET_BY_ID: &str = "tickets t ON t.id = p.id JOIN accounts a ON a.id = t.account_id \
                             LEFT JOIN agents g ON g.id = t.assignee_id";
-/// A search matching at most this many tickets is answered from the
-/// full-text index (those tickets, filtered and sorted); one matching more
-/// walks the list's index ranges, asking the full-text index about each.
-const SEARCH_FEW: i64 = 500;
 
 /// An `events` row as [`PENDING_EVENTS`] reads it: id, ticket id, kind,
 /// message id, data, actor name, e-mail and role.
@@ -564,13 +560,30 @@ fn encode_cursor(at: chrono::DateTime<chrono::Utc>, number: u32) -> String {
     hex::encode(format!("{}|{}", super::fmt_time(at), number))
 }
 
-fn decode_cursor(cursor: &str) -> Result<(String, u32)> {
+/// Where the next page starts: after a ticket in the list's order (its
+/// time key and number), or, in a search (newest first), below a ticket id.
+enum Cursor {
+    After(String, u32),
+    BelowId(i64),
+}
+
+fn encode_search_cursor(id: i64) -> String {
+    hex::encode(format!("#{id}"))
+}
+
+fn decode_cursor(cursor: &str) -> Result<Cursor> {
     let bad = || Error::BadRequest(msg!("problem-bad-cursor"));
     let bytes = hex::decode(cursor).map_err(|_| bad())?;
     let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    if let Some(id) = text.strip_prefix('#') {
+        return Ok(Cursor::BelowId(id.parse().map_err(|_| bad())?));
+    }
     let (at, number) = text.split_once('|').ok_or_else(bad)?;
     parse_time(at).map_err(|_| bad())?;
-    Ok((at.to_string(), number.parse().map_err(|_| bad())?))
+    Ok(Cursor::After(
+        at.to_string(),
+        number.parse().map_err(|_| bad())?,
+    ))
 }
 
 /// A search text as an FTS5 query: every word must appear (each quoted, so
@@ -656,14 +669,24 @@ fn agents_to_tell(conn: &Connection, ticket_id: i64, category: &str) -> Result<V
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The SQL and arguments of one page of [`Store::list_tickets`]; whether
-/// it is in queue order; the page size. Separate so the tests can check its
-/// query plan.
+/// How a page of [`Store::list_tickets`] is ordered, so its last ticket
+/// gives the next cursor.
+#[derive(Clone, Copy, PartialEq)]
+enum PageOrder {
+    /// Newest first: `created_at`, number.
+    Newest,
+    /// Longest-waiting first: `waiting_since`, number.
+    Waiting,
+    /// A search, newest first by ticket id.
+    Search,
+}
+
+/// The SQL and arguments of one page of [`Store::list_tickets`]; its
+/// order; the page size. Separate so the tests can check its query plan.
 fn list_statement(
     actor: &Actor,
     query: &TicketQuery,
-    search: Option<&[i64]>,
-) -> Result<(String, Vec<Value>, bool, u32)> {
+) -> Result<(String, Vec<Value>, PageOrder, u32)> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
     let mut check = Check::new();
     if !(1..=MAX_PAGE_SIZE).contains(&limit) {
@@ -700,6 +723,8 @@ fn list_statement(
     }
     check.finish()?;
     let after = query.cursor.as_deref().map(decode_cursor).transpose()?;
+    let search = query.search.as_deref().and_then(fts_query);
+    let bad_cursor = || Error::BadRequest(msg!("problem-bad-cursor"));
 
     // `sql` and `args`: the conditions every row of the page meets. Each
     // list filter (categories, statuses) is also kept in `splits`: the page
@@ -794,53 +819,68 @@ fn list_statement(
     } else {
         ("t.created_at", "k DESC, n DESC")
     };
+    let page_size = Value::Integer(i64::from(limit) + 1);
+
+    if let Some(words) = search {
+        // A search walks the full-text index newest ticket first and stops
+        // at the page's end, whatever the view's usual order; the `tags`
+        // words let the index itself skip other accounts, categories and
+        // statuses, and the SQL conditions still decide.
+        let columns = if actor.is_agent() {
+            "{subject text notes}"
+        } else {
+            "{subject text}"
+        };
+        let mut fts = format!("{columns} : ({words})");
+        if let Actor::Customer(p) = actor {
+            fts.push_str(&format!(" AND {{tags}} : a{}", p.account_id));
+        }
+        for (col, values) in &splits {
+            let (prefix, every) = match *col {
+                "t.category" => ("c", crate::api::CATEGORY_SLUGS.len()),
+                _ => ("s", 4),
+            };
+            if values.len() < every {
+                let words: Vec<String> = values
+                    .iter()
+                    .map(|v| format!("{prefix}{}", v.replace('-', "")))
+                    .collect();
+                fts.push_str(&format!(" AND {{tags}} : ({})", words.join(" OR ")));
+            }
+        }
+        let mut all = vec![Value::Text(fts)];
+        all.extend(args);
+        let mut below = String::new();
+        match after {
+            None => {}
+            Some(Cursor::BelowId(id)) => {
+                below = " AND ticket_text.rowid < ?".into();
+                all.push(Value::Integer(id));
+            }
+            Some(Cursor::After(..)) => return Err(bad_cursor()),
+        }
+        all.push(page_size);
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM ticket_text CROSS JOIN {TICKET_FROM} \
+             WHERE ticket_text MATCH ? AND t.id = ticket_text.rowid{sql}{below} \
+             ORDER BY ticket_text.rowid DESC LIMIT ?"
+        );
+        return Ok((sql, all, PageOrder::Search, limit));
+    }
     // A row-value comparison, which SQLite turns into the start of the
     // index range (a page deep in the list costs what the first one does).
     let mut cursor_sql = String::new();
     let mut cursor_args = Vec::new();
-    if let Some((at, number)) = after {
-        let cmp = if by_waiting { ">" } else { "<" };
-        cursor_sql = format!(" AND ({key}, t.number) {cmp} (?, ?)");
-        cursor_args = vec![Value::Text(at), Value::Integer(i64::from(number))];
+    match after {
+        None => {}
+        Some(Cursor::After(at, number)) => {
+            let cmp = if by_waiting { ">" } else { "<" };
+            cursor_sql = format!(" AND ({key}, t.number) {cmp} (?, ?)");
+            cursor_args = vec![Value::Text(at), Value::Integer(i64::from(number))];
+        }
+        Some(Cursor::BelowId(_)) => return Err(bad_cursor()),
     }
-    let page_size = Value::Integer(i64::from(limit) + 1);
-
-    if let Some(hits) = search {
-        // Few tickets match: take them from the full-text index and
-        // filter and sort that handful.
-        let mut all = vec![Value::Text(ids_json(hits))];
-        all.extend(args);
-        all.extend(cursor_args);
-        all.push(page_size);
-        let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM json_each(?) j CROSS JOIN {TICKET_FROM} \
-             WHERE t.id = j.value{sql}{cursor_sql} \
-             ORDER BY {key} {dir}, t.number {dir} LIMIT ?",
-            dir = if by_waiting { "ASC" } else { "DESC" }
-        );
-        return Ok((sql, all, by_waiting, limit));
-    }
-    let mut with = String::new();
     let mut all = Vec::new();
-    if let Some(q) = &query.search.as_deref().and_then(fts_query) {
-        // Many tickets match: the matching ids are read once from the
-        // full-text indexes into `hits` and the ranges are walked in
-        // order, keeping the tickets among them. That costs a read of
-        // every match: a search matching most of a big desk is the one
-        // list slower than the first page. (Asking the full-text index
-        // about each ticket instead, a `rowid = ?` MATCH, cost milliseconds
-        // per ticket: FTS5 reads the term's whole doclist each time.)
-        with = format!(
-            "WITH hits(id) AS MATERIALIZED (\
-             SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? \
-             UNION ALL SELECT m.ticket_id FROM messages_fts f JOIN messages m ON m.id = f.rowid \
-             WHERE messages_fts MATCH ? AND {}) ",
-            search_kinds(actor)
-        );
-        all.push(Value::Text(q.clone()));
-        all.push(Value::Text(q.clone()));
-        sql.push_str(" AND t.id IN hits");
-    }
 
     // One range per combination of the split lists' values, merged in
     // order by SQLite (MERGE (UNION ALL)): each range yields rows only as
@@ -876,67 +916,34 @@ fn list_statement(
     }
     all.push(page_size);
     let sql = format!(
-        "{with}SELECT {TICKET_COLUMNS} FROM ({} ORDER BY {order} LIMIT ?) p \
+        "SELECT {TICKET_COLUMNS} FROM ({} ORDER BY {order} LIMIT ?) p \
          JOIN {TICKET_BY_ID} ORDER BY p.{}",
         arms.join(" UNION ALL "),
         order.replace(", ", ", p.")
     );
-    Ok((sql, all, by_waiting, limit))
+    let order = if by_waiting {
+        PageOrder::Waiting
+    } else {
+        PageOrder::Newest
+    };
+    Ok((sql, all, order, limit))
 }
 
 /// [`list_statement`] for the query-plan test (`super::plans`).
 #[cfg(test)]
-pub(super) fn list_statement_for_tests(
-    actor: &Actor,
-    query: &TicketQuery,
-    search: Option<&[i64]>,
-) -> (String, Vec<Value>) {
-    let (sql, args, _, _) = list_statement(actor, query, search).unwrap();
+pub(super) fn list_statement_for_tests(actor: &Actor, query: &TicketQuery) -> (String, Vec<Value>) {
+    let (sql, args, _, _) = list_statement(actor, query).unwrap();
     (sql, args)
 }
 
 /// A cursor as a page ends with, for the query-plan test.
 #[cfg(test)]
-pub(super) fn cursor_for_tests() -> String {
-    encode_cursor(chrono::Utc::now(), 123456)
-}
-
-/// The conversation entries a search looks at: customers search what they
-/// can see, never notes or events.
-fn search_kinds(actor: &Actor) -> &'static str {
-    if actor.is_agent() {
-        "m.kind IN ('message', 'note')"
+pub(super) fn cursor_for_tests(search: bool) -> String {
+    if search {
+        encode_search_cursor(123456)
     } else {
-        "m.kind = 'message' AND m.internal = 0"
+        encode_cursor(chrono::Utc::now(), 123456)
     }
-}
-
-/// Up to `SEARCH_FEW` tickets `actor`'s search text `q` (an FTS5 query)
-/// matches, in no order, when that is all of them; `None` when more match.
-/// (A `UNION ALL` with a limit stops reading the full-text index there; a
-/// ticket matching twice counts twice, which only errs towards `None`.)
-fn search_hits(conn: &Connection, actor: &Actor, q: &str) -> Result<Option<Vec<i64>>> {
-    let sql = format!(
-        "SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?1 \
-         UNION ALL SELECT m.ticket_id FROM messages_fts f JOIN messages m ON m.id = f.rowid \
-         WHERE messages_fts MATCH ?1 AND {} LIMIT ?2",
-        search_kinds(actor)
-    );
-    let mut ids: Vec<i64> = conn
-        .prepare_cached(&sql)?
-        .query_map(params![q, SEARCH_FEW + 1], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    if ids.len() > SEARCH_FEW as usize {
-        return Ok(None);
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(Some(ids))
-}
-
-/// Ticket ids as the JSON array `json_each` reads.
-fn ids_json(ids: &[i64]) -> String {
-    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }
 
 /// What [`insert_ticket`] stores: a validated ticket and where it came from.
@@ -1499,32 +1506,27 @@ impl Store {
     /// categories, default `waiting`; waiting statuses longest-waiting
     /// first, others newest first.
     pub fn list_tickets(&self, actor: &Actor, query: &TicketQuery) -> Result<Page<Ticket>> {
-        let (mut sql, mut args, by_waiting, limit) = list_statement(actor, query, None)?;
+        let (sql, args, order, limit) = list_statement(actor, query)?;
         let conn = self.conn()?;
-        if let Some(q) = query.search.as_deref().and_then(fts_query) {
-            if let Some(hits) = search_hits(&conn, actor, &q)? {
-                (sql, args, _, _) = list_statement(actor, query, Some(&hits))?;
-            }
-        }
         let mut stmt = conn.prepare_cached(&sql)?;
-        let mut items = stmt
+        let mut rows = stmt
             .query_map(params_from_iter(args), |r| {
-                ticket_from_row(r).map(|(_, _, t)| t)
+                ticket_from_row(r).map(|(id, _, t)| (id, t))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let next_cursor = if items.len() > limit as usize {
-            items.truncate(limit as usize);
-            items.last().map(|t| {
-                let at = if by_waiting {
-                    t.waiting_since.unwrap_or(t.created_at)
-                } else {
-                    t.created_at
-                };
-                encode_cursor(at, t.number)
+        let next_cursor = if rows.len() > limit as usize {
+            rows.truncate(limit as usize);
+            rows.last().map(|(id, t)| match order {
+                PageOrder::Search => encode_search_cursor(*id),
+                PageOrder::Waiting => {
+                    encode_cursor(t.waiting_since.unwrap_or(t.created_at), t.number)
+                }
+                PageOrder::Newest => encode_cursor(t.created_at, t.number),
             })
         } else {
             None
         };
+        let items = rows.into_iter().map(|(_, t)| t).collect();
         Ok(Page { items, next_cursor })
     }
 
@@ -1911,12 +1913,21 @@ mod tests {
             created_at: chrono::Utc::now(),
             updated_at: chrono::Utc::now(),
         };
-        let (at, number) = decode_cursor(&encode_cursor(t.created_at, t.number)).unwrap();
+        let Cursor::After(at, number) =
+            decode_cursor(&encode_cursor(t.created_at, t.number)).unwrap()
+        else {
+            panic!("a list cursor")
+        };
         assert_eq!(number, 123456);
         assert_eq!(
             parse_time(&at).unwrap(),
             parse_time(&super::super::fmt_time(t.created_at)).unwrap()
         );
+        assert!(matches!(
+            decode_cursor(&encode_search_cursor(42)).unwrap(),
+            Cursor::BelowId(42)
+        ));
+        assert!(decode_cursor(&hex::encode("#x")).is_err());
         assert!(decode_cursor("zz").is_err());
         assert!(decode_cursor(&hex::encode("nope")).is_err());
     }
