@@ -52,6 +52,11 @@ struct Args {
     /// Keep the desks' directories (their paths are printed)
     #[arg(long)]
     keep: bool,
+    /// Measure a copy of the large desk a `--keep` run left in DIR instead
+    /// of building one (`--tickets` is then read from it); the copy is
+    /// opened by this version's store, so older desks are migrated first
+    #[arg(long, value_name = "DIR")]
+    large_from: Option<PathBuf>,
 }
 
 const OWNER: &str = "owner@example.com";
@@ -91,9 +96,17 @@ fn run(args: Args) -> Result<bool> {
         );
     }
     let mut built = vec![];
-    for n in [args.small, args.tickets] {
-        eprintln!("== building a desk of {n} tickets");
-        built.push(BenchDesk::build(n, args.keep)?);
+    eprintln!("== building a desk of {} tickets", args.small);
+    built.push(BenchDesk::build(args.small, args.keep)?);
+    match &args.large_from {
+        Some(dir) => {
+            eprintln!("== copying the desk kept in {}", dir.display());
+            built.push(BenchDesk::copy_of(dir)?);
+        }
+        None => {
+            eprintln!("== building a desk of {} tickets", args.tickets);
+            built.push(BenchDesk::build(args.tickets, args.keep)?);
+        }
     }
     let desks: [BenchDesk; 2] = built.try_into().map_err(|_| anyhow::anyhow!("two desks"))?;
     eprintln!("== measuring both");
@@ -585,6 +598,7 @@ impl BenchDesk {
         let token = store.create_session(Login::Account(owner))?;
         let agent_token = store.create_session(Login::Agent(agent.agent_id))?;
         let kept = if keep {
+            std::fs::write(dir.path().join("tickets"), n.to_string())?;
             let path = dir.keep();
             eprintln!("  kept at {}", path.display());
             None
@@ -597,6 +611,44 @@ impl BenchDesk {
             agent_token,
             tickets: n,
             _dir: kept,
+        })
+    }
+}
+
+impl BenchDesk {
+    /// A copy of the desk `build` kept in `kept`, with new sessions.
+    fn copy_of(kept: &Path) -> Result<BenchDesk> {
+        let n: u64 = std::fs::read_to_string(kept.join("tickets"))
+            .context("no `tickets` file: not a directory a `--keep` run left")?
+            .trim()
+            .parse()?;
+        let dir = tempfile::Builder::new().prefix("ecolo-bench-").tempdir()?;
+        let db = dir.path().join("desk.db");
+        let started = Instant::now();
+        for suffix in ["", "-wal"] {
+            let from = kept.join(format!("desk.db{suffix}"));
+            if from.exists() {
+                std::fs::copy(&from, dir.path().join(format!("desk.db{suffix}")))?;
+            }
+        }
+        let store = Store::open(StoreConfig::new(&db))?;
+        eprintln!(
+            "  copied and opened (migrated if older) in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        let login = |email| {
+            store
+                .verify_login(email, "a bench passphrase")?
+                .with_context(|| format!("no {email} in the kept desk"))
+        };
+        let token = store.create_session(login(OWNER)?)?;
+        let agent_token = store.create_session(login(AGENT)?)?;
+        Ok(BenchDesk {
+            db,
+            token,
+            agent_token,
+            tickets: n,
+            _dir: Some(dir),
         })
     }
 }
