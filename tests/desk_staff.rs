@@ -836,7 +836,13 @@ fn a_search_pages_newest_first_and_follows_every_change() {
         );
         opened.push(number(&t));
     }
-    let theirs = number(&api.open_ticket(&other, "billing", "Server down too"));
+    // More newer matches of another account than a search reads before it
+    // narrows the full-text walk to the owner's tickets.
+    let mut theirs = vec![];
+    for i in 0..140 {
+        let t = api.open_ticket(&other, "billing", &format!("Server down too {i}"));
+        theirs.push(number(&t));
+    }
     let newest_first: Vec<u64> = opened.iter().rev().copied().collect();
 
     // Pages of 3 by cursor: every match once, newest first.
@@ -851,12 +857,31 @@ fn a_search_pages_newest_first_and_follows_every_change() {
         }
     }
     assert_eq!(seen, newest_first, "the owner's, never the other account's");
-    let mut all = vec![theirs];
+    let mut all: Vec<u64> = theirs.iter().rev().copied().collect();
     all.extend(&newest_first);
+    let mut seen = vec![];
+    let mut path = "/v1/tickets?search=server&limit=100".to_string();
+    loop {
+        let page = api.get_ok(&path, &laura);
+        seen.extend(numbers(&page));
+        match page["next_cursor"].as_str() {
+            Some(c) => path = format!("/v1/tickets?search=server&limit=100&cursor={c}"),
+            None => break,
+        }
+    }
     assert_eq!(
-        numbers(&api.get_ok("/v1/tickets?search=server&limit=100", &laura)),
-        all,
+        seen, all,
         "agents search every account, newest first (the queue's order is for lists)"
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=server", &owner)),
+        newest_first,
+        "the owner's few among many newer matches"
+    );
+    assert_eq!(
+        numbers(&api.get_ok("/v1/tickets?search=server+down+too+139", &other)),
+        [theirs[139]],
+        "a rare match"
     );
     // A list's cursor is no search's, and the reverse.
     let list = api.get_ok("/v1/tickets?limit=1", &owner);

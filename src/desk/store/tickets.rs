@@ -146,6 +146,10 @@ pub struct DomainEvent {
     pub actor: Person,
 }
 
+/// Matches a search reads before it asks the full-text index to narrow
+/// them to the list's (see [`ListPlan::Search`]).
+const SEARCH_WALK: i64 = 128;
+
 /// The columns [`ticket_from_row`] reads, over [`TICKET_FROM`].
 const TICKET_COLUMNS: &str = "t.id, t.number, t.category, t.subject, t.status, t.priority, \
                               t.requester_name, t.requester_email, t.requester_role, \
@@ -153,6 +157,12 @@ const TICKET_COLUMNS: &str = "t.id, t.number, t.category, t.subject, t.status, t
                               t.waiting_since, t.account_id";
 const TICKET_FROM: &str = "tickets t JOIN accounts a ON a.id = t.account_id \
                            LEFT JOIN agents g ON g.id = t.assignee_id";
+/// [`TICKET_FROM`] after an ordered walk `h`, which stays the outer loop,
+/// so rows come in its order. (An `ORDER BY h.r` would sort: SQLite does not
+/// carry a subquery's order out of it. The subquery's LIMIT, even -1, keeps
+/// it from being flattened into the join. `plans.rs` checks the loop order.)
+const TICKET_IN_ORDER: &str = "tickets t CROSS JOIN accounts a ON a.id = t.account_id \
+                               LEFT JOIN agents g ON g.id = t.assignee_id";
 /// [`TICKET_FROM`] joined to the ids of a page, `p.id`.
 const TICKET_BY_ID: &str = "tickets t ON t.id = p.id JOIN accounts a ON a.id = t.account_id \
                             LEFT JOIN agents g ON g.id = t.assignee_id";
@@ -681,12 +691,31 @@ enum PageOrder {
     Search,
 }
 
+/// A statement and its arguments.
+type Statement = (String, Vec<Value>);
+
+/// The statements of one page of [`Store::list_tickets`].
+enum ListPlan {
+    /// A list: a merge of index ranges.
+    Ranges(String, Vec<Value>),
+    /// A search: `walk` reads the first [`SEARCH_WALK`] matches, newest
+    /// first, keeping the list's; when they do not fill the page and
+    /// `walked` (how many matches that was) says there are more, the list's
+    /// tickets are few among the matches and `narrowed` asks the full-text
+    /// index for them alone, its `tags` words standing for the list's
+    /// account, categories and statuses. (Always narrowing would cost a
+    /// search that matches most tickets five times more: FTS5 then
+    /// intersects several long doclists.)
+    Search {
+        walk: Statement,
+        walked: Statement,
+        narrowed: Statement,
+    },
+}
+
 /// The SQL and arguments of one page of [`Store::list_tickets`]; its
 /// order; the page size. Separate so the tests can check its query plan.
-fn list_statement(
-    actor: &Actor,
-    query: &TicketQuery,
-) -> Result<(String, Vec<Value>, PageOrder, u32)> {
+fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(ListPlan, PageOrder, u32)> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
     let mut check = Check::new();
     if !(1..=MAX_PAGE_SIZE).contains(&limit) {
@@ -822,18 +851,15 @@ fn list_statement(
     let page_size = Value::Integer(i64::from(limit) + 1);
 
     if let Some(words) = search {
-        // A search walks the full-text index newest ticket first and stops
-        // at the page's end, whatever the view's usual order; the `tags`
-        // words let the index itself skip other accounts, categories and
-        // statuses, and the SQL conditions still decide.
         let columns = if actor.is_agent() {
             "{subject text notes}"
         } else {
             "{subject text}"
         };
-        let mut fts = format!("{columns} : ({words})");
+        let plain = format!("{columns} : ({words})");
+        let mut tagged = plain.clone();
         if let Actor::Customer(p) = actor {
-            fts.push_str(&format!(" AND {{tags}} : a{}", p.account_id));
+            tagged.push_str(&format!(" AND {{tags}} : a{}", p.account_id));
         }
         for (col, values) in &splits {
             let (prefix, every) = match *col {
@@ -845,27 +871,60 @@ fn list_statement(
                     .iter()
                     .map(|v| format!("{prefix}{}", v.replace('-', "")))
                     .collect();
-                fts.push_str(&format!(" AND {{tags}} : ({})", words.join(" OR ")));
+                tagged.push_str(&format!(" AND {{tags}} : ({})", words.join(" OR ")));
             }
         }
-        let mut all = vec![Value::Text(fts)];
-        all.extend(args);
-        let mut below = String::new();
-        match after {
-            None => {}
-            Some(Cursor::BelowId(id)) => {
-                below = " AND ticket_text.rowid < ?".into();
-                all.push(Value::Integer(id));
-            }
+        // `ticket_text`'s rowids are the tickets' ids negated: ascending
+        // is newest first.
+        let (below, below_args) = match after {
+            None => (String::new(), vec![]),
+            Some(Cursor::BelowId(id)) => (" AND rowid > ?".to_string(), vec![Value::Integer(-id)]),
             Some(Cursor::After(..)) => return Err(bad_cursor()),
-        }
-        all.push(page_size);
-        let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM ticket_text CROSS JOIN {TICKET_FROM} \
-             WHERE ticket_text MATCH ? AND t.id = ticket_text.rowid{sql}{below} \
-             ORDER BY ticket_text.rowid DESC LIMIT ?"
+        };
+        let statement = |sql: String, fts: &str, page: bool| {
+            let mut all = vec![Value::Text(fts.to_string())];
+            all.extend(below_args.iter().cloned());
+            if page {
+                all.extend(args.iter().cloned());
+                all.push(page_size.clone());
+            }
+            (sql, all)
+        };
+        let walk = statement(
+            format!(
+                "SELECT {TICKET_COLUMNS} FROM (SELECT rowid AS r FROM ticket_text \
+                 WHERE ticket_text MATCH ?{below} ORDER BY rowid LIMIT {SEARCH_WALK}) h \
+                 CROSS JOIN {TICKET_IN_ORDER} WHERE t.id = -h.r{sql} LIMIT ?"
+            ),
+            &plain,
+            true,
         );
-        return Ok((sql, all, PageOrder::Search, limit));
+        let walked = statement(
+            format!(
+                "SELECT count(*) FROM (SELECT 1 FROM ticket_text \
+                 WHERE ticket_text MATCH ?{below} LIMIT {SEARCH_WALK})"
+            ),
+            &plain,
+            false,
+        );
+        let narrowed = statement(
+            format!(
+                "SELECT {TICKET_COLUMNS} FROM (SELECT rowid AS r FROM ticket_text \
+                 WHERE ticket_text MATCH ?{below} ORDER BY rowid LIMIT -1) h \
+                 CROSS JOIN {TICKET_IN_ORDER} WHERE t.id = -h.r{sql} LIMIT ?"
+            ),
+            &tagged,
+            true,
+        );
+        return Ok((
+            ListPlan::Search {
+                walk,
+                walked,
+                narrowed,
+            },
+            PageOrder::Search,
+            limit,
+        ));
     }
     // A row-value comparison, which SQLite turns into the start of the
     // index range (a page deep in the list costs what the first one does).
@@ -926,14 +985,20 @@ fn list_statement(
     } else {
         PageOrder::Newest
     };
-    Ok((sql, all, order, limit))
+    Ok((ListPlan::Ranges(sql, all), order, limit))
 }
 
 /// [`list_statement`] for the query-plan test (`super::plans`).
 #[cfg(test)]
-pub(super) fn list_statement_for_tests(actor: &Actor, query: &TicketQuery) -> (String, Vec<Value>) {
-    let (sql, args, _, _) = list_statement(actor, query).unwrap();
-    (sql, args)
+pub(super) fn list_statement_for_tests(actor: &Actor, query: &TicketQuery) -> Vec<Statement> {
+    match list_statement(actor, query).unwrap().0 {
+        ListPlan::Ranges(sql, args) => vec![(sql, args)],
+        ListPlan::Search {
+            walk,
+            walked,
+            narrowed,
+        } => vec![walk, walked, narrowed],
+    }
 }
 
 /// A cursor as a page ends with, for the query-plan test.
@@ -1506,14 +1571,39 @@ impl Store {
     /// categories, default `waiting`; waiting statuses longest-waiting
     /// first, others newest first.
     pub fn list_tickets(&self, actor: &Actor, query: &TicketQuery) -> Result<Page<Ticket>> {
-        let (sql, args, order, limit) = list_statement(actor, query)?;
+        let (plan, order, limit) = list_statement(actor, query)?;
         let conn = self.conn()?;
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let mut rows = stmt
-            .query_map(params_from_iter(args), |r| {
-                ticket_from_row(r).map(|(id, _, t)| (id, t))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let page = |(sql, args): Statement| -> Result<Vec<(i64, Ticket)>> {
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt
+                .query_map(params_from_iter(args), |r| {
+                    ticket_from_row(r).map(|(id, _, t)| (id, t))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        };
+        let mut rows = match plan {
+            ListPlan::Ranges(sql, args) => page((sql, args))?,
+            ListPlan::Search {
+                walk,
+                walked: (count_sql, count_args),
+                narrowed,
+            } => {
+                let rows = page(walk)?;
+                let full = rows.len() > limit as usize;
+                let more = || -> Result<bool> {
+                    let n: i64 = conn
+                        .prepare_cached(&count_sql)?
+                        .query_row(params_from_iter(count_args.iter()), |r| r.get(0))?;
+                    Ok(n >= SEARCH_WALK)
+                };
+                if full || !more()? {
+                    rows
+                } else {
+                    page(narrowed)?
+                }
+            }
+        };
         let next_cursor = if rows.len() > limit as usize {
             rows.truncate(limit as usize);
             rows.last().map(|(id, t)| match order {
