@@ -531,7 +531,7 @@ const DOWNLOAD_WRITE: usize = 64 << 10;
 
 /// Size of the pieces an upload is read and sent in: like curl's, small
 /// enough that the few buffers in use stay in the CPU's cache between the
-/// file's read and the socket's write (1 MiB ones cost 1.7x the CPU).
+/// file's read and the socket's write (reused 1 MiB ones took 1.7x the CPU).
 const UPLOAD_CHUNK: usize = 64 << 10;
 
 /// Buffers an upload is read into. Each goes to hyper as [`bytes::Bytes`]
