@@ -397,6 +397,14 @@ impl ApiClient {
                 while let Some(piece) = resp.chunk().await.map_err(|e| root_cause(&e))? {
                     sink.write_all(&piece).map_err(|e| e.to_string())?;
                     written += piece.len() as u64;
+                    // A small piece means the body trickles in: reading it
+                    // the moment a few KiB arrive makes both sides wake for
+                    // each (the desk spent 1.4x the CPU it spends on curl).
+                    // A moment's wait lets the next read take what came
+                    // meanwhile; a fast body (big pieces) never waits.
+                    if piece.len() < DOWNLOAD_WRITE {
+                        tokio::time::sleep(DOWNLOAD_PAUSE).await;
+                    }
                 }
                 sink.flush().map_err(|e| e.to_string())
             });
@@ -528,6 +536,9 @@ impl ApiClient {
 /// Smallest write of a download into its file (hyper's pieces are
 /// whatever one socket read gave, often a few KiB).
 const DOWNLOAD_WRITE: usize = 64 << 10;
+
+/// How long a download waits after a small piece (see [`ApiClient::download`]).
+const DOWNLOAD_PAUSE: Duration = Duration::from_millis(1);
 
 /// Size of the pieces an upload is read and sent in: like curl's, small
 /// enough that the few buffers in use stay in the CPU's cache between the
