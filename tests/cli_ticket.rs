@@ -625,7 +625,8 @@ fn download_saves_every_attachment_inside_the_directory() {
     let text = dir.join("notes.txt");
     std::fs::write(&text, "final text").unwrap();
     let bin = dir.join("logo.png");
-    // Over two of the client's 1 MiB upload chunks, the last one partial.
+    // Many of the client's 64 KiB upload chunks (more than its pool keeps),
+    // the last one partial.
     const SIZE: u32 = 2 * 1024 * 1024 + 70_000;
     let bytes: Vec<u8> = (0..SIZE).map(|i| (i * 7 % 251) as u8).collect();
     std::fs::write(&bin, &bytes).unwrap();

@@ -93,7 +93,9 @@ impl std::fmt::Display for Lang {
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
-    static BUNDLES: RefCell<Option<[FluentBundle<FluentResource>; 2]>> = const { RefCell::new(None) };
+    /// Each language's catalog, parsed on first use (an English command
+    /// never parses the Spanish ones).
+    static BUNDLES: RefCell<[Option<FluentBundle<FluentResource>>; 2]> = const { RefCell::new([None, None]) };
 }
 
 /// Sets the language of this thread's renderings (done by `Ctx`).
@@ -126,10 +128,7 @@ fn with_bundle<R>(lang: Lang, f: impl FnOnce(&FluentBundle<FluentResource>) -> R
         Lang::Es => bundle(Lang::Es, &[ES_FTL, ES_HELP_FTL]),
     };
     BUNDLES.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slot) => {
-            let bundles = slot.get_or_insert_with(|| [make(Lang::En), make(Lang::Es)]);
-            f(&bundles[lang as usize])
-        }
+        Ok(mut slots) => f(slots[lang as usize].get_or_insert_with(|| make(lang))),
         // A message asked for while one is being formatted (the panic
         // hook after a panic in here): a fresh bundle, slower but safe.
         Err(_) => f(&make(lang)),
