@@ -48,7 +48,7 @@ search-internal-filter|||src/desk/store/tickets.rs|||1|||"m.kind = 'message' AND
 attachment-note-hidden|||src/desk/store/attachments.rs|||1|||if kind == "note" {|||if false {
 ticket-access-agent-category|||src/desk/store/tickets.rs|||1|||if !a.allows(&row.2.category) {|||if false {
 list-agent-category-filter|||src/desk/store/tickets.rs|||1|||Some(c) if !a.allows(c) => {|||Some(c) if c.is_empty() => {
-list-agent-categories|||src/desk/store/tickets.rs|||1|||None => in_list(&mut sql, &mut args, "t.category", &a.category_list()),|||None => {}
+list-agent-categories|||src/desk/store/tickets.rs|||1|||in_list(&mut sql, &mut args, "t.category", list);|||{}
 attachment-agent-category|||src/desk/store/attachments.rs|||1|||Some((category, _)) if a.allows(&category) => {}|||Some(_) => {}
 attachment-agent-own-upload|||src/desk/store/attachments.rs|||1|||None if holder.agent_id == Some(a.agent_id) => {}|||None => {}
 move-agent-category|||src/desk/store/tickets.rs|||1|||            if !agent.allows(c) {|||            if c.is_empty() {

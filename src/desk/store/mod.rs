@@ -103,6 +103,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_languages.sql"),
     include_str!("migrations/0006_ticket_listing_and_numbers.sql"),
     include_str!("migrations/0007_ticket_search.sql"),
+    include_str!("migrations/0008_all_category_lists.sql"),
 ];
 
 pub type Conn = PooledConnection<SqliteConnectionManager>;

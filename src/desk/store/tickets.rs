@@ -797,7 +797,9 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(ListPlan, PageO
             query.status.unwrap_or(StatusFilter::Active)
         }
         Actor::Agent(a) => {
-            // Always a category list, so the category indexes apply.
+            // A category list for an agent limited to some, so the
+            // category indexes apply; none for one who works them all
+            // (the status indexes apply: one range per status).
             match &category {
                 Some(c) if !a.allows(c) => {
                     return Err(Error::Forbidden(
@@ -806,7 +808,11 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(ListPlan, PageO
                     ))
                 }
                 Some(c) => in_list(&mut sql, &mut args, "t.category", std::slice::from_ref(c)),
-                None => in_list(&mut sql, &mut args, "t.category", &a.category_list()),
+                None => {
+                    if let Some(list) = &a.categories {
+                        in_list(&mut sql, &mut args, "t.category", list);
+                    }
+                }
             }
             // By id, looked up once: the ranges walk `tickets` alone.
             match assignee.as_deref() {
