@@ -699,16 +699,15 @@ enum ListPlan {
     /// A list: a merge of index ranges.
     Ranges(String, Vec<Value>),
     /// A search: `walk` reads the first [`SEARCH_WALK`] matches, newest
-    /// first, keeping the list's; when they do not fill the page and
-    /// `walked` (how many matches that was) says there are more, the list's
-    /// tickets are few among the matches and `narrowed` asks the full-text
-    /// index for them alone, its `tags` words standing for the list's
-    /// account, categories and statuses. (Always narrowing would cost a
-    /// search that matches most tickets five times more: FTS5 then
-    /// intersects several long doclists.)
+    /// first, a row each, with the ticket only if it is in the list; when
+    /// they were that many and do not fill the page, the list's tickets are
+    /// few among the matches and `narrowed` asks the full-text index for
+    /// them alone, its `tags` words standing for the list's account,
+    /// categories and statuses. (Always narrowing would cost a search that
+    /// matches most tickets five times more: FTS5 then intersects several
+    /// long doclists.)
     Search {
         walk: Statement,
-        walked: Statement,
         narrowed: Statement,
     },
 }
@@ -887,47 +886,36 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(ListPlan, PageO
             Some(Cursor::BelowId(id)) => (" AND rowid > ?".to_string(), vec![Value::Integer(-id)]),
             Some(Cursor::After(..)) => return Err(bad_cursor()),
         };
-        let statement = |sql: String, fts: &str, page: bool| {
-            let mut all = vec![Value::Text(fts.to_string())];
-            all.extend(below_args.iter().cloned());
-            if page {
-                all.extend(args.iter().cloned());
-                all.push(page_size.clone());
-            }
-            (sql, all)
-        };
-        let walk = statement(
+        // Every one of the first matches, with the ticket's columns only
+        // when it is in the list (NULL otherwise), so the caller counts
+        // how many matches the page took.
+        let mut walk_args = vec![Value::Text(plain)];
+        walk_args.extend(below_args.iter().cloned());
+        walk_args.extend(args.iter().cloned());
+        let walk = (
             format!(
                 "SELECT {TICKET_COLUMNS} FROM (SELECT rowid AS r FROM ticket_text \
                  WHERE ticket_text MATCH ?{below} ORDER BY rowid LIMIT {SEARCH_WALK}) h \
-                 CROSS JOIN {TICKET_IN_ORDER} WHERE t.id = -h.r{sql} LIMIT ?"
+                 LEFT JOIN tickets t ON t.id = -h.r{sql} \
+                 LEFT JOIN accounts a ON a.id = t.account_id \
+                 LEFT JOIN agents g ON g.id = t.assignee_id"
             ),
-            &plain,
-            true,
+            walk_args,
         );
-        let walked = statement(
-            format!(
-                "SELECT count(*) FROM (SELECT 1 FROM ticket_text \
-                 WHERE ticket_text MATCH ?{below} LIMIT {SEARCH_WALK})"
-            ),
-            &plain,
-            false,
-        );
-        let narrowed = statement(
+        let mut narrowed_args = vec![Value::Text(tagged)];
+        narrowed_args.extend(below_args);
+        narrowed_args.extend(args);
+        narrowed_args.push(page_size);
+        let narrowed = (
             format!(
                 "SELECT {TICKET_COLUMNS} FROM (SELECT rowid AS r FROM ticket_text \
                  WHERE ticket_text MATCH ?{below} ORDER BY rowid LIMIT -1) h \
                  CROSS JOIN {TICKET_IN_ORDER} WHERE t.id = -h.r{sql} LIMIT ?"
             ),
-            &tagged,
-            true,
+            narrowed_args,
         );
         return Ok((
-            ListPlan::Search {
-                walk,
-                walked,
-                narrowed,
-            },
+            ListPlan::Search { walk, narrowed },
             PageOrder::Search,
             limit,
         ));
@@ -999,11 +987,7 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(ListPlan, PageO
 pub(super) fn list_statement_for_tests(actor: &Actor, query: &TicketQuery) -> Vec<Statement> {
     match list_statement(actor, query).unwrap().0 {
         ListPlan::Ranges(sql, args) => vec![(sql, args)],
-        ListPlan::Search {
-            walk,
-            walked,
-            narrowed,
-        } => vec![walk, walked, narrowed],
+        ListPlan::Search { walk, narrowed } => vec![walk, narrowed],
     }
 }
 
@@ -1590,20 +1574,21 @@ impl Store {
         };
         let mut rows = match plan {
             ListPlan::Ranges(sql, args) => page((sql, args))?,
-            ListPlan::Search {
-                walk,
-                walked: (count_sql, count_args),
-                narrowed,
-            } => {
-                let rows = page(walk)?;
-                let full = rows.len() > limit as usize;
-                let more = || -> Result<bool> {
-                    let n: i64 = conn
-                        .prepare_cached(&count_sql)?
-                        .query_row(params_from_iter(count_args.iter()), |r| r.get(0))?;
-                    Ok(n >= SEARCH_WALK)
-                };
-                if full || !more()? {
+            ListPlan::Search { walk, narrowed } => {
+                let mut stmt = conn.prepare_cached(&walk.0)?;
+                let mut matches = stmt.query(params_from_iter(walk.1))?;
+                let (mut rows, mut seen) = (Vec::new(), 0);
+                while let Some(r) = matches.next()? {
+                    seen += 1;
+                    if r.get::<_, Option<i64>>(0)?.is_some() {
+                        let (id, _, t) = ticket_from_row(r)?;
+                        rows.push((id, t));
+                        if rows.len() > limit as usize {
+                            break;
+                        }
+                    }
+                }
+                if rows.len() > limit as usize || seen < SEARCH_WALK {
                     rows
                 } else {
                     page(narrowed)?
