@@ -811,6 +811,19 @@ fn an_agent_downloads_only_attachments_of_its_categories() {
     assert_eq!(resp.text().unwrap(), "control-panel log");
 }
 
+/// The numbers on every page of list `path`, following its cursors.
+fn every_page(api: &Api, path: &str, token: &str) -> Vec<u64> {
+    let mut seen = vec![];
+    let mut page = api.get_ok(path, token);
+    loop {
+        seen.extend(numbers(&page));
+        match page["next_cursor"].as_str() {
+            Some(c) => page = api.get_ok(&format!("{path}&cursor={c}"), token),
+            None => return seen,
+        }
+    }
+}
+
 /// A search is one walk of the full-text index, newest ticket first, in
 /// every view: it pages by cursor without repeats, finds words spread over
 /// a ticket's subject and messages, follows status and category changes,
@@ -846,31 +859,16 @@ fn a_search_pages_newest_first_and_follows_every_change() {
     let newest_first: Vec<u64> = opened.iter().rev().copied().collect();
 
     // Pages of 3 by cursor: every match once, newest first.
-    let mut seen = vec![];
-    let mut path = "/v1/tickets?search=server+bounced&limit=3".to_string();
-    loop {
-        let page = api.get_ok(&path, &owner);
-        seen.extend(numbers(&page));
-        match page["next_cursor"].as_str() {
-            Some(c) => path = format!("/v1/tickets?search=server+bounced&limit=3&cursor={c}"),
-            None => break,
-        }
-    }
-    assert_eq!(seen, newest_first, "the owner's, never the other account's");
+    assert_eq!(
+        every_page(&api, "/v1/tickets?search=server+bounced&limit=3", &owner),
+        newest_first,
+        "the owner's, never the other account's"
+    );
     let mut all: Vec<u64> = theirs.iter().rev().copied().collect();
     all.extend(&newest_first);
-    let mut seen = vec![];
-    let mut path = "/v1/tickets?search=server&limit=100".to_string();
-    loop {
-        let page = api.get_ok(&path, &laura);
-        seen.extend(numbers(&page));
-        match page["next_cursor"].as_str() {
-            Some(c) => path = format!("/v1/tickets?search=server&limit=100&cursor={c}"),
-            None => break,
-        }
-    }
     assert_eq!(
-        seen, all,
+        every_page(&api, "/v1/tickets?search=server&limit=100", &laura),
+        all,
         "agents search every account, newest first (the queue's order is for lists)"
     );
     assert_eq!(

@@ -166,18 +166,11 @@ fn desk_table(bins: &Bins, args: &Args) -> Result<bool> {
 
 fn print_table(title: &str, a: &str, b: &str, rows: &[Row]) -> bool {
     // Columns as wide as their longest cell (34 and 22 at least).
-    let fw = rows
-        .iter()
-        .map(|r| r.figure.len())
-        .max()
-        .unwrap_or(0)
-        .max(34);
-    let tw = rows
-        .iter()
-        .map(|r| r.target.len())
-        .max()
-        .unwrap_or(0)
-        .max(22);
+    let width = |cell: fn(&Row) -> &str, least: usize| {
+        rows.iter().map(|r| cell(r).len()).fold(least, usize::max)
+    };
+    let fw = width(|r| &r.figure, 34);
+    let tw = width(|r| &r.target, 22);
     println!("\n{title}");
     println!(
         "| {:<fw$} | {:>16} | {:>16} | {:>6} | {:<tw$} | {:<4} |",

@@ -100,18 +100,25 @@ pub fn normalize_url(url: &str) -> Result<String, String> {
     Ok(url.trim_end_matches('/').to_string())
 }
 
+const USER_AGENT: &str = concat!("ecolo/", env!("CARGO_PKG_VERSION"));
+
+/// Headers of every request, blocking or async: the desk answers problems
+/// in the person's language.
+fn language_headers() -> reqwest::header::HeaderMap {
+    reqwest::header::HeaderMap::from_iter([(
+        reqwest::header::ACCEPT_LANGUAGE,
+        reqwest::header::HeaderValue::from_static(crate::i18n::current().code()),
+    )])
+}
+
 impl ApiClient {
     /// `base` must come from [`normalize_url`].
     pub fn new(base: &str, token: Option<String>, verbose: bool) -> Result<ApiClient, ApiError> {
         let http = Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(None)
-            .user_agent(concat!("ecolo/", env!("CARGO_PKG_VERSION")))
-            // The desk answers problems in the person's language.
-            .default_headers(reqwest::header::HeaderMap::from_iter([(
-                reqwest::header::ACCEPT_LANGUAGE,
-                reqwest::header::HeaderValue::from_static(crate::i18n::current().code()),
-            )]))
+            .user_agent(USER_AGENT)
+            .default_headers(language_headers())
             .build()
             .map_err(|e| ApiError::BadResponse {
                 url: base.to_string(),
@@ -280,14 +287,7 @@ impl ApiClient {
                 // Nothing reached the desk: safe to send again.
                 Err(e) if e.is_connect() && attempt < self.retry.tries => {
                     let wait = self.retry.backoff(attempt);
-                    self.log(format_args!(
-                        "{}; retrying in {} ms (attempt {} of {})",
-                        root_cause(&e),
-                        wait.as_millis(),
-                        attempt + 1,
-                        self.retry.tries
-                    ));
-                    std::thread::sleep(wait);
+                    self.wait_to_retry(Some(&root_cause(&e)), wait, attempt);
                 }
                 Err(e) => return Err(self.request_error(&e)),
             }
@@ -306,11 +306,8 @@ impl ApiClient {
             })?;
         let http = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
-            .user_agent(concat!("ecolo/", env!("CARGO_PKG_VERSION")))
-            .default_headers(reqwest::header::HeaderMap::from_iter([(
-                reqwest::header::ACCEPT_LANGUAGE,
-                reqwest::header::HeaderValue::from_static(crate::i18n::current().code()),
-            )]))
+            .user_agent(USER_AGENT)
+            .default_headers(language_headers())
             .build()
             .map_err(|e| ApiError::BadResponse {
                 url: self.base.clone(),
@@ -350,14 +347,7 @@ impl ApiClient {
                     let retryable = e.is_connect() || e.is_timeout() || e.is_request();
                     if retryable && !last {
                         let wait = self.retry.backoff(attempt);
-                        self.log(format_args!(
-                            "{}; retrying in {} ms (attempt {} of {})",
-                            root_cause(&e),
-                            wait.as_millis(),
-                            attempt + 1,
-                            self.retry.tries
-                        ));
-                        std::thread::sleep(wait);
+                        self.wait_to_retry(Some(&root_cause(&e)), wait, attempt);
                         continue;
                     }
                     return Err(self.request_error(&e));
@@ -378,13 +368,7 @@ impl ApiClient {
                         .unwrap_or_default()
                         .max(self.retry.backoff(attempt));
                     if delay <= self.retry.max_wait {
-                        self.log(format_args!(
-                            "retrying in {} ms (attempt {} of {})",
-                            delay.as_millis(),
-                            attempt + 1,
-                            self.retry.tries
-                        ));
-                        std::thread::sleep(delay);
+                        self.wait_to_retry(None, delay, attempt);
                         continue;
                     }
                 }
@@ -467,13 +451,7 @@ impl ApiClient {
                             .unwrap_or_default()
                             .max(self.retry.backoff(attempt));
                         if wait <= self.retry.max_wait {
-                            self.log(format_args!(
-                                "retrying in {} ms (attempt {} of {})",
-                                wait.as_millis(),
-                                attempt + 1,
-                                self.retry.tries
-                            ));
-                            std::thread::sleep(wait);
+                            self.wait_to_retry(None, wait, attempt);
                             continue;
                         }
                     }
@@ -487,14 +465,7 @@ impl ApiClient {
                         || (repeat == Repeat::Safe && (e.is_timeout() || e.is_request()));
                     if retryable && !last {
                         let wait = self.retry.backoff(attempt);
-                        self.log(format_args!(
-                            "{}; retrying in {} ms (attempt {} of {})",
-                            root_cause(&e),
-                            wait.as_millis(),
-                            attempt + 1,
-                            self.retry.tries
-                        ));
-                        std::thread::sleep(wait);
+                        self.wait_to_retry(Some(&root_cause(&e)), wait, attempt);
                         continue;
                     }
                     return Err(self.request_error(&e));
@@ -524,6 +495,19 @@ impl ApiClient {
                 root_cause(e)
             },
         }
+    }
+
+    /// Says (with `--verbose`) why and how long before attempt
+    /// `attempt + 1`, then waits that long.
+    fn wait_to_retry(&self, cause: Option<&str>, wait: Duration, attempt: u32) {
+        let cause = cause.map(|c| format!("{c}; ")).unwrap_or_default();
+        self.log(format_args!(
+            "{cause}retrying in {} ms (attempt {} of {})",
+            wait.as_millis(),
+            attempt + 1,
+            self.retry.tries
+        ));
+        std::thread::sleep(wait);
     }
 
     fn log(&self, line: std::fmt::Arguments<'_>) {
