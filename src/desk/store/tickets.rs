@@ -681,7 +681,7 @@ fn agents_to_tell(conn: &Connection, ticket_id: i64, category: &str) -> Result<V
 
 /// How a page of [`Store::list_tickets`] is ordered, so its last ticket
 /// gives the next cursor.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum PageOrder {
     /// Newest first: `created_at`, number.
     Newest,
@@ -697,7 +697,7 @@ type Statement = (String, Vec<Value>);
 /// The statements of one page of [`Store::list_tickets`].
 enum ListPlan {
     /// A list: a merge of index ranges.
-    Ranges(String, Vec<Value>),
+    Ranges(Statement),
     /// A search: `walk` reads the first [`SEARCH_WALK`] matches, newest
     /// first, a row each, with the ticket only if it is in the list; when
     /// they were that many and do not fill the page, the list's tickets are
@@ -979,14 +979,14 @@ fn list_statement(actor: &Actor, query: &TicketQuery) -> Result<(ListPlan, PageO
     } else {
         PageOrder::Newest
     };
-    Ok((ListPlan::Ranges(sql, all), order, limit))
+    Ok((ListPlan::Ranges((sql, all)), order, limit))
 }
 
 /// [`list_statement`] for the query-plan test (`super::plans`).
 #[cfg(test)]
 pub(super) fn list_statement_for_tests(actor: &Actor, query: &TicketQuery) -> Vec<Statement> {
     match list_statement(actor, query).unwrap().0 {
-        ListPlan::Ranges(sql, args) => vec![(sql, args)],
+        ListPlan::Ranges(statement) => vec![statement],
         ListPlan::Search { walk, narrowed } => vec![walk, narrowed],
     }
 }
@@ -1573,7 +1573,7 @@ impl Store {
             Ok(rows)
         };
         let mut rows = match plan {
-            ListPlan::Ranges(sql, args) => page((sql, args))?,
+            ListPlan::Ranges(statement) => page(statement)?,
             ListPlan::Search { walk, narrowed } => {
                 let mut stmt = conn.prepare_cached(&walk.0)?;
                 let mut matches = stmt.query(params_from_iter(walk.1))?;
