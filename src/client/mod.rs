@@ -361,16 +361,9 @@ impl ApiClient {
             ));
             if !status.is_success() {
                 let wait = retry_after(resp.headers());
-                let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
-                if retryable && !last {
-                    let delay = wait
-                        .map(Duration::from_secs)
-                        .unwrap_or_default()
-                        .max(self.retry.backoff(attempt));
-                    if delay <= self.retry.max_wait {
-                        self.wait_to_retry(None, delay, attempt);
-                        continue;
-                    }
+                if let Some(delay) = self.retry_delay(status, wait, attempt).filter(|_| !last) {
+                    self.wait_to_retry(None, delay, attempt);
+                    continue;
                 }
                 let text = runtime.block_on(resp.text()).unwrap_or_default();
                 return Err(error_from_parts(status, wait, &text));
@@ -443,14 +436,9 @@ impl ApiClient {
                     if status.is_success() {
                         return Ok(resp);
                     }
-                    let retryable = repeat == Repeat::Safe
-                        && (status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error());
-                    if retryable && !last {
-                        let wait = retry_after(resp.headers())
-                            .map(Duration::from_secs)
-                            .unwrap_or_default()
-                            .max(self.retry.backoff(attempt));
-                        if wait <= self.retry.max_wait {
+                    if repeat == Repeat::Safe && !last {
+                        let asked = retry_after(resp.headers());
+                        if let Some(wait) = self.retry_delay(status, asked, attempt) {
                             self.wait_to_retry(None, wait, attempt);
                             continue;
                         }
@@ -495,6 +483,24 @@ impl ApiClient {
                 root_cause(e)
             },
         }
+    }
+
+    /// How long to wait before repeating a request the desk answered with
+    /// `status` after attempt `attempt` (`Retry-After` seconds `asked`, at
+    /// least the backoff), when it is worth repeating (429, 5xx) and the
+    /// wait is within the retry policy's bound.
+    fn retry_delay(
+        &self,
+        status: StatusCode,
+        asked: Option<u64>,
+        attempt: u32,
+    ) -> Option<Duration> {
+        let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
+        let wait = asked
+            .map(Duration::from_secs)
+            .unwrap_or_default()
+            .max(self.retry.backoff(attempt));
+        (retryable && wait <= self.retry.max_wait).then_some(wait)
     }
 
     /// Says (with `--verbose`) why and how long before attempt
